@@ -1,0 +1,31 @@
+/* compat.h
+ * Every difference between the Wireshark versions the plugin builds
+ * against (4.0 to 4.6) lives here, behind WIRESHARK_VERSION_* tests.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_COMPAT_H
+#define SIPGUIDE_COMPAT_H
+
+#include <wireshark.h>
+#include <ws_version.h>
+
+#define SIPGUIDE_WS_AT_LEAST(maj, min) \
+    (WIRESHARK_VERSION_MAJOR > (maj) || \
+     (WIRESHARK_VERSION_MAJOR == (maj) && WIRESHARK_VERSION_MINOR >= (min)))
+
+/* field_info.value is embedded in 4.0 and a pointer from 4.2 on. */
+#if SIPGUIDE_WS_AT_LEAST(4, 2)
+#define SIPGUIDE_FI_VALUE(fi) ((fi)->value)
+#else
+#define SIPGUIDE_FI_VALUE(fi) (&(fi)->value)
+#endif
+
+/* 4.4 has wsutil/plugins.h and asks plugins to describe themselves. */
+#if SIPGUIDE_WS_AT_LEAST(4, 4)
+#include <wsutil/plugins.h>
+#define SIPGUIDE_HAVE_PLUGIN_DESCRIBE 1
+#endif
+
+#endif /* SIPGUIDE_COMPAT_H */

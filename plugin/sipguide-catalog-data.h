@@ -1,0 +1,27 @@
+/* sipguide-catalog-data.h
+ * The symbols of the table that tools/catalog-gen.c generates from data/.
+ * Only sipguide-catalog.c reads them.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_CATALOG_DATA_H
+#define SIPGUIDE_CATALOG_DATA_H
+
+#include "sipguide-catalog.h"
+
+extern const sipguide_term_t *const sipguide_data_vocab[SIPGUIDE_VOCAB_COUNT];
+extern const unsigned sipguide_data_vocab_size[SIPGUIDE_VOCAB_COUNT];
+
+/* Indexed by class 1..6; element 0 is unused. */
+extern const sipguide_class_t sipguide_data_classes[7];
+
+/* Sorted by code. */
+extern const sipguide_code_t sipguide_data_codes[];
+extern const unsigned sipguide_data_code_count;
+
+/* sipguide_data_code_index[code - 100] is an index into sipguide_data_codes,
+ * or -1 when the code has no entry. */
+extern const short sipguide_data_code_index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1];
+
+#endif /* SIPGUIDE_CATALOG_DATA_H */

@@ -1,0 +1,151 @@
+/* sipguide-catalog.h
+ * The knowledge catalog: types of the table generated from data/, and the
+ * lookups over it.  No Wireshark tree code here, so it can be unit-tested.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_CATALOG_H
+#define SIPGUIDE_CATALOG_H
+
+#include <glib.h>
+
+/* The controlled vocabularies of data/vocabulary.txt. */
+typedef enum {
+    SIPGUIDE_VOCAB_CATEGORY,
+    SIPGUIDE_VOCAB_PROCEDURE,
+    SIPGUIDE_VOCAB_ELEMENT,
+    SIPGUIDE_VOCAB_SCOPE,
+    SIPGUIDE_VOCAB_RETRY,
+    SIPGUIDE_VOCAB_SEVERITY,
+    SIPGUIDE_VOCAB_COUNT
+} sipguide_vocab_t;
+
+/* Severity tokens, in the order data/vocabulary.txt must list them. */
+typedef enum {
+    SIPGUIDE_SEVERITY_CHAT,
+    SIPGUIDE_SEVERITY_NOTE,
+    SIPGUIDE_SEVERITY_WARN
+} sipguide_severity_t;
+
+#define SIPGUIDE_NONE (-1)      /* an unset vocabulary reference */
+
+typedef struct {
+    const char *token;
+    const char *description;
+} sipguide_term_t;
+
+typedef struct {
+    unsigned            count;
+    const unsigned char *items;    /* indexes into one vocabulary */
+} sipguide_terms_t;
+
+typedef struct {
+    unsigned           count;
+    const char *const *items;
+} sipguide_texts_t;
+
+typedef struct {
+    unsigned    code;
+    const char *text;              /* why the difference matters */
+} sipguide_related_t;
+
+/* Bits of sipguide_section_t.set: which keys a section sets. */
+#define SIPGUIDE_KEY_MEANING    0x0001u
+#define SIPGUIDE_KEY_CATEGORY   0x0002u
+#define SIPGUIDE_KEY_SCOPE      0x0004u
+#define SIPGUIDE_KEY_RETRY      0x0008u
+#define SIPGUIDE_KEY_SEVERITY   0x0010u
+#define SIPGUIDE_KEY_PROCEDURE  0x0020u
+#define SIPGUIDE_KEY_ELEMENT    0x0040u
+#define SIPGUIDE_KEY_IMS_REF    0x0080u
+#define SIPGUIDE_KEY_HEADERS    0x0100u
+#define SIPGUIDE_KEY_RELATED    0x0200u
+#define SIPGUIDE_KEY_HINT       0x0400u
+
+/* One section of a code file: the code itself, or one method variant. */
+typedef struct {
+    const char         *method;    /* NULL for the code section */
+    unsigned            set;       /* SIPGUIDE_KEY_* */
+    const char         *meaning;
+    int                 category;  /* SIPGUIDE_NONE when unset */
+    int                 scope;
+    int                 severity;
+    sipguide_terms_t    retry;
+    sipguide_terms_t    procedures;
+    sipguide_terms_t    elements;
+    sipguide_texts_t    ims_refs;
+    const char         *headers;
+    unsigned            related_count;
+    const sipguide_related_t *related;
+    sipguide_texts_t    hints;
+} sipguide_section_t;
+
+typedef struct {
+    unsigned                  code;
+    gboolean                  registered;
+    const char               *phrase;
+    const char               *rfc;
+    sipguide_section_t        base;
+    unsigned                  variant_count;
+    const sipguide_section_t *variants;
+} sipguide_code_t;
+
+typedef struct {
+    const char       *name;
+    const char       *meaning;
+    int               scope;
+    int               severity;
+    sipguide_terms_t  retry;
+} sipguide_class_t;
+
+/* The guide for one response: the code's entry with the section of the
+ * request method applied over it, and its class.  Pointers refer to the
+ * static catalog; nothing is allocated. */
+typedef struct {
+    unsigned                  code;
+    unsigned                  cls;         /* 1..6, 0 when the code is out of range */
+    const sipguide_class_t   *klass;       /* NULL when the code is out of range */
+    const sipguide_code_t    *entry;       /* NULL when the catalog has no entry */
+    const char               *variant;     /* method of the applied section, or NULL */
+    const char               *meaning;     /* NULL without an entry */
+    int                       category;
+    int                       scope;       /* falls back to the class */
+    int                       severity;    /* falls back to the class */
+    /* Lists are never NULL; they are empty when nothing applies. */
+    const sipguide_terms_t   *retry;       /* falls back to the class */
+    const sipguide_terms_t   *procedures;
+    const sipguide_terms_t   *elements;
+    const sipguide_texts_t   *ims_refs;
+    const char               *headers;
+    unsigned                  related_count;
+    const sipguide_related_t *related;
+    const sipguide_texts_t   *hints;
+} sipguide_guide_t;
+
+/* Lowest and highest code of a valid class (RFC 3261 §7.2). */
+#define SIPGUIDE_CODE_MIN 100
+#define SIPGUIDE_CODE_MAX 699
+
+/* The entry of a code, or NULL when the catalog has none.  O(1). */
+const sipguide_code_t *sipguide_catalog_code(unsigned code);
+
+/* The class of a code (1..6), or NULL when the code is outside 100..699. */
+const sipguide_class_t *sipguide_catalog_class(unsigned cls);
+
+/* Fill *guide for a response code and the method of its request (from
+ * CSeq; NULL when unknown).  Returns FALSE when the code is outside
+ * 100..699: then only guide->code is meaningful. */
+gboolean sipguide_catalog_resolve(unsigned code, const char *method,
+                                  sipguide_guide_t *guide);
+
+/* The token and the description of a vocabulary term; "" when out of range. */
+const char *sipguide_term_token(sipguide_vocab_t vocab, int index);
+const char *sipguide_term_description(sipguide_vocab_t vocab, int index);
+unsigned sipguide_term_count(sipguide_vocab_t vocab);
+
+/* Number of entries in the catalog (registered or not). */
+unsigned sipguide_catalog_size(void);
+const sipguide_code_t *sipguide_catalog_nth(unsigned n);
+
+#endif /* SIPGUIDE_CATALOG_H */

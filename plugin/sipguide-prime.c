@@ -1,0 +1,120 @@
+/* sipguide-prime.c
+ * Asks Wireshark for the SIP fields only when a protocol tree is built
+ * anyway, so that a plain tshark run (no filter, no details) costs nothing.
+ *
+ * Three mechanisms, each for one kind of dissection pass:
+ *  - a file-start priming marks the fields as referenced before the first
+ *    frame (it only sets a flag: with no tree nothing is built);
+ *  - a tap listener whose filter names the fields: Wireshark primes every
+ *    tap filter at the start of each tapped dissection, in every pass;
+ *  - the post-dissector's wanted fields, primed on first passes that run
+ *    without taps (the first pass of tshark -2).
+ * The last two are registered on the first frame that has a tree.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/epan_dissect.h>
+#include <epan/tap.h>
+
+#include "sipguide-prime.h"
+
+sipguide_sip_fields_t sipguide_sip = { -1, -1, -1, -1 };
+
+static dissector_handle_t sipguide_handle;
+static gboolean armed;
+
+/* Filter names, in the order of sipguide_sip_fields_t. */
+static const char *const field_names[] = {
+    "sip", "sip.Status-Line", "sip.Status-Code", "sip.CSeq.method"
+};
+
+static int *
+field_slot(unsigned i)
+{
+    int *slots[] = {
+        &sipguide_sip.sip, &sipguide_sip.status_line,
+        &sipguide_sip.status_code, &sipguide_sip.cseq_method
+    };
+    return slots[i];
+}
+
+void
+sipguide_prime_handoff(dissector_handle_t postdissector)
+{
+    unsigned i;
+
+    sipguide_handle = postdissector;
+    for (i = 0; i < G_N_ELEMENTS(field_names); i++)
+        *field_slot(i) = proto_registrar_get_id_byname(field_names[i]);
+}
+
+void
+sipguide_prime_file_start(void)
+{
+    /* Priming only marks a field as referenced; the tree argument is not
+     * used, so an empty dissection context is enough. */
+    epan_dissect_t scratch;
+    unsigned i;
+
+    memset(&scratch, 0, sizeof(scratch));
+    for (i = 0; i < G_N_ELEMENTS(field_names); i++) {
+        if (*field_slot(i) >= 0)
+            epan_dissect_prime_with_hfid(&scratch, *field_slot(i));
+    }
+}
+
+static tap_packet_status
+prime_tap_packet(void *tapdata _U_, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                 const void *data _U_, tap_flags_t flags _U_)
+{
+    return TAP_PACKET_DONT_REDRAW;
+}
+
+static int prime_listener_tag;
+
+void
+sipguide_prime_arm(void)
+{
+    GString *filter;
+    GArray *wanted;
+    GString *err;
+    unsigned i;
+
+    if (armed)
+        return;
+    armed = TRUE;
+
+    filter = g_string_new(NULL);
+    wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+    for (i = 0; i < G_N_ELEMENTS(field_names); i++) {
+        int id = *field_slot(i);
+        if (id < 0)
+            continue;
+        g_array_append_val(wanted, id);
+        if (filter->len > 0)
+            g_string_append(filter, " || ");
+        g_string_append(filter, field_names[i]);
+    }
+    if (wanted->len == 0) {
+        /* No SIP dissector: nothing to ask for. */
+        g_array_free(wanted, TRUE);
+        g_string_free(filter, TRUE);
+        return;
+    }
+
+    /* Takes ownership of the array. */
+    set_postdissector_wanted_hfids(sipguide_handle, wanted);
+
+    /* Listens on our own tap, on which the plugin queues nothing, so the
+     * callback never runs: only the filter matters. */
+    err = register_tap_listener("sipguide", &prime_listener_tag, filter->str,
+                                TL_REQUIRES_NOTHING, NULL, prime_tap_packet, NULL, NULL);
+    if (err != NULL) {
+        ws_warning("SIP Response Guide: cannot prime SIP fields: %s", err->str);
+        g_string_free(err, TRUE);
+    }
+    g_string_free(filter, TRUE);
+}

@@ -1,0 +1,39 @@
+/* sipguide-prime.h
+ * When, and how, the plugin asks Wireshark for the SIP fields it reads.
+ *
+ * Asking always (set_postdissector_wanted_hfids at start-up) would make
+ * tshark build a protocol tree for every frame even when nothing shows the
+ * guide.  Instead the plugin asks only once a tree is being built anyway
+ * (a filter, a column, -V, -T fields, the GUI): then the fields are primed
+ * for every later dissection, and a one-time priming at file start covers
+ * the first frame.  A run that builds no tree never pays for the guide.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_PRIME_H
+#define SIPGUIDE_PRIME_H
+
+#include <epan/packet.h>
+
+/* The SIP fields the plugin reads, resolved at hand-off. */
+typedef struct {
+    int sip;            /* the SIP protocol: one item per message */
+    int status_line;
+    int status_code;
+    int cseq_method;
+} sipguide_sip_fields_t;
+
+extern sipguide_sip_fields_t sipguide_sip;
+
+/* Resolve the SIP field ids; call from the hand-off routine. */
+void sipguide_prime_handoff(dissector_handle_t postdissector);
+
+/* Prime the SIP fields for the first frame of a file; an init routine. */
+void sipguide_prime_file_start(void);
+
+/* A tree is being built: from now on ask for the SIP fields in every
+ * dissection.  Cheap after the first call. */
+void sipguide_prime_arm(void);
+
+#endif /* SIPGUIDE_PRIME_H */

@@ -1,0 +1,1411 @@
+/* catalog-gen.c
+ * Reads the knowledge files of data/, checks every entry and writes the C
+ * table the plugin is built with and, on request, the Markdown reference.
+ * Every problem is reported as "file:line: what is wrong" and fails the run.
+ *
+ * Usage: catalog-gen --data DIR [--c FILE] [--markdown FILE]
+ *                    [--check-complete] [--require FILE]
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib.h>
+
+#include "../plugin/sipguide-catalog.h"
+
+#define MAX_LIST_ITEMS 16
+
+/* ---------------------------------------------------------------------- */
+/* Errors */
+
+static unsigned error_count;
+
+static void G_GNUC_PRINTF(3, 4)
+report(const char *file, int line, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (line > 0)
+        fprintf(stderr, "%s:%d: ", file, line);
+    else
+        fprintf(stderr, "%s: ", file);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    error_count++;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Generic reading: sections of "key = value" pairs */
+
+typedef struct {
+    char *key;
+    GString *value;
+    int line;
+} pair_t;
+
+typedef struct {
+    char *header;       /* text between the brackets */
+    int line;
+    GPtrArray *pairs;   /* pair_t */
+} section_t;
+
+typedef struct {
+    char *path;
+    GPtrArray *sections;
+} file_t;
+
+static gboolean
+is_blank(const char *s)
+{
+    for (; *s; s++) {
+        if (!g_ascii_isspace(*s))
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static file_t *
+read_file(const char *path)
+{
+    char *contents = NULL;
+    gsize length = 0;
+    GError *err = NULL;
+    file_t *f;
+    char **lines;
+    section_t *current = NULL;
+    pair_t *last = NULL;
+    int i;
+
+    if (!g_file_get_contents(path, &contents, &length, &err)) {
+        report(path, 0, "cannot read: %s", err->message);
+        g_error_free(err);
+        return NULL;
+    }
+    f = g_new0(file_t, 1);
+    f->path = g_strdup(path);
+    f->sections = g_ptr_array_new();
+    if (strlen(contents) != length) {
+        report(path, 0, "contains a NUL byte");
+        g_free(contents);
+        return f;
+    }
+    if (!g_utf8_validate(contents, -1, NULL)) {
+        report(path, 0, "is not valid UTF-8");
+        g_free(contents);
+        return f;
+    }
+
+    lines = g_strsplit(contents, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        int line = i + 1;
+        char *text = lines[i];
+        char *stripped;
+        size_t len = strlen(text);
+
+        if (len > 0 && text[len - 1] == '\r')
+            text[--len] = '\0';
+        if (is_blank(text))
+            continue;
+        stripped = g_strstrip(g_strdup(text));
+        if (stripped[0] == '#') {
+            g_free(stripped);
+            continue;
+        }
+        if (text[0] == ' ' || text[0] == '\t') {
+            /* Continuation of the previous value. */
+            if (last == NULL)
+                report(path, line, "indented line continues nothing (no key before it)");
+            else {
+                g_string_append_c(last->value, ' ');
+                g_string_append(last->value, stripped);
+            }
+        } else if (stripped[0] == '[') {
+            size_t slen = strlen(stripped);
+            if (slen < 3 || stripped[slen - 1] != ']') {
+                report(path, line, "malformed section header '%s'", stripped);
+                last = NULL;
+                current = NULL;
+            } else {
+                current = g_new0(section_t, 1);
+                current->header = g_strstrip(g_strndup(stripped + 1, slen - 2));
+                current->line = line;
+                current->pairs = g_ptr_array_new();
+                g_ptr_array_add(f->sections, current);
+                last = NULL;
+            }
+        } else {
+            char *eq = strchr(stripped, '=');
+            if (eq == NULL) {
+                report(path, line, "expected 'key = value', a [section] or an indented continuation");
+                last = NULL;
+            } else if (current == NULL) {
+                report(path, line, "key outside of any [section]");
+                last = NULL;
+            } else {
+                pair_t *p = g_new0(pair_t, 1);
+                p->key = g_strstrip(g_strndup(stripped, eq - stripped));
+                p->value = g_string_new(NULL);
+                g_string_append(p->value, g_strstrip(eq + 1));
+                p->line = line;
+                if (p->key[0] == '\0')
+                    report(path, line, "empty key");
+                g_ptr_array_add(current->pairs, p);
+                last = p;
+            }
+        }
+        g_free(stripped);
+    }
+    g_strfreev(lines);
+    g_free(contents);
+    return f;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Vocabulary */
+
+static const char *const vocab_names[SIPGUIDE_VOCAB_COUNT] = {
+    "category", "procedure", "element", "scope", "retry", "severity"
+};
+
+typedef struct {
+    char *token;
+    char *description;
+} term_t;
+
+static GPtrArray *vocab[SIPGUIDE_VOCAB_COUNT];   /* term_t */
+static char *vocab_path;
+
+static int
+vocab_find(sipguide_vocab_t v, const char *token)
+{
+    guint i;
+
+    for (i = 0; i < vocab[v]->len; i++) {
+        term_t *t = g_ptr_array_index(vocab[v], i);
+        if (strcmp(t->token, token) == 0)
+            return (int)i;
+    }
+    return SIPGUIDE_NONE;
+}
+
+static gboolean
+valid_token(const char *s)
+{
+    if (*s == '\0')
+        return FALSE;
+    for (; *s; s++) {
+        if (!g_ascii_isalnum(*s) && *s != '-')
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static void
+load_vocabulary(const char *data_dir)
+{
+    file_t *f;
+    guint i, j;
+    int v;
+    static const char *const severity_order[] = { "chat", "note", "warn" };
+
+    vocab_path = g_build_filename(data_dir, "vocabulary.txt", NULL);
+    for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++)
+        vocab[v] = g_ptr_array_new();
+    f = read_file(vocab_path);
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        int which = -1;
+        for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++) {
+            if (strcmp(s->header, vocab_names[v]) == 0)
+                which = v;
+        }
+        if (which < 0) {
+            report(f->path, s->line, "unknown vocabulary [%s]", s->header);
+            continue;
+        }
+        if (vocab[which]->len > 0) {
+            report(f->path, s->line, "vocabulary [%s] appears twice", s->header);
+            continue;
+        }
+        for (j = 0; j < s->pairs->len; j++) {
+            pair_t *p = g_ptr_array_index(s->pairs, j);
+            term_t *t;
+            if (!valid_token(p->key)) {
+                report(f->path, p->line, "token '%s' may hold only letters, digits and '-'", p->key);
+                continue;
+            }
+            if (vocab_find(which, p->key) != SIPGUIDE_NONE) {
+                report(f->path, p->line, "token '%s' appears twice in [%s]", p->key, s->header);
+                continue;
+            }
+            if (p->value->len == 0)
+                report(f->path, p->line, "token '%s' has no description", p->key);
+            if (vocab[which]->len >= 250) {
+                report(f->path, p->line, "too many tokens in [%s]", s->header);
+                continue;
+            }
+            t = g_new0(term_t, 1);
+            t->token = g_strdup(p->key);
+            t->description = g_strdup(p->value->str);
+            g_ptr_array_add(vocab[which], t);
+        }
+    }
+    for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++) {
+        if (vocab[v]->len == 0)
+            report(f->path, 0, "vocabulary [%s] is missing or empty", vocab_names[v]);
+    }
+    /* The plugin maps severities to expert levels by position. */
+    if (vocab[SIPGUIDE_VOCAB_SEVERITY]->len > 0) {
+        gboolean ok = vocab[SIPGUIDE_VOCAB_SEVERITY]->len == G_N_ELEMENTS(severity_order);
+        for (j = 0; ok && j < G_N_ELEMENTS(severity_order); j++) {
+            term_t *t = g_ptr_array_index(vocab[SIPGUIDE_VOCAB_SEVERITY], j);
+            ok = strcmp(t->token, severity_order[j]) == 0;
+        }
+        if (!ok)
+            report(f->path, 0, "[severity] must list exactly chat, note, warn in this order");
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Entries */
+
+typedef struct {
+    const char *file;
+    int line;
+    char *method;           /* NULL: code or class section */
+    unsigned set;
+    char *meaning;
+    int category, scope, severity;
+    GArray *retry, *procedures, *elements;     /* unsigned char */
+    GPtrArray *ims_refs, *hints;               /* char * */
+    char *headers;
+    GArray *related_codes;                     /* int */
+    GArray *related_lines;                     /* int */
+    GPtrArray *related_texts;                  /* char * */
+} gsection_t;
+
+typedef struct {
+    int code;
+    gboolean registered;
+    char *phrase;
+    char *rfc;
+    gsection_t base;
+    GPtrArray *variants;    /* gsection_t */
+} gcode_t;
+
+typedef struct {
+    char *name;
+    gsection_t s;
+} gclass_t;
+
+static gcode_t *codes[SIPGUIDE_CODE_MAX + 1];
+static gclass_t classes[7];
+static char *classes_path;
+
+enum key_kind {
+    K_TEXT, K_VOCAB, K_RFC, K_REGISTERED, K_IMS_REF, K_HEADERS, K_RELATED, K_NAME
+};
+
+/* Where a key may stand. */
+#define IN_CODE    1u
+#define IN_METHOD  2u
+#define IN_CLASS   4u
+
+typedef struct {
+    const char *name;
+    enum key_kind kind;
+    int vocab;          /* for K_VOCAB */
+    gboolean repeat;
+    unsigned where;
+    unsigned bit;       /* SIPGUIDE_KEY_* or 0 */
+} keydef_t;
+
+static const keydef_t keydefs[] = {
+    { "phrase",     K_TEXT,       -1, FALSE, IN_CODE, 0 },
+    { "rfc",        K_RFC,        -1, FALSE, IN_CODE, 0 },
+    { "registered", K_REGISTERED, -1, FALSE, IN_CODE, 0 },
+    { "name",       K_NAME,       -1, FALSE, IN_CLASS, 0 },
+    { "meaning",    K_TEXT,       -1, FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_MEANING },
+    { "category",   K_VOCAB, SIPGUIDE_VOCAB_CATEGORY,  FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_CATEGORY },
+    { "scope",      K_VOCAB, SIPGUIDE_VOCAB_SCOPE,     FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_SCOPE },
+    { "retry",      K_VOCAB, SIPGUIDE_VOCAB_RETRY,     TRUE,  IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_RETRY },
+    { "severity",   K_VOCAB, SIPGUIDE_VOCAB_SEVERITY,  FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_SEVERITY },
+    { "procedure",  K_VOCAB, SIPGUIDE_VOCAB_PROCEDURE, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_PROCEDURE },
+    { "element",    K_VOCAB, SIPGUIDE_VOCAB_ELEMENT,   TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_ELEMENT },
+    { "ims-ref",    K_IMS_REF,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_IMS_REF },
+    { "headers",    K_HEADERS,    -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_HEADERS },
+    { "related",    K_RELATED,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_RELATED },
+    { "hint",       K_TEXT,       -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_HINT },
+};
+
+static const keydef_t *
+find_key(const char *name)
+{
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(keydefs); i++) {
+        if (strcmp(keydefs[i].name, name) == 0)
+            return &keydefs[i];
+    }
+    return NULL;
+}
+
+static void
+section_init(gsection_t *s, const char *file, int line, const char *method)
+{
+    memset(s, 0, sizeof(*s));
+    s->file = file;
+    s->line = line;
+    s->method = method != NULL ? g_strdup(method) : NULL;
+    s->category = s->scope = s->severity = SIPGUIDE_NONE;
+    s->retry = g_array_new(FALSE, FALSE, 1);
+    s->procedures = g_array_new(FALSE, FALSE, 1);
+    s->elements = g_array_new(FALSE, FALSE, 1);
+    s->ims_refs = g_ptr_array_new();
+    s->hints = g_ptr_array_new();
+    s->related_codes = g_array_new(FALSE, FALSE, sizeof(int));
+    s->related_lines = g_array_new(FALSE, FALSE, sizeof(int));
+    s->related_texts = g_ptr_array_new();
+}
+
+/* Free text: no control characters, and '{' only as "{method}". */
+static gboolean
+check_text(const char *file, int line, const char *key, const char *text)
+{
+    const char *p;
+
+    if (*text == '\0') {
+        report(file, line, "'%s' has an empty value", key);
+        return FALSE;
+    }
+    for (p = text; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            report(file, line, "'%s' holds a control character", key);
+            return FALSE;
+        }
+        if (*p == '{' && strncmp(p, "{method}", 8) != 0) {
+            report(file, line, "'%s': '{' may only start the placeholder {method}", key);
+            return FALSE;
+        }
+        if (*p == '}' && (p - text < 7 || strncmp(p - 7, "{method}", 8) != 0)) {
+            report(file, line, "'%s': stray '}'", key);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean
+check_rfc(const char *file, int line, const char *value)
+{
+    const char *p = value;
+
+    if (strncmp(p, "RFC ", 4) != 0 || !g_ascii_isdigit(p[4])) {
+        report(file, line, "'rfc' must start with 'RFC ' and a number, got '%s'", value);
+        return FALSE;
+    }
+    for (p += 4; g_ascii_isdigit(*p); p++)
+        ;
+    if (*p != '\0' && *p != ' ') {
+        report(file, line, "'rfc': the RFC number must be followed by a space or nothing, got '%s'", value);
+        return FALSE;
+    }
+    return check_text(file, line, "rfc", value);
+}
+
+static gboolean
+check_ims_ref(const char *file, int line, const char *value)
+{
+    const char *p = value;
+
+    /* "3GPP TS nn.nnn" */
+    if (strncmp(p, "3GPP TS ", 8) != 0 || !g_ascii_isdigit(p[8]) || !g_ascii_isdigit(p[9])
+        || p[10] != '.' || !g_ascii_isdigit(p[11]) || !g_ascii_isdigit(p[12])
+        || !g_ascii_isdigit(p[13]) || (p[14] != '\0' && p[14] != ' ')) {
+        report(file, line, "'ims-ref' must start with '3GPP TS nn.nnn', got '%s'", value);
+        return FALSE;
+    }
+    return check_text(file, line, "ims-ref", value);
+}
+
+static gboolean
+check_headers(const char *file, int line, const char *value)
+{
+    char **names = g_strsplit(value, ",", -1);
+    gboolean ok = TRUE;
+    int i;
+
+    for (i = 0; names[i] != NULL && ok; i++) {
+        const char *n = g_strstrip(names[i]);
+        const char *p;
+        if (*n == '\0') {
+            report(file, line, "'headers' has an empty name (check the commas)");
+            ok = FALSE;
+        }
+        for (p = n; ok && *p; p++) {
+            if (!g_ascii_isalnum(*p) && *p != '-' && *p != '.' && *p != '_') {
+                report(file, line, "'headers': '%s' is not a header name", n);
+                ok = FALSE;
+            }
+        }
+    }
+    g_strfreev(names);
+    return ok;
+}
+
+/* Apply one pair to a section; 'where' says what kind of section it is. */
+static void
+apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass_t *klass)
+{
+    const keydef_t *k = find_key(p->key);
+    const char *file = s->file;
+    const char *value = p->value->str;
+    int idx;
+
+    if (k == NULL) {
+        report(file, p->line, "unknown key '%s'", p->key);
+        return;
+    }
+    if (!(k->where & where)) {
+        report(file, p->line, "key '%s' is not allowed in a %s section", p->key,
+               where == IN_CLASS ? "class" : where == IN_METHOD ? "method" : "code");
+        return;
+    }
+    if (*value == '\0') {
+        report(file, p->line, "'%s' has an empty value", p->key);
+        return;
+    }
+    if (!k->repeat && k->bit != 0 && (s->set & k->bit)) {
+        report(file, p->line, "'%s' is set twice in this section", p->key);
+        return;
+    }
+    s->set |= k->bit;
+
+    switch (k->kind) {
+    case K_NAME:
+        if (klass->name != NULL)
+            report(file, p->line, "'name' is set twice in this section");
+        else if (check_text(file, p->line, p->key, value))
+            klass->name = g_strdup(value);
+        break;
+    case K_TEXT:
+        if (!check_text(file, p->line, p->key, value))
+            break;
+        if (strcmp(k->name, "phrase") == 0) {
+            if (code->phrase != NULL)
+                report(file, p->line, "'phrase' is set twice in this section");
+            else
+                code->phrase = g_strdup(value);
+        } else if (strcmp(k->name, "meaning") == 0) {
+            s->meaning = g_strdup(value);
+        } else {
+            if (s->hints->len >= MAX_LIST_ITEMS)
+                report(file, p->line, "more than %d hints", MAX_LIST_ITEMS);
+            else
+                g_ptr_array_add(s->hints, g_strdup(value));
+        }
+        break;
+    case K_RFC:
+        if (code->rfc != NULL)
+            report(file, p->line, "'rfc' is set twice in this section");
+        else if (check_rfc(file, p->line, value))
+            code->rfc = g_strdup(value);
+        break;
+    case K_REGISTERED:
+        if (strcmp(value, "yes") == 0)
+            code->registered = TRUE;
+        else if (strcmp(value, "no") == 0)
+            code->registered = FALSE;
+        else
+            report(file, p->line, "'registered' must be 'yes' or 'no', got '%s'", value);
+        break;
+    case K_VOCAB:
+        idx = vocab_find(k->vocab, value);
+        if (idx == SIPGUIDE_NONE) {
+            report(file, p->line, "unknown %s '%s' (allowed: see [%s] in %s)",
+                   vocab_names[k->vocab], value, vocab_names[k->vocab], vocab_path);
+            break;
+        }
+        if (k->repeat) {
+            GArray *list = k->vocab == SIPGUIDE_VOCAB_RETRY ? s->retry
+                         : k->vocab == SIPGUIDE_VOCAB_PROCEDURE ? s->procedures : s->elements;
+            unsigned char c = (unsigned char)idx;
+            guint i;
+            for (i = 0; i < list->len; i++) {
+                if (g_array_index(list, unsigned char, i) == c)
+                    report(file, p->line, "%s '%s' is listed twice", vocab_names[k->vocab], value);
+            }
+            if (list->len >= MAX_LIST_ITEMS)
+                report(file, p->line, "too many '%s' values", p->key);
+            else
+                g_array_append_val(list, c);
+        } else if (k->vocab == SIPGUIDE_VOCAB_CATEGORY) {
+            s->category = idx;
+        } else if (k->vocab == SIPGUIDE_VOCAB_SCOPE) {
+            s->scope = idx;
+        } else {
+            s->severity = idx;
+        }
+        break;
+    case K_IMS_REF:
+        if (check_ims_ref(file, p->line, value)) {
+            if (s->ims_refs->len >= MAX_LIST_ITEMS)
+                report(file, p->line, "too many 'ims-ref' values");
+            else
+                g_ptr_array_add(s->ims_refs, g_strdup(value));
+        }
+        break;
+    case K_HEADERS:
+        if (check_headers(file, p->line, value))
+            s->headers = g_strdup(value);
+        break;
+    case K_RELATED: {
+        const char *bar = strchr(value, '|');
+        char *num, *why;
+        char *end = NULL;
+        long rc;
+        if (bar == NULL) {
+            report(file, p->line, "'related' must be 'CODE | why the difference matters'");
+            break;
+        }
+        num = g_strstrip(g_strndup(value, bar - value));
+        why = g_strstrip(g_strdup(bar + 1));
+        rc = strtol(num, &end, 10);
+        if (*num == '\0' || *end != '\0' || rc < SIPGUIDE_CODE_MIN || rc > SIPGUIDE_CODE_MAX)
+            report(file, p->line, "'related': '%s' is not a code from 100 to 699", num);
+        else if (check_text(file, p->line, "related", why)) {
+            int line = p->line;
+            int c = (int)rc;
+            if (s->related_texts->len >= MAX_LIST_ITEMS)
+                report(file, p->line, "too many 'related' values");
+            else {
+                g_array_append_val(s->related_codes, c);
+                g_array_append_val(s->related_lines, line);
+                g_ptr_array_add(s->related_texts, g_strdup(why));
+            }
+        }
+        g_free(num);
+        g_free(why);
+        break;
+    }
+    }
+}
+
+static gboolean
+valid_method(const char *m)
+{
+    if (*m == '\0')
+        return FALSE;
+    for (; *m; m++) {
+        if (!g_ascii_isupper(*m) && *m != '-' && *m != '_')
+            return FALSE;
+    }
+    return TRUE;
+}
+
+/* Parse "NNN" or "NNN METHOD"; returns the code or -1. */
+static int
+parse_code_header(const char *file, int line, const char *header, char **method)
+{
+    char **parts = g_strsplit(header, " ", -1);
+    int n = 0, code = -1;
+    guint count = g_strv_length(parts);
+
+    *method = NULL;
+    if (count < 1 || count > 2 || strlen(parts[0]) != 3
+        || !g_ascii_isdigit(parts[0][0]) || !g_ascii_isdigit(parts[0][1])
+        || !g_ascii_isdigit(parts[0][2])) {
+        report(file, line, "section must be [CODE] or [CODE METHOD] with a 3-digit code, got [%s]", header);
+        g_strfreev(parts);
+        return -1;
+    }
+    n = atoi(parts[0]);
+    if (n < SIPGUIDE_CODE_MIN || n > SIPGUIDE_CODE_MAX) {
+        report(file, line, "code %d is outside 100..699", n);
+    } else if (count == 2 && !valid_method(parts[1])) {
+        report(file, line, "method '%s' must be an upper-case SIP method name", parts[1]);
+    } else {
+        code = n;
+        if (count == 2)
+            *method = g_strdup(parts[1]);
+    }
+    g_strfreev(parts);
+    return code;
+}
+
+static void
+load_code_file(const char *path)
+{
+    file_t *f = read_file(path);
+    char *base = g_path_get_basename(path);
+    int file_class = 0;
+    int last_code = 0;
+    gcode_t *current = NULL;
+    guint i, j;
+
+    /* "4xx.txt" holds only 4xx codes. */
+    if (base[0] >= '1' && base[0] <= '6' && base[1] == 'x' && base[2] == 'x')
+        file_class = base[0] - '0';
+    g_free(base);
+    if (f == NULL)
+        return;
+
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        char *method = NULL;
+        int code = parse_code_header(f->path, s->line, s->header, &method);
+        gsection_t *target;
+        unsigned where;
+
+        if (code < 0) {
+            current = NULL;
+            continue;
+        }
+        if (file_class != 0 && code / 100 != file_class) {
+            report(f->path, s->line, "code %d does not belong in a %dxx file", code, file_class);
+            g_free(method);
+            current = NULL;
+            continue;
+        }
+        if (method == NULL) {
+            if (codes[code] != NULL) {
+                report(f->path, s->line, "code %d is defined twice (first at %s:%d)", code,
+                       codes[code]->base.file, codes[code]->base.line);
+                current = NULL;
+                continue;
+            }
+            if (code <= last_code)
+                report(f->path, s->line, "code %d is out of order: codes must ascend (it follows %d)",
+                       code, last_code);
+            last_code = code;
+            current = g_new0(gcode_t, 1);
+            current->code = code;
+            current->registered = TRUE;
+            current->variants = g_ptr_array_new();
+            section_init(&current->base, f->path, s->line, NULL);
+            codes[code] = current;
+            target = &current->base;
+            where = IN_CODE;
+        } else {
+            if (current == NULL || current->code != code) {
+                report(f->path, s->line, "method section [%d %s] must follow the section [%d]",
+                       code, method, code);
+                g_free(method);
+                continue;
+            }
+            for (j = 0; j < current->variants->len; j++) {
+                gsection_t *v = g_ptr_array_index(current->variants, j);
+                if (strcmp(v->method, method) == 0)
+                    report(f->path, s->line, "method section [%d %s] is defined twice", code, method);
+            }
+            target = g_new0(gsection_t, 1);
+            section_init(target, f->path, s->line, method);
+            g_ptr_array_add(current->variants, target);
+            where = IN_METHOD;
+            g_free(method);
+        }
+        for (j = 0; j < s->pairs->len; j++)
+            apply_pair(target, where, g_ptr_array_index(s->pairs, j), current, NULL);
+
+        if (where == IN_CODE) {
+            if (current->phrase == NULL)
+                report(f->path, s->line, "code %d has no 'phrase'", code);
+            if (current->rfc == NULL)
+                report(f->path, s->line, "code %d has no 'rfc'", code);
+            if (current->base.meaning == NULL)
+                report(f->path, s->line, "code %d has no 'meaning'", code);
+        } else if (target->set == 0) {
+            report(f->path, s->line, "method section [%d %s] sets nothing", code, target->method);
+        }
+    }
+}
+
+static void
+load_classes(const char *data_dir)
+{
+    file_t *f;
+    guint i, j;
+    int c;
+
+    classes_path = g_build_filename(data_dir, "classes.txt", NULL);
+    f = read_file(classes_path);
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        gclass_t *k;
+        if (strlen(s->header) != 3 || s->header[0] < '1' || s->header[0] > '6'
+            || s->header[1] != 'x' || s->header[2] != 'x') {
+            report(f->path, s->line, "class section must be [1xx] .. [6xx], got [%s]", s->header);
+            continue;
+        }
+        c = s->header[0] - '0';
+        k = &classes[c];
+        if (k->s.file != NULL) {
+            report(f->path, s->line, "class [%s] is defined twice", s->header);
+            continue;
+        }
+        section_init(&k->s, f->path, s->line, NULL);
+        for (j = 0; j < s->pairs->len; j++)
+            apply_pair(&k->s, IN_CLASS, g_ptr_array_index(s->pairs, j), NULL, k);
+        if (k->name == NULL)
+            report(f->path, s->line, "class [%s] has no 'name'", s->header);
+        if (k->s.meaning == NULL)
+            report(f->path, s->line, "class [%s] has no 'meaning'", s->header);
+        if (k->s.scope == SIPGUIDE_NONE)
+            report(f->path, s->line, "class [%s] has no 'scope'", s->header);
+        if (k->s.severity == SIPGUIDE_NONE)
+            report(f->path, s->line, "class [%s] has no 'severity'", s->header);
+        if (k->s.retry->len == 0)
+            report(f->path, s->line, "class [%s] has no 'retry'", s->header);
+    }
+    for (c = 1; c <= 6; c++) {
+        if (classes[c].s.file == NULL)
+            report(f->path, 0, "class [%dxx] is missing", c);
+    }
+}
+
+static void
+load_codes(const char *data_dir)
+{
+    char *dir = g_build_filename(data_dir, "codes", NULL);
+    GDir *d;
+    GError *err = NULL;
+    const char *name;
+    GPtrArray *names = g_ptr_array_new();
+    guint i;
+
+    d = g_dir_open(dir, 0, &err);
+    if (d == NULL) {
+        report(dir, 0, "cannot open: %s", err->message);
+        g_error_free(err);
+        return;
+    }
+    while ((name = g_dir_read_name(d)) != NULL) {
+        if (g_str_has_suffix(name, ".txt"))
+            g_ptr_array_add(names, g_strdup(name));
+    }
+    g_dir_close(d);
+    /* A fixed order, whatever the directory order. */
+    for (i = 0; i + 1 < names->len; i++) {
+        guint j;
+        for (j = i + 1; j < names->len; j++) {
+            if (strcmp(g_ptr_array_index(names, i), g_ptr_array_index(names, j)) > 0) {
+                gpointer t = names->pdata[i];
+                names->pdata[i] = names->pdata[j];
+                names->pdata[j] = t;
+            }
+        }
+    }
+    if (names->len == 0)
+        report(dir, 0, "holds no *.txt file");
+    for (i = 0; i < names->len; i++) {
+        char *path = g_build_filename(dir, g_ptr_array_index(names, i), NULL);
+        load_code_file(path);
+    }
+}
+
+/* References between entries can only be checked once all are read. */
+static void
+check_related(const gsection_t *s, int own)
+{
+    guint i;
+
+    for (i = 0; i < s->related_codes->len; i++) {
+        int rc = g_array_index(s->related_codes, int, i);
+        int line = g_array_index(s->related_lines, int, i);
+        if (rc == own)
+            report(s->file, line, "'related' points to the code itself (%d)", rc);
+        else if (codes[rc] == NULL)
+            report(s->file, line, "'related' points to %d, which has no entry", rc);
+        else if (!codes[rc]->registered)
+            report(s->file, line, "'related' points to %d, which is not a registered code", rc);
+    }
+}
+
+static void
+check_references(void)
+{
+    int c;
+    guint i;
+
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        if (codes[c] == NULL)
+            continue;
+        check_related(&codes[c]->base, c);
+        for (i = 0; i < codes[c]->variants->len; i++)
+            check_related(g_ptr_array_index(codes[c]->variants, i), c);
+    }
+}
+
+/* The coverage rules of a complete knowledge base. */
+static void
+check_complete_section(const gsection_t *s, int code, gboolean is_variant)
+{
+    const char *what = is_variant ? "method section" : "code";
+    char label[64];
+
+    if (is_variant)
+        g_snprintf(label, sizeof(label), "[%d %s]", code, s->method);
+    else
+        g_snprintf(label, sizeof(label), "%d", code);
+    if (is_variant) {
+        if (s->set & SIPGUIDE_KEY_HINT && s->hints->len < 2)
+            report(s->file, s->line, "%s %s replaces the hints with fewer than 2", what, label);
+        if (!(s->set & SIPGUIDE_KEY_MEANING) && !(s->set & SIPGUIDE_KEY_HINT))
+            report(s->file, s->line, "%s %s changes neither meaning nor hints", what, label);
+        return;
+    }
+    if (s->category == SIPGUIDE_NONE)
+        report(s->file, s->line, "%s %s has no 'category'", what, label);
+    if (s->scope == SIPGUIDE_NONE)
+        report(s->file, s->line, "%s %s has no 'scope'", what, label);
+    if (s->retry->len == 0)
+        report(s->file, s->line, "%s %s has no 'retry'", what, label);
+    if (s->procedures->len == 0)
+        report(s->file, s->line, "%s %s has no 'procedure'", what, label);
+    if (s->elements->len == 0)
+        report(s->file, s->line, "%s %s has no 'element'", what, label);
+    if (s->headers == NULL)
+        report(s->file, s->line, "%s %s has no 'headers'", what, label);
+    if (s->hints->len < 2 || s->hints->len > 5)
+        report(s->file, s->line, "%s %s has %u hints; 2 to 5 are required", what, label, s->hints->len);
+}
+
+static void
+check_complete(void)
+{
+    int c;
+    guint i;
+
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        if (codes[c] == NULL || !codes[c]->registered)
+            continue;
+        check_complete_section(&codes[c]->base, c, FALSE);
+        for (i = 0; i < codes[c]->variants->len; i++)
+            check_complete_section(g_ptr_array_index(codes[c]->variants, i), c, TRUE);
+    }
+}
+
+/* Each line of FILE is "CODE" (a registered code that must have an entry)
+ * or "CODE METHOD" (a method section that must exist). */
+static void
+check_required(const char *path)
+{
+    char *contents = NULL;
+    char **lines;
+    int i;
+    gboolean listed[SIPGUIDE_CODE_MAX + 1] = { FALSE };
+
+    if (!g_file_get_contents(path, &contents, NULL, NULL)) {
+        report(path, 0, "cannot read");
+        return;
+    }
+    lines = g_strsplit(contents, "\n", -1);
+    for (i = 0; lines[i] != NULL; i++) {
+        char *method = NULL;
+        char *l = g_strstrip(lines[i]);
+        int code;
+        if (*l == '\0' || *l == '#')
+            continue;
+        code = parse_code_header(path, i + 1, l, &method);
+        if (code < 0)
+            continue;
+        if (codes[code] == NULL) {
+            report(path, i + 1, "code %d has no entry in data/", code);
+        } else if (method == NULL) {
+            listed[code] = TRUE;
+            if (!codes[code]->registered)
+                report(codes[code]->base.file, codes[code]->base.line,
+                       "code %d is registered but marked 'registered = no'", code);
+        } else {
+            guint j;
+            gboolean found = FALSE;
+            for (j = 0; j < codes[code]->variants->len; j++) {
+                gsection_t *v = g_ptr_array_index(codes[code]->variants, j);
+                if (strcmp(v->method, method) == 0)
+                    found = TRUE;
+            }
+            if (!found)
+                report(path, i + 1, "method section [%d %s] is missing in data/", code, method);
+        }
+        g_free(method);
+    }
+    for (i = SIPGUIDE_CODE_MIN; i <= SIPGUIDE_CODE_MAX; i++) {
+        if (codes[i] != NULL && codes[i]->registered && !listed[i])
+            report(codes[i]->base.file, codes[i]->base.line,
+                   "code %d is marked registered but is not in %s", i, path);
+    }
+    g_strfreev(lines);
+    g_free(contents);
+}
+
+/* ---------------------------------------------------------------------- */
+/* C output */
+
+static void
+c_string(GString *out, const char *s)
+{
+    if (s == NULL) {
+        g_string_append(out, "NULL");
+        return;
+    }
+    g_string_append_c(out, '"');
+    for (; *s; s++) {
+        switch (*s) {
+        case '"':  g_string_append(out, "\\\""); break;
+        case '\\': g_string_append(out, "\\\\"); break;
+        case '?':  g_string_append(out, "\\?"); break;   /* no trigraphs */
+        default:   g_string_append_c(out, *s); break;
+        }
+    }
+    g_string_append_c(out, '"');
+}
+
+static void
+c_terms(GString *out, const char *name, GArray *list)
+{
+    guint i;
+
+    if (list->len == 0)
+        return;
+    g_string_append_printf(out, "static const unsigned char %s[] = {", name);
+    for (i = 0; i < list->len; i++)
+        g_string_append_printf(out, "%s%u", i ? ", " : " ", g_array_index(list, unsigned char, i));
+    g_string_append(out, " };\n");
+}
+
+static void
+c_texts(GString *out, const char *name, GPtrArray *list)
+{
+    guint i;
+
+    if (list->len == 0)
+        return;
+    g_string_append_printf(out, "static const char *const %s[] = {\n", name);
+    for (i = 0; i < list->len; i++) {
+        g_string_append(out, "    ");
+        c_string(out, g_ptr_array_index(list, i));
+        g_string_append(out, ",\n");
+    }
+    g_string_append(out, "};\n");
+}
+
+/* The arrays a section points to, named after PREFIX. */
+static void
+c_section_arrays(GString *out, const char *prefix, const gsection_t *s)
+{
+    char name[96];
+    guint i;
+
+    g_snprintf(name, sizeof(name), "%s_retry", prefix);
+    c_terms(out, name, s->retry);
+    g_snprintf(name, sizeof(name), "%s_procedures", prefix);
+    c_terms(out, name, s->procedures);
+    g_snprintf(name, sizeof(name), "%s_elements", prefix);
+    c_terms(out, name, s->elements);
+    g_snprintf(name, sizeof(name), "%s_ims_refs", prefix);
+    c_texts(out, name, s->ims_refs);
+    g_snprintf(name, sizeof(name), "%s_hints", prefix);
+    c_texts(out, name, s->hints);
+    if (s->related_texts->len > 0) {
+        g_string_append_printf(out, "static const sipguide_related_t %s_related[] = {\n", prefix);
+        for (i = 0; i < s->related_texts->len; i++) {
+            g_string_append_printf(out, "    { %d, ", g_array_index(s->related_codes, int, i));
+            c_string(out, g_ptr_array_index(s->related_texts, i));
+            g_string_append(out, " },\n");
+        }
+        g_string_append(out, "};\n");
+    }
+}
+
+static void
+c_list_ref(GString *out, const char *prefix, const char *suffix, guint len)
+{
+    if (len == 0)
+        g_string_append(out, "{ 0, NULL }");
+    else
+        g_string_append_printf(out, "{ %u, %s_%s }", len, prefix, suffix);
+}
+
+static void
+c_section(GString *out, const char *prefix, const gsection_t *s)
+{
+    g_string_append(out, "{ ");
+    c_string(out, s->method);
+    g_string_append_printf(out, ", 0x%04x,\n      ", s->set);
+    c_string(out, s->meaning);
+    g_string_append_printf(out, ",\n      %d, %d, %d, ", s->category, s->scope, s->severity);
+    c_list_ref(out, prefix, "retry", s->retry->len);
+    g_string_append(out, ", ");
+    c_list_ref(out, prefix, "procedures", s->procedures->len);
+    g_string_append(out, ", ");
+    c_list_ref(out, prefix, "elements", s->elements->len);
+    g_string_append(out, ",\n      ");
+    c_list_ref(out, prefix, "ims_refs", s->ims_refs->len);
+    g_string_append(out, ", ");
+    c_string(out, s->headers);
+    if (s->related_texts->len > 0)
+        g_string_append_printf(out, ", %u, %s_related, ", s->related_texts->len, prefix);
+    else
+        g_string_append(out, ", 0, NULL, ");
+    c_list_ref(out, prefix, "hints", s->hints->len);
+    g_string_append(out, " }");
+}
+
+static gboolean
+write_c(const char *path)
+{
+    GString *out = g_string_new(NULL);
+    GError *err = NULL;
+    int v, c, count = 0;
+    guint i, j;
+    int index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1];
+    gboolean ok;
+
+    g_string_append(out,
+        "/* Generated by tools/catalog-gen.c from data/. Do not edit: edit data/ instead.\n"
+        " *\n"
+        " * SPDX-License-Identifier: GPL-2.0-or-later\n"
+        " */\n\n"
+        "#include \"sipguide-catalog-data.h\"\n\n");
+
+    for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++) {
+        g_string_append_printf(out, "static const sipguide_term_t vocab_%s[] = {\n", vocab_names[v]);
+        for (i = 0; i < vocab[v]->len; i++) {
+            term_t *t = g_ptr_array_index(vocab[v], i);
+            g_string_append(out, "    { ");
+            c_string(out, t->token);
+            g_string_append(out, ", ");
+            c_string(out, t->description);
+            g_string_append(out, " },\n");
+        }
+        g_string_append(out, "};\n");
+    }
+    g_string_append(out, "\nconst sipguide_term_t *const sipguide_data_vocab[SIPGUIDE_VOCAB_COUNT] = {\n");
+    for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++)
+        g_string_append_printf(out, "    vocab_%s,\n", vocab_names[v]);
+    g_string_append(out, "};\n\nconst unsigned sipguide_data_vocab_size[SIPGUIDE_VOCAB_COUNT] = {\n");
+    for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++)
+        g_string_append_printf(out, "    %u,\n", vocab[v]->len);
+    g_string_append(out, "};\n\n");
+
+    for (c = 1; c <= 6; c++) {
+        char prefix[32];
+        g_snprintf(prefix, sizeof(prefix), "class%d", c);
+        c_section_arrays(out, prefix, &classes[c].s);
+    }
+    g_string_append(out, "\nconst sipguide_class_t sipguide_data_classes[7] = {\n    { NULL, NULL, -1, -1, { 0, NULL } },\n");
+    for (c = 1; c <= 6; c++) {
+        char prefix[32];
+        g_snprintf(prefix, sizeof(prefix), "class%d", c);
+        g_string_append(out, "    { ");
+        c_string(out, classes[c].name);
+        g_string_append(out, ",\n      ");
+        c_string(out, classes[c].s.meaning);
+        g_string_append_printf(out, ",\n      %d, %d, ", classes[c].s.scope, classes[c].s.severity);
+        c_list_ref(out, prefix, "retry", classes[c].s.retry->len);
+        g_string_append(out, " },\n");
+    }
+    g_string_append(out, "};\n\n");
+
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        gcode_t *e = codes[c];
+        char prefix[48];
+        if (e == NULL)
+            continue;
+        g_snprintf(prefix, sizeof(prefix), "c%d", c);
+        c_section_arrays(out, prefix, &e->base);
+        for (i = 0; i < e->variants->len; i++) {
+            g_snprintf(prefix, sizeof(prefix), "c%d_v%u", c, i);
+            c_section_arrays(out, prefix, g_ptr_array_index(e->variants, i));
+        }
+        if (e->variants->len > 0) {
+            g_string_append_printf(out, "static const sipguide_section_t c%d_variants[] = {\n", c);
+            for (i = 0; i < e->variants->len; i++) {
+                g_snprintf(prefix, sizeof(prefix), "c%d_v%u", c, i);
+                g_string_append(out, "    ");
+                c_section(out, prefix, g_ptr_array_index(e->variants, i));
+                g_string_append(out, ",\n");
+            }
+            g_string_append(out, "};\n");
+        }
+        g_string_append(out, "\n");
+    }
+
+    g_string_append(out, "const sipguide_code_t sipguide_data_codes[] = {\n");
+    for (i = 0; i < G_N_ELEMENTS(index); i++)
+        index[i] = -1;
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        gcode_t *e = codes[c];
+        char prefix[48];
+        if (e == NULL)
+            continue;
+        index[c - SIPGUIDE_CODE_MIN] = count++;
+        g_snprintf(prefix, sizeof(prefix), "c%d", c);
+        g_string_append_printf(out, "    { %d, %s, ", c, e->registered ? "TRUE" : "FALSE");
+        c_string(out, e->phrase);
+        g_string_append(out, ", ");
+        c_string(out, e->rfc);
+        g_string_append(out, ",\n      ");
+        c_section(out, prefix, &e->base);
+        if (e->variants->len > 0)
+            g_string_append_printf(out, ",\n      %u, c%d_variants },\n", e->variants->len, c);
+        else
+            g_string_append(out, ",\n      0, NULL },\n");
+    }
+    if (count == 0)
+        g_string_append(out, "    { 0, FALSE, NULL, NULL, { NULL, 0, NULL, -1, -1, -1, { 0, NULL }, { 0, NULL }, { 0, NULL }, { 0, NULL }, NULL, 0, NULL, { 0, NULL } }, 0, NULL }\n");
+    g_string_append(out, "};\n\n");
+    g_string_append_printf(out, "const unsigned sipguide_data_code_count = %d;\n\n", count);
+    g_string_append(out, "const short sipguide_data_code_index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1] = {\n");
+    for (i = 0; i < G_N_ELEMENTS(index); i += 10) {
+        g_string_append(out, "   ");
+        for (j = i; j < i + 10 && j < G_N_ELEMENTS(index); j++)
+            g_string_append_printf(out, " %d,", index[j]);
+        g_string_append_printf(out, "  /* %u */\n", i + SIPGUIDE_CODE_MIN);
+    }
+    g_string_append(out, "};\n");
+
+    ok = g_file_set_contents(path, out->str, out->len, &err);
+    if (!ok) {
+        report(path, 0, "cannot write: %s", err->message);
+        g_error_free(err);
+    }
+    g_string_free(out, TRUE);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Markdown output */
+
+static void
+md_text(GString *out, const char *s, gboolean in_table)
+{
+    for (; s != NULL && *s; s++) {
+        if (in_table && *s == '|')
+            g_string_append(out, "\\|");
+        else if (*s == '*' || *s == '_' || *s == '<' || *s == '`')
+            g_string_append_printf(out, "\\%c", *s);
+        else
+            g_string_append_c(out, *s);
+    }
+}
+
+static void
+md_terms(GString *out, sipguide_vocab_t v, GArray *list)
+{
+    guint i;
+
+    for (i = 0; i < list->len; i++) {
+        term_t *t = g_ptr_array_index(vocab[v], g_array_index(list, unsigned char, i));
+        g_string_append_printf(out, "%s%s", i ? ", " : "", t->token);
+    }
+}
+
+static const char *
+token_of(sipguide_vocab_t v, int idx)
+{
+    if (idx == SIPGUIDE_NONE)
+        return "";
+    return ((term_t *)g_ptr_array_index(vocab[v], idx))->token;
+}
+
+static void
+md_section(GString *out, const gsection_t *s)
+{
+    guint i;
+
+    if (s->meaning) {
+        g_string_append(out, "\n");
+        md_text(out, s->meaning, FALSE);
+        g_string_append(out, "\n\n");
+    } else {
+        g_string_append(out, "\n");
+    }
+    if (s->category != SIPGUIDE_NONE)
+        g_string_append_printf(out, "- Category: %s\n", token_of(SIPGUIDE_VOCAB_CATEGORY, s->category));
+    if (s->scope != SIPGUIDE_NONE)
+        g_string_append_printf(out, "- Scope: %s\n", token_of(SIPGUIDE_VOCAB_SCOPE, s->scope));
+    if (s->retry->len) {
+        g_string_append(out, "- Retry: ");
+        md_terms(out, SIPGUIDE_VOCAB_RETRY, s->retry);
+        g_string_append(out, "\n");
+    }
+    if (s->severity != SIPGUIDE_NONE)
+        g_string_append_printf(out, "- Severity: %s\n", token_of(SIPGUIDE_VOCAB_SEVERITY, s->severity));
+    if (s->procedures->len) {
+        g_string_append(out, "- IMS procedures: ");
+        md_terms(out, SIPGUIDE_VOCAB_PROCEDURE, s->procedures);
+        g_string_append(out, "\n");
+    }
+    if (s->elements->len) {
+        g_string_append(out, "- Typically sent by: ");
+        md_terms(out, SIPGUIDE_VOCAB_ELEMENT, s->elements);
+        g_string_append(out, "\n");
+    }
+    for (i = 0; i < s->ims_refs->len; i++) {
+        g_string_append(out, "- 3GPP reference: ");
+        md_text(out, g_ptr_array_index(s->ims_refs, i), FALSE);
+        g_string_append(out, "\n");
+    }
+    if (s->headers) {
+        g_string_append(out, "- Headers to inspect: ");
+        md_text(out, s->headers, FALSE);
+        g_string_append(out, "\n");
+    }
+    for (i = 0; i < s->related_texts->len; i++) {
+        int rc = g_array_index(s->related_codes, int, i);
+        g_string_append_printf(out, "- Related: [%d %s](#%d): ", rc,
+                               codes[rc] && codes[rc]->phrase ? codes[rc]->phrase : "", rc);
+        md_text(out, g_ptr_array_index(s->related_texts, i), FALSE);
+        g_string_append(out, "\n");
+    }
+    if (s->hints->len) {
+        g_string_append(out, "\nHints:\n\n");
+        for (i = 0; i < s->hints->len; i++) {
+            g_string_append_printf(out, "%u. ", i + 1);
+            md_text(out, g_ptr_array_index(s->hints, i), FALSE);
+            g_string_append(out, "\n");
+        }
+    }
+}
+
+static gboolean
+write_markdown(const char *path)
+{
+    GString *out = g_string_new(NULL);
+    GError *err = NULL;
+    int c;
+    guint i;
+    gboolean ok;
+
+    g_string_append(out,
+        "# SIP response code reference\n\n"
+        "Generated from `data/` by `tools/catalog-gen.c`: do not edit this file, edit `data/`\n"
+        "and run `cmake --build build --target reference`.\n\n"
+        "## Classes\n\n| class | name | meaning | scope | retry | severity |\n|---|---|---|---|---|---|\n");
+    for (c = 1; c <= 6; c++) {
+        g_string_append_printf(out, "| %dxx | ", c);
+        md_text(out, classes[c].name, TRUE);
+        g_string_append(out, " | ");
+        md_text(out, classes[c].s.meaning, TRUE);
+        g_string_append_printf(out, " | %s | ", token_of(SIPGUIDE_VOCAB_SCOPE, classes[c].s.scope));
+        md_terms(out, SIPGUIDE_VOCAB_RETRY, classes[c].s.retry);
+        g_string_append_printf(out, " | %s |\n", token_of(SIPGUIDE_VOCAB_SEVERITY, classes[c].s.severity));
+    }
+
+    g_string_append(out, "\n## Codes\n\n| code | phrase | registered | category | IMS procedures | defined in |\n|---|---|---|---|---|---|\n");
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        gcode_t *e = codes[c];
+        if (e == NULL)
+            continue;
+        g_string_append_printf(out, "| [%d](#%d) | ", c, c);
+        md_text(out, e->phrase, TRUE);
+        g_string_append_printf(out, " | %s | %s | ", e->registered ? "yes" : "no",
+                               token_of(SIPGUIDE_VOCAB_CATEGORY, e->base.category));
+        md_terms(out, SIPGUIDE_VOCAB_PROCEDURE, e->base.procedures);
+        g_string_append(out, " | ");
+        md_text(out, e->rfc, TRUE);
+        g_string_append(out, " |\n");
+    }
+
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        gcode_t *e = codes[c];
+        if (e == NULL)
+            continue;
+        g_string_append_printf(out, "\n<a id=\"%d\"></a>\n### %d ", c, c);
+        md_text(out, e->phrase, FALSE);
+        g_string_append(out, "\n\nDefined in ");
+        md_text(out, e->rfc, FALSE);
+        if (!e->registered)
+            g_string_append(out, ". Not in the IANA registry");
+        g_string_append(out, ".\n");
+        md_section(out, &e->base);
+        for (i = 0; i < e->variants->len; i++) {
+            gsection_t *v = g_ptr_array_index(e->variants, i);
+            g_string_append_printf(out, "\n#### %d to %s\n", c, v->method);
+            md_section(out, v);
+        }
+    }
+
+    g_string_append(out, "\n## Vocabulary\n");
+    for (c = 0; c < SIPGUIDE_VOCAB_COUNT; c++) {
+        g_string_append_printf(out, "\n### %s\n\n| token | meaning |\n|---|---|\n", vocab_names[c]);
+        for (i = 0; i < vocab[c]->len; i++) {
+            term_t *t = g_ptr_array_index(vocab[c], i);
+            g_string_append_printf(out, "| %s | ", t->token);
+            md_text(out, t->description, TRUE);
+            g_string_append(out, " |\n");
+        }
+    }
+
+    ok = g_file_set_contents(path, out->str, out->len, &err);
+    if (!ok) {
+        report(path, 0, "cannot write: %s", err->message);
+        g_error_free(err);
+    }
+    g_string_free(out, TRUE);
+    return ok;
+}
+
+/* ---------------------------------------------------------------------- */
+
+int
+main(int argc, char **argv)
+{
+    const char *data_dir = NULL, *c_out = NULL, *md_out = NULL, *require = NULL;
+    gboolean complete = FALSE;
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+            data_dir = argv[++i];
+        else if (strcmp(argv[i], "--c") == 0 && i + 1 < argc)
+            c_out = argv[++i];
+        else if (strcmp(argv[i], "--markdown") == 0 && i + 1 < argc)
+            md_out = argv[++i];
+        else if (strcmp(argv[i], "--require") == 0 && i + 1 < argc)
+            require = argv[++i];
+        else if (strcmp(argv[i], "--check-complete") == 0)
+            complete = TRUE;
+        else {
+            fprintf(stderr, "usage: %s --data DIR [--c FILE] [--markdown FILE] "
+                    "[--check-complete] [--require FILE]\n", argv[0]);
+            return 2;
+        }
+    }
+    if (data_dir == NULL) {
+        fprintf(stderr, "%s: --data DIR is required\n", argv[0]);
+        return 2;
+    }
+
+    load_vocabulary(data_dir);
+    if (error_count == 0) {
+        load_classes(data_dir);
+        load_codes(data_dir);
+        check_references();
+    }
+    if (error_count == 0 && complete)
+        check_complete();
+    if (error_count == 0 && require != NULL)
+        check_required(require);
+    if (error_count > 0) {
+        fprintf(stderr, "catalog-gen: %u error%s in %s: nothing written\n",
+                error_count, error_count == 1 ? "" : "s", data_dir);
+        return 1;
+    }
+    if (c_out != NULL && !write_c(c_out))
+        return 1;
+    if (md_out != NULL && !write_markdown(md_out))
+        return 1;
+    return 0;
+}

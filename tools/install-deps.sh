@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# install-deps.sh
+# Installs, from Debian packages only, what building and testing the plugin
+# needs and is not installed yet.  Run as root, or as a user who may sudo.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -euo pipefail
+
+packages=(
+    cmake make gcc pkg-config      # build
+    libglib2.0-dev wireshark-dev   # headers, and Wireshark's CMake package
+    tshark                         # the program the plugin runs in
+    python3                        # tools/make-captures.py
+    util-linux                     # setpriv: the tests run tshark unprivileged
+)
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+if [ ${#missing[@]} -eq 0 ]; then
+    echo "install-deps: everything needed is installed"
+    exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" != 0 ]; then
+    sudo=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
