@@ -291,17 +291,18 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
                                 g->entry != NULL && g->entry->registered);
     proto_item_set_generated(pi);
     if (g->entry == NULL || !g->entry->registered) {
-        /* RFC 3261 §8.1.3.2: an unknown code is handled as the x00 of its class. */
-        guint x00 = g->cls * 100;
-        const sipguide_code_t *base = sipguide_catalog_code(x00);
-        const char *phrase = base != NULL ? base->phrase : g->klass->name;
+        /* A receiver treats a code it does not know by its class
+         * (RFC 3261 §8.1.3.2); data/classes.txt says as which code. */
+        guint as = g->klass->handled_as;
+        const sipguide_code_t *base = sipguide_catalog_code(as);
+        const char *phrase = base != NULL ? base->phrase : "";
 
-        pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, x00,
-                                              "%u %s", x00, phrase);
+        pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
+                                              "%u %s", as, phrase);
         proto_item_set_generated(pi);
         expert_add_info_format(d->pinfo, pi, &ei_sipguide_code_unregistered,
             "%u is not a registered SIP response code: a receiver handles it as %u %s",
-            g->code, x00, phrase);
+            g->code, as, phrase);
     }
 }
 
@@ -450,7 +451,7 @@ proto_register_sipguide(void)
         { &hf_sipguide_handled_as,
           { "Handled as", "sipguide.handled_as",
             FT_UINT32, BASE_DEC, NULL, 0x0,
-            "An unregistered code is handled as the x00 code of its class (RFC 3261 8.1.3.2)", HFILL }
+            "The code a receiver treats an unregistered code as (RFC 3261 8.1.3.2)", HFILL }
         },
         { &hf_sipguide_phrase,
           { "Registered reason phrase", "sipguide.phrase",

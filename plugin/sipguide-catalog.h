@@ -94,6 +94,7 @@ typedef struct {
 typedef struct {
     const char       *name;
     const char       *meaning;
+    unsigned          handled_as;  /* what an unknown code of the class is treated as */
     int               scope;
     int               severity;
     sipguide_terms_t  retry;

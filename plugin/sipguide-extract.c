@@ -77,29 +77,50 @@ from_wmem_array(wmem_array_t *a)
     return l;
 }
 
-/* Is fi inside the bytes of message m? */
-static gboolean
-inside(const field_info *m, const field_info *fi)
+/* The bytes of one message.  A SIP item's length cannot be trusted: in a
+ * tree that is not visible Wireshark ignores proto_item_set_len(), so the
+ * item keeps "to the end of the data".  A message therefore ends where the
+ * next message of the same data source starts. */
+typedef struct {
+    const tvbuff_t *ds;
+    gint start;
+    gint end;
+} span_t;
+
+static span_t
+message_span(const fi_list_t *messages, guint k)
 {
-    if (m == NULL || fi == NULL || m->ds_tvb != fi->ds_tvb)
-        return FALSE;
-    return fi->start >= m->start && fi->start < m->start + m->length;
+    const field_info *m = messages->v[k];
+    span_t span = { m->ds_tvb, m->start, m->start + m->length };
+
+    if (k + 1 < messages->len) {
+        const field_info *next = messages->v[k + 1];
+        if (next->ds_tvb == m->ds_tvb && next->start > m->start && next->start < span.end)
+            span.end = next->start;
+    }
+    return span;
 }
 
-/* The first item of 'array' inside message m, starting the search at
- * *cursor (items are in tree order, so the search moves forward only). */
+static gboolean
+inside(const span_t *span, const field_info *fi)
+{
+    return fi->ds_tvb == span->ds && fi->start >= span->start && fi->start < span->end;
+}
+
+/* The first item of 'list' inside the span, starting the search at *cursor
+ * (items are in tree order, so the search only moves forward). */
 static field_info *
-first_inside(const fi_list_t *list, guint *cursor, const field_info *m)
+first_inside(const fi_list_t *list, guint *cursor, const span_t *span)
 {
     guint i;
 
     for (i = *cursor; i < list->len; i++) {
         field_info *fi = list->v[i];
-        if (inside(m, fi)) {
+        if (inside(span, fi)) {
             *cursor = i + 1;
             return fi;
         }
-        if (fi->ds_tvb == m->ds_tvb && fi->start >= m->start + m->length)
+        if (fi->ds_tvb == span->ds && fi->start >= span->end)
             break;      /* already past this message */
     }
     return NULL;
@@ -115,28 +136,32 @@ collect(const items_t *items, packet_info *pinfo, sipguide_seen_list_t *out)
 
     for (i = 0; i < items->codes.len; i++) {
         field_info *code = items->codes.v[i];
-        field_info *msg = NULL, *line, *method;
+        field_info *line, *method;
         sipguide_seen_t *seen = &out->items[out->count++];
+        span_t span;
+        gboolean found = FALSE;
 
         seen->code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(code));
         seen->line = code;
 
-        /* The message holding this Status-Code. */
+        /* The message holding this Status-Code; later codes are in later
+         * messages, so the search resumes after it. */
         for (guint k = m; k < items->messages.len; k++) {
-            if (inside(items->messages.v[k], code)) {
-                msg = items->messages.v[k];
+            span = message_span(&items->messages, k);
+            if (inside(&span, code)) {
+                found = TRUE;
                 m = k + 1;
                 break;
             }
         }
-        if (msg == NULL)
+        if (!found)
             continue;
 
         /* Skip the items of earlier messages (requests among them). */
-        line = first_inside(&items->lines, &line_cursor, msg);
+        line = first_inside(&items->lines, &line_cursor, &span);
         if (line != NULL)
             seen->line = line;
-        method = first_inside(&items->methods, &method_cursor, msg);
+        method = first_inside(&items->methods, &method_cursor, &span);
         if (method != NULL)
             seen->method = wmem_strdup(pinfo->pool,
                                        fvalue_get_string(SIPGUIDE_FI_VALUE(method)));

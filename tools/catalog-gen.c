@@ -153,10 +153,13 @@ read_file(const char *path)
                 p->value = g_string_new(NULL);
                 g_string_append(p->value, g_strstrip(eq + 1));
                 p->line = line;
-                if (p->key[0] == '\0')
-                    report(path, line, "empty key");
-                g_ptr_array_add(current->pairs, p);
-                last = p;
+                if (p->key[0] == '\0') {
+                    report(path, line, "empty key before '='");
+                    last = NULL;
+                } else {
+                    g_ptr_array_add(current->pairs, p);
+                    last = p;
+                }
             }
         }
         g_free(stripped);
@@ -303,6 +306,8 @@ typedef struct {
 
 typedef struct {
     char *name;
+    int handled_as;     /* 0 when unset */
+    int handled_as_line;
     gsection_t s;
 } gclass_t;
 
@@ -311,7 +316,7 @@ static gclass_t classes[7];
 static char *classes_path;
 
 enum key_kind {
-    K_TEXT, K_VOCAB, K_RFC, K_REGISTERED, K_IMS_REF, K_HEADERS, K_RELATED, K_NAME
+    K_TEXT, K_VOCAB, K_RFC, K_REGISTERED, K_IMS_REF, K_HEADERS, K_RELATED, K_NAME, K_HANDLED_AS
 };
 
 /* Where a key may stand. */
@@ -333,6 +338,7 @@ static const keydef_t keydefs[] = {
     { "rfc",        K_RFC,        -1, FALSE, IN_CODE, 0 },
     { "registered", K_REGISTERED, -1, FALSE, IN_CODE, 0 },
     { "name",       K_NAME,       -1, FALSE, IN_CLASS, 0 },
+    { "handled-as", K_HANDLED_AS, -1, FALSE, IN_CLASS, 0 },
     { "meaning",    K_TEXT,       -1, FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_MEANING },
     { "category",   K_VOCAB, SIPGUIDE_VOCAB_CATEGORY,  FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_CATEGORY },
     { "scope",      K_VOCAB, SIPGUIDE_VOCAB_SCOPE,     FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_SCOPE },
@@ -496,6 +502,19 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
         else if (check_text(file, p->line, p->key, value))
             klass->name = g_strdup(value);
         break;
+    case K_HANDLED_AS: {
+        char *end = NULL;
+        long hc = strtol(value, &end, 10);
+        if (klass->handled_as != 0)
+            report(file, p->line, "'handled-as' is set twice in this section");
+        else if (*end != '\0' || hc < SIPGUIDE_CODE_MIN || hc > SIPGUIDE_CODE_MAX)
+            report(file, p->line, "'handled-as' must be a code from 100 to 699, got '%s'", value);
+        else {
+            klass->handled_as = (int)hc;
+            klass->handled_as_line = p->line;
+        }
+        break;
+    }
     case K_TEXT:
         if (!check_text(file, p->line, p->key, value))
             break;
@@ -597,6 +616,20 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
         break;
     }
     }
+}
+
+/* Whether the section names a key at all (valid or not): a key that is
+ * present but wrong is reported once, where it stands. */
+static gboolean
+has_key(const section_t *s, const char *key)
+{
+    guint i;
+
+    for (i = 0; i < s->pairs->len; i++) {
+        if (strcmp(((pair_t *)g_ptr_array_index(s->pairs, i))->key, key) == 0)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 static gboolean
@@ -716,11 +749,11 @@ load_code_file(const char *path)
             apply_pair(target, where, g_ptr_array_index(s->pairs, j), current, NULL);
 
         if (where == IN_CODE) {
-            if (current->phrase == NULL)
+            if (!has_key(s, "phrase"))
                 report(f->path, s->line, "code %d has no 'phrase'", code);
-            if (current->rfc == NULL)
+            if (!has_key(s, "rfc"))
                 report(f->path, s->line, "code %d has no 'rfc'", code);
-            if (current->base.meaning == NULL)
+            if (!has_key(s, "meaning"))
                 report(f->path, s->line, "code %d has no 'meaning'", code);
         } else if (target->set == 0) {
             report(f->path, s->line, "method section [%d %s] sets nothing", code, target->method);
@@ -756,15 +789,20 @@ load_classes(const char *data_dir)
         section_init(&k->s, f->path, s->line, NULL);
         for (j = 0; j < s->pairs->len; j++)
             apply_pair(&k->s, IN_CLASS, g_ptr_array_index(s->pairs, j), NULL, k);
-        if (k->name == NULL)
+        if (!has_key(s, "name"))
             report(f->path, s->line, "class [%s] has no 'name'", s->header);
-        if (k->s.meaning == NULL)
+        if (!has_key(s, "handled-as"))
+            report(f->path, s->line, "class [%s] has no 'handled-as'", s->header);
+        else if (k->handled_as != 0 && k->handled_as / 100 != c)
+            report(f->path, k->handled_as_line, "class [%s]: 'handled-as' %d is not of this class",
+                   s->header, k->handled_as);
+        if (!has_key(s, "meaning"))
             report(f->path, s->line, "class [%s] has no 'meaning'", s->header);
-        if (k->s.scope == SIPGUIDE_NONE)
+        if (!has_key(s, "scope"))
             report(f->path, s->line, "class [%s] has no 'scope'", s->header);
-        if (k->s.severity == SIPGUIDE_NONE)
+        if (!has_key(s, "severity"))
             report(f->path, s->line, "class [%s] has no 'severity'", s->header);
-        if (k->s.retry->len == 0)
+        if (!has_key(s, "retry"))
             report(f->path, s->line, "class [%s] has no 'retry'", s->header);
     }
     for (c = 1; c <= 6; c++) {
@@ -836,6 +874,13 @@ check_references(void)
 {
     int c;
     guint i;
+
+    for (c = 1; c <= 6; c++) {
+        int h = classes[c].handled_as;
+        if (h != 0 && (codes[h] == NULL || !codes[h]->registered))
+            report(classes_path, classes[c].handled_as_line,
+                   "'handled-as' points to %d, which has no registered entry", h);
+    }
 
     for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
         if (codes[c] == NULL)
@@ -1103,7 +1148,7 @@ write_c(const char *path)
         g_snprintf(prefix, sizeof(prefix), "class%d", c);
         c_section_arrays(out, prefix, &classes[c].s);
     }
-    g_string_append(out, "\nconst sipguide_class_t sipguide_data_classes[7] = {\n    { NULL, NULL, -1, -1, { 0, NULL } },\n");
+    g_string_append(out, "\nconst sipguide_class_t sipguide_data_classes[7] = {\n    { NULL, NULL, 0, -1, -1, { 0, NULL } },\n");
     for (c = 1; c <= 6; c++) {
         char prefix[32];
         g_snprintf(prefix, sizeof(prefix), "class%d", c);
@@ -1111,7 +1156,8 @@ write_c(const char *path)
         c_string(out, classes[c].name);
         g_string_append(out, ",\n      ");
         c_string(out, classes[c].s.meaning);
-        g_string_append_printf(out, ",\n      %d, %d, ", classes[c].s.scope, classes[c].s.severity);
+        g_string_append_printf(out, ",\n      %d, %d, %d, ", classes[c].handled_as,
+                               classes[c].s.scope, classes[c].s.severity);
         c_list_ref(out, prefix, "retry", classes[c].s.retry->len);
         g_string_append(out, " },\n");
     }
@@ -1292,13 +1338,14 @@ write_markdown(const char *path)
         "# SIP response code reference\n\n"
         "Generated from `data/` by `tools/catalog-gen.c`: do not edit this file, edit `data/`\n"
         "and run `cmake --build build --target reference`.\n\n"
-        "## Classes\n\n| class | name | meaning | scope | retry | severity |\n|---|---|---|---|---|---|\n");
+        "## Classes\n\n| class | name | meaning | unknown codes handled as | scope | retry | severity |\n|---|---|---|---|---|---|---|\n");
     for (c = 1; c <= 6; c++) {
         g_string_append_printf(out, "| %dxx | ", c);
         md_text(out, classes[c].name, TRUE);
         g_string_append(out, " | ");
         md_text(out, classes[c].s.meaning, TRUE);
-        g_string_append_printf(out, " | %s | ", token_of(SIPGUIDE_VOCAB_SCOPE, classes[c].s.scope));
+        g_string_append_printf(out, " | %d | %s | ", classes[c].handled_as,
+                               token_of(SIPGUIDE_VOCAB_SCOPE, classes[c].s.scope));
         md_terms(out, SIPGUIDE_VOCAB_RETRY, classes[c].s.retry);
         g_string_append_printf(out, " | %s |\n", token_of(SIPGUIDE_VOCAB_SEVERITY, classes[c].s.severity));
     }

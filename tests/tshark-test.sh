@@ -1,0 +1,196 @@
+#!/usr/bin/env bash
+# tshark-test.sh
+# Runs tshark with the freshly built plugin (never an installed copy) and
+# compares what it prints with the expected output under tests/golden.
+#
+#   tshark-test.sh PLUGIN_DIR SOURCE_DIR COMMAND [ARGS]
+#
+# PLUGIN_DIR is the build's plugins folder (it holds X.Y/epan/sipguide.so).
+# tshark ignores WIRESHARK_PLUGIN_DIR when it runs as root, so as root it
+# runs as the unprivileged user "nobody" on a private copy of the plugin and
+# of the capture.
+#
+# Commands:
+#   golden NAME      -T fields output and the guide subtree of -V, against
+#                    tests/golden/NAME.fields and NAME.guide (one pass and -2)
+#   invariant NAME   every sip.Status-Code has exactly one sipguide.code equal to it
+#   filter NAME      display filters and custom columns, where the tree is not
+#                    printed, find the same responses as the golden file (one pass and -2)
+#   plugins          tshark -G plugins lists the plugin with its version
+#   fields           tshark -G fields lists exactly the fields of tests/golden/fields.txt
+# Set SIPGUIDE_UPDATE_GOLDEN=1 to rewrite the golden files instead of comparing
+# (then read every changed line before committing).
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -u
+plugin_dir=$1
+src=$2
+cmd=$3
+shift 3
+
+golden_dir="$src/tests/golden"
+work=$(mktemp -d /tmp/sipguide-test.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+mkdir -p "$work/home" "$work/out"
+cp -r "$plugin_dir" "$work/plugins"
+chmod -R a+rX "$work"
+chmod 777 "$work/home" "$work/out"
+
+export LC_ALL=C.UTF-8 TZ=UTC
+
+run_tshark() {
+    if [ "$(id -u)" = 0 ]; then
+        setpriv --reuid=nobody --regid=nogroup --clear-groups \
+            env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC \
+            tshark "$@"
+    else
+        HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" tshark "$@"
+    fi
+}
+
+capture() {
+    local name=$1
+    if [ ! -f "$src/tests/captures/$name.pcap" ]; then
+        echo "no capture tests/captures/$name.pcap" >&2
+        exit 1
+    fi
+    cp "$src/tests/captures/$name.pcap" "$work/$name.pcap"
+    chmod a+r "$work/$name.pcap"
+    echo "$work/$name.pcap"
+}
+
+# Compare $1 (what tshark printed) with golden file $2; print a diff on failure.
+compare() {
+    local got=$1 want=$2
+    if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" = 1 ]; then
+        cp "$got" "$want"
+        echo "updated $(basename "$want")"
+        return 0
+    fi
+    if [ ! -f "$want" ]; then
+        echo "missing golden file $want; what tshark printed:" >&2
+        cat "$got" >&2
+        return 1
+    fi
+    if ! diff -u "$want" "$got" > "$work/diff"; then
+        echo "output differs from $(basename "$want") (- expected, + got):" >&2
+        cat "$work/diff" >&2
+        return 1
+    fi
+    return 0
+}
+
+# Booleans print differently across Wireshark versions in -T fields, so
+# sipguide.registered is checked in the guide text (and handled_as) instead.
+fields_args=(-T fields -E header=y -E occurrence=a -E aggregator='|' -E separator=';'
+    -e frame.number -e sip.Status-Code -e sip.CSeq.method
+    -e sipguide.code -e sipguide.class -e sipguide.handled_as
+    -e sipguide.method -e sipguide.category -e sipguide.scope -e sipguide.retry
+    -e sipguide.ims.procedure -e sipguide.ims.element)
+
+# The guide subtrees of -V output, each under a "== frame N" line; the rest
+# of -V changes between Wireshark versions and is left out.
+cut_guide() {
+    awk '
+        /^Frame [0-9]+:/ { frame = $2; sub(":", "", frame); inguide = 0; next }
+        /^[^ ]/ {
+            if ($0 ~ /^SIP Response Guide/) {
+                if (frame != shown) { print "== frame " frame; shown = frame }
+                inguide = 1; print; next
+            }
+            inguide = 0; next
+        }
+        inguide { print }
+    '
+}
+
+status=0
+case "$cmd" in
+golden)
+    name=$1
+    pcap=$(capture "$name")
+    for pass in one two; do
+        opt=()
+        [ "$pass" = two ] && opt=(-2)
+        run_tshark -n -r "$pcap" "${opt[@]}" -Y sip "${fields_args[@]}" \
+            > "$work/out/fields.$pass" 2> "$work/out/stderr.$pass" || { cat "$work/out/stderr.$pass" >&2; status=1; }
+        run_tshark -n -r "$pcap" "${opt[@]}" -V > "$work/out/verbose.$pass" \
+            2>> "$work/out/stderr.$pass" || { cat "$work/out/stderr.$pass" >&2; status=1; }
+        cut_guide < "$work/out/verbose.$pass" > "$work/out/guide.$pass"
+        if [ -s "$work/out/stderr.$pass" ]; then
+            echo "tshark wrote to stderr ($pass pass):" >&2
+            cat "$work/out/stderr.$pass" >&2
+            status=1
+        fi
+    done
+    compare "$work/out/fields.one" "$golden_dir/$name.fields" || status=1
+    compare "$work/out/guide.one" "$golden_dir/$name.guide" || status=1
+    if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
+        echo "-- tshark -2 must print the same:"
+        compare "$work/out/fields.two" "$golden_dir/$name.fields" || status=1
+        compare "$work/out/guide.two" "$golden_dir/$name.guide" || status=1
+    fi
+    ;;
+invariant)
+    name=$1
+    pcap=$(capture "$name")
+    # One line per frame: the Status-Codes SIP saw and the codes the guide saw.
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator=, -E separator='|' \
+        -e frame.number -e sip.Status-Code -e sipguide.code > "$work/out/codes" || status=1
+    while IFS='|' read -r frame sip guide; do
+        if [ "$sip" != "$guide" ]; then
+            echo "frame $frame: sip.Status-Code=[$sip] but sipguide.code=[$guide]" >&2
+            status=1
+        fi
+    done < "$work/out/codes"
+    n=$(awk -F'|' '$2 != ""' "$work/out/codes" | wc -l)
+    echo "$n frame(s) with responses checked"
+    ;;
+filter)
+    name=$1
+    pcap=$(capture "$name")
+    want="$golden_dir/$name.fields"
+    # Frames whose golden line has a class >= 4 (column 5 holds the classes).
+    awk -F';' 'NR > 1 { n = split($5, c, "|"); for (i = 1; i <= n; i++) if (c[i] >= 4) { print $1; break } }' \
+        "$want" > "$work/out/expect.failures"
+    awk -F';' 'NR > 1 && $4 != "" { print $1 " " $4 }' "$want" | tr '|' ',' > "$work/out/expect.codes"
+    for pass in one two; do
+        opt=()
+        [ "$pass" = two ] && opt=(-2)
+        # A display filter with summary output: the tree is built but not printed.
+        run_tshark -n -r "$pcap" "${opt[@]}" -Y 'sipguide.class >= 4' \
+            -o 'gui.column.format:"No.","%m"' > "$work/out/got.failures" || status=1
+        sed 's/^ *//' "$work/out/got.failures" > "$work/out/got.failures.n"
+        echo "-- filter sipguide.class >= 4 ($pass pass)"
+        compare "$work/out/got.failures.n" "$work/out/expect.failures" || status=1
+        # A custom column: the same codes as -T fields.
+        run_tshark -n -r "$pcap" "${opt[@]}" -Y sipguide \
+            -o 'gui.column.format:"No.","%m","Guide","%Cus:sipguide.code"' \
+            | sed 's/^ *//; s/ \{1,\}/ /g' > "$work/out/got.codes" || status=1
+        echo "-- custom column sipguide.code ($pass pass)"
+        compare "$work/out/got.codes" "$work/out/expect.codes" || status=1
+    done
+    ;;
+plugins)
+    run_tshark -G plugins > "$work/out/plugins" || status=1
+    if ! grep -E '^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+dissector' "$work/out/plugins"; then
+        echo "tshark -G plugins does not list sipguide.so as a dissector plugin:" >&2
+        cat "$work/out/plugins" >&2
+        status=1
+    fi
+    ;;
+fields)
+    run_tshark -G fields > "$work/out/all" || status=1
+    awk -F'\t' '$1 == "P" && $3 == "sipguide" { print "P " $3 " " $2 } $1 == "F" && $3 ~ /^sipguide\./ { print "F " $3 " " $4 " " $2 }' \
+        "$work/out/all" > "$work/out/fields"
+    compare "$work/out/fields" "$golden_dir/fields.txt" || status=1
+    ;;
+*)
+    echo "unknown command $cmd" >&2
+    exit 2
+    ;;
+esac
+[ $status = 0 ] && echo "ok"
+exit $status
