@@ -16,8 +16,10 @@
 #include "compat.h"
 #include "packet-sipguide.h"
 #include "sipguide-catalog.h"
+#include "sipguide-evidence.h"
 #include "sipguide-extract.h"
 #include "sipguide-prime.h"
+#include "sipguide-transaction.h"
 
 /* A text longer than this is shown over several lines, so that no label
  * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
@@ -44,18 +46,42 @@ static int hf_sipguide_hint = -1;
 static int hf_sipguide_headers = -1;
 static int hf_sipguide_related = -1;
 static int hf_sipguide_related_why = -1;
+static int hf_sipguide_evidence = -1;
+static int hf_sipguide_reason_protocol = -1;
+static int hf_sipguide_reason_cause = -1;
+static int hf_sipguide_reason_text = -1;
+static int hf_sipguide_retry_after = -1;
+static int hf_sipguide_warning_code = -1;
+static int hf_sipguide_min_se = -1;
+static int hf_sipguide_min_expires = -1;
+static int hf_sipguide_auth_algorithm = -1;
+static int hf_sipguide_alt_service_type = -1;
+static int hf_sipguide_alt_service_action = -1;
+static int hf_sipguide_response_source = -1;
+static int hf_sipguide_request_in = -1;
+static int hf_sipguide_response_time = -1;
+static int hf_sipguide_cancel_in = -1;
+static int hf_sipguide_auth_retry_in = -1;
+static int hf_sipguide_retransmission_of = -1;
+static int hf_sipguide_dialog_invite_in = -1;
+static int hf_sipguide_transaction_note = -1;
 
 static gint ett_sipguide = -1;
 static gint ett_sipguide_class = -1;
 static gint ett_sipguide_ims = -1;
 static gint ett_sipguide_troubleshooting = -1;
 static gint ett_sipguide_text = -1;
+static gint ett_sipguide_evidence = -1;
+static gint ett_sipguide_transaction = -1;
 
 static expert_field ei_sipguide_response_chat = EI_INIT;
 static expert_field ei_sipguide_response_note = EI_INIT;
 static expert_field ei_sipguide_response_warn = EI_INIT;
 static expert_field ei_sipguide_code_invalid = EI_INIT;
 static expert_field ei_sipguide_code_unregistered = EI_INIT;
+static expert_field ei_sipguide_evidence_contradicts = EI_INIT;
+static expert_field ei_sipguide_evidence_malformed = EI_INIT;
+static expert_field ei_sipguide_retransmission = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
 
@@ -71,8 +97,9 @@ static const true_false_string tfs_sipguide_registered = {
 /* What the first pass learns about a frame, kept for later passes. */
 
 typedef struct {
-    guint32     code;
-    const char *method;         /* interned in method_names, or NULL */
+    guint32          code;
+    const char      *method;    /* interned in method_names, or NULL */
+    sipguide_links_t links;     /* updated later by a retry with credentials */
 } sipguide_response_t;
 
 typedef struct {
@@ -98,18 +125,28 @@ intern_method(const char *method)
     return copy;
 }
 
+/* The first reading of a frame with its SIP values: keep its responses,
+ * and feed every message, requests too, to the transaction tables. */
 static sipguide_frame_t *
-remember_frame(packet_info *pinfo, const sipguide_seen_list_t *seen)
+remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
 {
     sipguide_frame_t *frame;
-    guint i;
+    guint i, n = 0;
 
-    frame = (sipguide_frame_t *)wmem_alloc(wmem_file_scope(),
-        sizeof(sipguide_frame_t) + seen->count * sizeof(sipguide_response_t));
-    frame->count = seen->count;
-    for (i = 0; i < seen->count; i++) {
-        frame->responses[i].code = seen->items[i].code;
-        frame->responses[i].method = intern_method(seen->items[i].method);
+    for (i = 0; i < msgs->count; i++)
+        n += msgs->msgs[i].response ? 1 : 0;
+    frame = (sipguide_frame_t *)wmem_alloc0(wmem_file_scope(),
+        sizeof(sipguide_frame_t) + n * sizeof(sipguide_response_t));
+    for (i = 0; i < msgs->count; i++) {
+        const sipguide_msg_t *m = &msgs->msgs[i];
+        sipguide_response_t *r = NULL;
+
+        if (m->response) {
+            r = &frame->responses[frame->count++];
+            r->code = m->code;
+            r->method = intern_method(sipguide_msg_string(m, SIPGUIDE_SF_CSEQ_METHOD, 0));
+        }
+        sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL);
     }
     p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
     return frame;
@@ -306,11 +343,162 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
     }
 }
 
+/* The first sentence of a text, for an expert item's summary. */
+static const char *
+first_sentence(packet_info *pinfo, const char *text)
+{
+    const char *end = strstr(text, ". ");
+
+    return end != NULL ? wmem_strndup(pinfo->pool, text, end - text) : text;
+}
+
+/* What the response's own headers say, when this pass can read them. */
+static void
+draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_msg_t *m,
+              const sipguide_response_t *r)
+{
+    sipguide_evidence_t ev;
+    proto_tree *et;
+    proto_item *pi;
+    guint i;
+
+    sipguide_evidence_read(m, d->pinfo, r->links.asked_expires, &ev);
+    if (ev.line_count == 0)
+        return;
+    et = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_evidence, NULL, "Evidence");
+    for (i = 0; i < ev.line_count; i++) {
+        pi = add_text(et, d, hf_sipguide_evidence, ev.lines[i].text);
+        if (ev.lines[i].contradicts)
+            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_contradicts, "%s",
+                                   first_sentence(d->pinfo, ev.lines[i].text));
+        if (ev.lines[i].malformed)
+            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_malformed, "%s",
+                                   first_sentence(d->pinfo, ev.lines[i].text));
+    }
+    for (i = 0; i < ev.reason_count; i++) {
+        pi = proto_tree_add_string(et, hf_sipguide_reason_protocol, d->tvb, 0, 0, ev.reasons[i].protocol);
+        proto_item_set_generated(pi);
+        pi = proto_tree_add_uint(et, hf_sipguide_reason_cause, d->tvb, 0, 0, ev.reasons[i].cause);
+        proto_item_set_generated(pi);
+        if (ev.reasons[i].text != NULL) {
+            pi = proto_tree_add_string(et, hf_sipguide_reason_text, d->tvb, 0, 0, ev.reasons[i].text);
+            proto_item_set_generated(pi);
+        }
+    }
+    if (ev.has_retry_after) {
+        pi = proto_tree_add_uint(et, hf_sipguide_retry_after, d->tvb, 0, 0, ev.retry_after);
+        proto_item_set_generated(pi);
+    }
+    for (i = 0; i < ev.warning_count; i++) {
+        pi = proto_tree_add_uint(et, hf_sipguide_warning_code, d->tvb, 0, 0, ev.warnings[i]);
+        proto_item_set_generated(pi);
+    }
+    if (ev.has_min_se) {
+        pi = proto_tree_add_uint(et, hf_sipguide_min_se, d->tvb, 0, 0, ev.min_se);
+        proto_item_set_generated(pi);
+    }
+    if (ev.has_min_expires) {
+        pi = proto_tree_add_uint(et, hf_sipguide_min_expires, d->tvb, 0, 0, ev.min_expires);
+        proto_item_set_generated(pi);
+    }
+    if (ev.auth_algorithm != NULL) {
+        pi = proto_tree_add_string(et, hf_sipguide_auth_algorithm, d->tvb, 0, 0, ev.auth_algorithm);
+        proto_item_set_generated(pi);
+    }
+    if (ev.alt_type != NULL) {
+        pi = proto_tree_add_string(et, hf_sipguide_alt_service_type, d->tvb, 0, 0, ev.alt_type);
+        proto_item_set_generated(pi);
+    }
+    if (ev.alt_action != NULL) {
+        pi = proto_tree_add_string(et, hf_sipguide_alt_service_action, d->tvb, 0, 0, ev.alt_action);
+        proto_item_set_generated(pi);
+    }
+    if (ev.response_source != NULL) {
+        pi = proto_tree_add_string(et, hf_sipguide_response_source, d->tvb, 0, 0, ev.response_source);
+        proto_item_set_generated(pi);
+    }
+}
+
+/* A frame link whose label is the sentence that explains it. */
+static proto_item *
+add_link(proto_tree *tree, const draw_t *d, int hf, guint32 frame, const char *sentence)
+{
+    proto_item *pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, frame, "%s", sentence);
+
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static const char *
+frame_sentence(const draw_t *d, sipguide_text_t id, guint32 frame)
+{
+    const char *p[] = { "frame", wmem_strdup_printf(d->pinfo->pool, "%u", frame) };
+
+    return sipguide_evidence_fill(d->pinfo, id, p, 1);
+}
+
+/* The request, CANCEL, retry and earlier copies around the response. */
+static void
+draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_response_t *r)
+{
+    const sipguide_links_t *l = &r->links;
+    proto_tree *tt;
+    proto_item *pi;
+    /* Absence of a later frame is only known once the file was read past this one. */
+    gboolean later_known = PINFO_FD_VISITED(d->pinfo)
+                           && sipguide_transaction_seen_after(d->pinfo->num);
+    gboolean any = l->request_in != 0 || l->retransmission_of != 0 || r->code == 487
+                   || r->code == 481
+                   || ((r->code == 401 || r->code == 407) && (l->auth_retry_in != 0 || later_known));
+
+    if (!any)
+        return;
+    tt = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_transaction, NULL, "Transaction");
+    if (l->request_in != 0) {
+        const char *p[] = { "frame", wmem_strdup_printf(d->pinfo->pool, "%u", l->request_in),
+                            "ms", wmem_strdup_printf(d->pinfo->pool, "%u", l->response_ms) };
+        add_link(tt, d, hf_sipguide_request_in, l->request_in,
+                 sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_REQUEST_IN, p, 2));
+        pi = proto_tree_add_uint(tt, hf_sipguide_response_time, d->tvb, 0, 0, l->response_ms);
+        proto_item_set_generated(pi);
+    }
+    if (l->retransmission_of != 0) {
+        pi = add_link(tt, d, hf_sipguide_retransmission_of, l->retransmission_of,
+                      frame_sentence(d, SIPGUIDE_TEXT_RETRANSMISSION, l->retransmission_of));
+        expert_add_info(d->pinfo, pi, &ei_sipguide_retransmission);
+    }
+    if (r->code == 487 && l->retransmission_of == 0) {
+        if (l->cancel_in != 0)
+            add_link(tt, d, hf_sipguide_cancel_in, l->cancel_in,
+                     frame_sentence(d, SIPGUIDE_TEXT_CANCEL_IN, l->cancel_in));
+        else
+            add_text(tt, d, hf_sipguide_transaction_note,
+                     sipguide_catalog_text(SIPGUIDE_TEXT_NO_CANCEL));
+    }
+    if ((r->code == 401 || r->code == 407) && l->retransmission_of == 0) {
+        if (l->auth_retry_in != 0)
+            add_link(tt, d, hf_sipguide_auth_retry_in, l->auth_retry_in,
+                     frame_sentence(d, SIPGUIDE_TEXT_AUTH_RETRY_IN, l->auth_retry_in));
+        else if (later_known)
+            add_text(tt, d, hf_sipguide_transaction_note,
+                     sipguide_catalog_text(SIPGUIDE_TEXT_NO_AUTH_RETRY));
+    }
+    if (r->code == 481) {
+        if (l->invite_in != 0)
+            add_link(tt, d, hf_sipguide_dialog_invite_in, l->invite_in,
+                     frame_sentence(d, SIPGUIDE_TEXT_DIALOG_INVITE_SEEN, l->invite_in));
+        else
+            add_text(tt, d, hf_sipguide_transaction_note,
+                     sipguide_catalog_text(SIPGUIDE_TEXT_DIALOG_INVITE_NOT_SEEN));
+    }
+}
+
 /* The guide of one response. */
 static void
 draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
-              const sipguide_response_t *r, const field_info *line)
+              const sipguide_response_t *r, const sipguide_msg_t *m)
 {
+    const field_info *line = m != NULL ? m->line : NULL;
     sipguide_guide_t g;
     proto_item *ti, *pi;
     proto_tree *st;
@@ -362,6 +550,9 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         proto_item_set_generated(pi);
     }
 
+    if (m != NULL)
+        draw_evidence(st, &d, m, r);
+    draw_transaction(st, &d, r);
     draw_ims_context(st, &d, &g);
     draw_troubleshooting(st, &d, &g);
 
@@ -381,9 +572,10 @@ static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sipguide_frame_t *frame;
-    sipguide_seen_list_t seen = { 0, NULL };
+    sipguide_msgs_t msgs = { 0, NULL };
+    const sipguide_msg_t **responses = NULL;
+    guint i, n = 0;
     gboolean readable;
-    guint i;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
@@ -396,21 +588,29 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     if (frame != NULL && !proto_field_is_referenced(tree, proto_sipguide))
         return 0;
 
-    readable = sipguide_extract(tree, pinfo, &seen);
+    readable = sipguide_extract(tree, pinfo, &msgs);
     if (frame == NULL) {
-        if (!readable || seen.count == 0)
+        if (!readable || msgs.count == 0)
             return 0;
-        frame = remember_frame(pinfo, &seen);
+        frame = remember_frame(pinfo, &msgs);
     }
-    if (!proto_field_is_referenced(tree, proto_sipguide))
+    if (frame->count == 0 || !proto_field_is_referenced(tree, proto_sipguide))
         return 0;
 
+    /* The response messages of this pass, when it can read them, in the
+     * order of the remembered responses. */
+    if (readable) {
+        responses = wmem_alloc0_array(pinfo->pool, const sipguide_msg_t *, msgs.count + 1);
+        for (i = 0; i < msgs.count; i++) {
+            if (msgs.msgs[i].response)
+                responses[n++] = &msgs.msgs[i];
+        }
+    }
     for (i = 0; i < frame->count; i++) {
-        /* The bytes of the Status-Line, when this pass has them. */
-        const field_info *line = NULL;
-        if (i < seen.count && seen.items[i].code == frame->responses[i].code)
-            line = seen.items[i].line;
-        draw_response(tree, pinfo, tvb, &frame->responses[i], line);
+        const sipguide_msg_t *m = NULL;
+        if (i < n && responses[i]->code == frame->responses[i].code)
+            m = responses[i];
+        draw_response(tree, pinfo, tvb, &frame->responses[i], m);
     }
     return tvb_captured_length(tvb);
 }
@@ -422,6 +622,7 @@ static void
 sipguide_init(void)
 {
     sipguide_prime_file_start();
+    sipguide_transaction_file_start();
 }
 
 void
@@ -518,6 +719,101 @@ proto_register_sipguide(void)
             FT_UINT32, BASE_DEC, NULL, 0x0,
             "A code whose difference from this one matters", HFILL }
         },
+        { &hf_sipguide_evidence,
+          { "Evidence", "sipguide.evidence",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What a header, the body or the transaction says about this response", HFILL }
+        },
+        { &hf_sipguide_reason_protocol,
+          { "Reason protocol", "sipguide.reason.protocol",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "Protocol of a Reason header value: SIP, Q.850, RELEASE_CAUSE ...", HFILL }
+        },
+        { &hf_sipguide_reason_cause,
+          { "Reason cause", "sipguide.reason.cause",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Cause of a Reason header value", HFILL }
+        },
+        { &hf_sipguide_reason_text,
+          { "Reason text", "sipguide.reason.text",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            NULL, HFILL }
+        },
+        { &hf_sipguide_retry_after,
+          { "Retry-After (s)", "sipguide.retry_after",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Seconds before a retry, from Retry-After", HFILL }
+        },
+        { &hf_sipguide_warning_code,
+          { "Warning code", "sipguide.warning.code",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "warn-code of a Warning header value", HFILL }
+        },
+        { &hf_sipguide_min_se,
+          { "Min-SE (s)", "sipguide.min_se",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            NULL, HFILL }
+        },
+        { &hf_sipguide_min_expires,
+          { "Min-Expires (s)", "sipguide.min_expires",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            NULL, HFILL }
+        },
+        { &hf_sipguide_auth_algorithm,
+          { "Challenge algorithm", "sipguide.auth.algorithm",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "algorithm of WWW-Authenticate or Proxy-Authenticate", HFILL }
+        },
+        { &hf_sipguide_alt_service_type,
+          { "Alternative service type", "sipguide.alt_service.type",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "From an application/3gpp-ims+xml body", HFILL }
+        },
+        { &hf_sipguide_alt_service_action,
+          { "Alternative service action", "sipguide.alt_service.action",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "From an application/3gpp-ims+xml body", HFILL }
+        },
+        { &hf_sipguide_response_source,
+          { "Response-Source", "sipguide.response_source",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The element that generated the response, from Response-Source", HFILL }
+        },
+        { &hf_sipguide_request_in,
+          { "Request in", "sipguide.request_in",
+            FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_REQUEST), 0x0,
+            "The frame of the request this response answers", HFILL }
+        },
+        { &hf_sipguide_response_time,
+          { "Response time (ms)", "sipguide.response_time",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Time from the request to this response", HFILL }
+        },
+        { &hf_sipguide_cancel_in,
+          { "CANCEL in", "sipguide.cancel_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The CANCEL that ended the INVITE answered by this 487", HFILL }
+        },
+        { &hf_sipguide_auth_retry_in,
+          { "Retried with credentials in", "sipguide.auth_retry_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The request that answered this challenge with credentials", HFILL }
+        },
+        { &hf_sipguide_retransmission_of,
+          { "Retransmission of", "sipguide.retransmission_of",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The first copy of this response", HFILL }
+        },
+        { &hf_sipguide_dialog_invite_in,
+          { "Dialog INVITE in", "sipguide.dialog_invite_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The INVITE of the Call-ID a 481 refers to", HFILL }
+        },
+        { &hf_sipguide_transaction_note,
+          { "Transaction", "sipguide.transaction",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the transaction around the response shows or lacks", HFILL }
+        },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",
             FT_STRING, BASE_NONE, NULL, 0x0,
@@ -531,6 +827,8 @@ proto_register_sipguide(void)
         &ett_sipguide_ims,
         &ett_sipguide_troubleshooting,
         &ett_sipguide_text,
+        &ett_sipguide_evidence,
+        &ett_sipguide_transaction,
     };
 
     static ei_register_info ei[] = {
@@ -553,6 +851,18 @@ proto_register_sipguide(void)
         { &ei_sipguide_code_unregistered,
           { "sipguide.code.unregistered", PI_PROTOCOL, PI_NOTE,
             "Status-Code not in the IANA registry", EXPFILL }
+        },
+        { &ei_sipguide_evidence_contradicts,
+          { "sipguide.evidence.contradicts", PI_PROTOCOL, PI_WARN,
+            "A header contradicts the Status-Code", EXPFILL }
+        },
+        { &ei_sipguide_evidence_malformed,
+          { "sipguide.evidence.malformed", PI_MALFORMED, PI_WARN,
+            "A header the guide reads is malformed", EXPFILL }
+        },
+        { &ei_sipguide_retransmission,
+          { "sipguide.retransmission", PI_SEQUENCE, PI_NOTE,
+            "Retransmitted SIP response", EXPFILL }
         },
     };
 
@@ -577,10 +887,12 @@ proto_register_sipguide(void)
 
     method_names = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
                                           g_str_hash, g_str_equal);
+    sipguide_transaction_register();
 }
 
 void
 proto_reg_handoff_sipguide(void)
 {
+    sipguide_extract_handoff();
     sipguide_prime_handoff(sipguide_handle);
 }

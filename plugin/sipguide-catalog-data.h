@@ -24,4 +24,14 @@ extern const unsigned sipguide_data_code_count;
  * or -1 when the code has no entry. */
 extern const short sipguide_data_code_index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1];
 
+/* data/evidence.txt, by sipguide_text_t. */
+extern const char *const sipguide_data_texts[SIPGUIDE_TEXT_COUNT];
+
+/* data/causes.txt: each table indexed by number - base. */
+extern const sipguide_cause_t *const sipguide_data_causes[SIPGUIDE_CAUSES_COUNT];
+extern const unsigned sipguide_data_causes_base[SIPGUIDE_CAUSES_COUNT];
+extern const unsigned sipguide_data_causes_size[SIPGUIDE_CAUSES_COUNT];
+extern const unsigned sipguide_data_q850_unlisted;
+extern const char *const sipguide_data_q850_unlisted_name;
+
 #endif /* SIPGUIDE_CATALOG_DATA_H */

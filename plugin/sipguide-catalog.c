@@ -144,6 +144,40 @@ sipguide_term_description(sipguide_vocab_t vocab, int index)
     return t != NULL ? t->description : "";
 }
 
+const char *
+sipguide_catalog_text(sipguide_text_t id)
+{
+    if ((unsigned)id >= SIPGUIDE_TEXT_COUNT)
+        return "";
+    return sipguide_data_texts[id];
+}
+
+const sipguide_cause_t *
+sipguide_catalog_cause(sipguide_causes_t table, unsigned number)
+{
+    const sipguide_cause_t *c;
+
+    if ((unsigned)table >= SIPGUIDE_CAUSES_COUNT || number < sipguide_data_causes_base[table])
+        return NULL;
+    number -= sipguide_data_causes_base[table];
+    if (number >= sipguide_data_causes_size[table])
+        return NULL;
+    c = &sipguide_data_causes[table][number];
+    return c->name != NULL ? c : NULL;
+}
+
+unsigned
+sipguide_catalog_q850_unlisted(void)
+{
+    return sipguide_data_q850_unlisted;
+}
+
+const char *
+sipguide_catalog_q850_unlisted_name(void)
+{
+    return sipguide_data_q850_unlisted_name;
+}
+
 unsigned
 sipguide_catalog_size(void)
 {

@@ -124,6 +124,70 @@ typedef struct {
     const sipguide_texts_t   *hints;
 } sipguide_guide_t;
 
+/* The sentences of data/evidence.txt: id, section name, and the
+ * placeholders the section may use.  One list for the generator (which
+ * checks the data against it) and the plugin (which fills it in). */
+#define SIPGUIDE_TEXTS(X) \
+    X(REASON_Q850_AGREES,     "reason-q850-agrees",     "cause name code expected") \
+    X(REASON_Q850_DISAGREES,  "reason-q850-disagrees",  "cause name code expected") \
+    X(REASON_Q850_CLEARING,   "reason-q850-clearing",   "cause name code") \
+    X(REASON_Q850_PROVISIONAL, "reason-q850-provisional", "cause name code") \
+    X(REASON_SIP,             "reason-sip",             "cause code") \
+    X(REASON_RELEASE_CAUSE,   "reason-release-cause",   "cause name") \
+    X(REASON_FAILURE_CAUSE,   "reason-failure-cause",   "cause name") \
+    X(REASON_OTHER,           "reason-other",           "protocol cause") \
+    X(REASON_TEXT,            "reason-text",            "text") \
+    X(REASON_MALFORMED,       "reason-malformed",       "value") \
+    X(RETRY_AFTER,            "retry-after",            "seconds human") \
+    X(RETRY_AFTER_MALFORMED,  "retry-after-malformed",  "value") \
+    X(NO_RETRY_AFTER_503,     "no-retry-after-503",     "") \
+    X(WARNING,                "warning",                "warncode name agent text") \
+    X(WARNING_UNKNOWN,        "warning-unknown",        "warncode agent text") \
+    X(WARNING_MALFORMED,      "warning-malformed",      "value") \
+    X(SECURITY_SERVER,        "security-server",        "mechanisms") \
+    X(OPTION_TAGS_UNSUPPORTED, "option-tags-unsupported", "tags") \
+    X(OPTION_TAGS_REQUIRED,   "option-tags-required",   "tags") \
+    X(MIN_SE,                 "min-se",                 "value") \
+    X(MIN_EXPIRES,            "min-expires",            "value asked") \
+    X(MIN_EXPIRES_UNKNOWN,    "min-expires-unknown-request", "value") \
+    X(CHALLENGE_AKA,          "challenge-aka",          "header algorithm") \
+    X(CHALLENGE_DIGEST,       "challenge-digest",       "header algorithm") \
+    X(CONTACT_TARGETS,        "contact-targets",        "targets") \
+    X(ALLOW,                  "allow",                  "methods") \
+    X(ACCEPT,                 "accept",                 "types") \
+    X(ALT_SERVICE,            "alt-service",            "type action") \
+    X(RESPONSE_SOURCE,        "response-source",        "source") \
+    X(REQUEST_IN,             "request-in",             "frame ms") \
+    X(CANCEL_IN,              "cancel-in",              "frame") \
+    X(NO_CANCEL,              "no-cancel",              "") \
+    X(AUTH_RETRY_IN,          "auth-retry-in",          "frame") \
+    X(NO_AUTH_RETRY,          "no-auth-retry",          "") \
+    X(RETRANSMISSION,         "retransmission",         "frame") \
+    X(DIALOG_INVITE_SEEN,     "dialog-invite-seen",     "frame") \
+    X(DIALOG_INVITE_NOT_SEEN, "dialog-invite-not-seen", "")
+
+typedef enum {
+#define SIPGUIDE_TEXT_ID(id, name, placeholders) SIPGUIDE_TEXT_##id,
+    SIPGUIDE_TEXTS(SIPGUIDE_TEXT_ID)
+#undef SIPGUIDE_TEXT_ID
+    SIPGUIDE_TEXT_COUNT
+} sipguide_text_t;
+
+/* A cause or warn-code of data/causes.txt. */
+typedef struct {
+    const char           *name;        /* NULL: not listed */
+    unsigned              code_count;  /* SIP codes it maps to (Q.850 only) */
+    const unsigned short *codes;
+} sipguide_cause_t;
+
+typedef enum {
+    SIPGUIDE_CAUSES_Q850,
+    SIPGUIDE_CAUSES_RELEASE,
+    SIPGUIDE_CAUSES_FAILURE,
+    SIPGUIDE_CAUSES_WARNING,
+    SIPGUIDE_CAUSES_COUNT
+} sipguide_causes_t;
+
 /* Lowest and highest code of a valid class (RFC 3261 §7.2). */
 #define SIPGUIDE_CODE_MIN 100
 #define SIPGUIDE_CODE_MAX 699
@@ -144,6 +208,18 @@ gboolean sipguide_catalog_resolve(unsigned code, const char *method,
 const char *sipguide_term_token(sipguide_vocab_t vocab, int index);
 const char *sipguide_term_description(sipguide_vocab_t vocab, int index);
 unsigned sipguide_term_count(sipguide_vocab_t vocab);
+
+/* The sentence of data/evidence.txt for an id. */
+const char *sipguide_catalog_text(sipguide_text_t id);
+
+/* A cause of a table: Q.850 causes 0..127, 3GPP causes, warn-codes
+ * 300..399 (by their number).  NULL when the table does not list it. */
+const sipguide_cause_t *sipguide_catalog_cause(sipguide_causes_t table, unsigned number);
+
+/* The code RFC 3398 maps Q.850 causes missing from the table to, and the
+ * name the guide gives such a cause. */
+unsigned sipguide_catalog_q850_unlisted(void);
+const char *sipguide_catalog_q850_unlisted_name(void);
 
 /* Number of entries in the catalog (registered or not). */
 unsigned sipguide_catalog_size(void);

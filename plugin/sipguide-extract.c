@@ -1,5 +1,5 @@
 /* sipguide-extract.c
- * Every SIP response of a frame, read from the SIP dissector's items: from
+ * Every SIP message of a frame, read from the SIP dissector's items: from
  * the arrays Wireshark keeps for primed fields, or, in a visible tree that
  * was not primed (the GUI's packet details), by walking the tree once.
  *
@@ -12,27 +12,50 @@
 
 #include "compat.h"
 #include "sipguide-extract.h"
-#include "sipguide-prime.h"
 
-/* The items of one field in this frame, in tree order. */
-typedef struct {
-    field_info **v;
-    guint        len;
-} fi_list_t;
+const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT] = {
+#define SIPGUIDE_SF_NAME(id, name) name,
+    SIPGUIDE_SIP_FIELDS(SIPGUIDE_SF_NAME)
+#undef SIPGUIDE_SF_NAME
+};
+
+int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
+
+/* hfid -> field index + 1, for the tree walk. */
+static GHashTable *field_by_id;
+
+void
+sipguide_extract_handoff(void)
+{
+    int f;
+
+    if (field_by_id == NULL)
+        field_by_id = g_hash_table_new(g_direct_hash, g_direct_equal);
+    for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
+        sipguide_sip_field_ids[f] = proto_registrar_get_id_byname(sipguide_sip_field_names[f]);
+        if (sipguide_sip_field_ids[f] >= 0)
+            g_hash_table_insert(field_by_id, GINT_TO_POINTER(sipguide_sip_field_ids[f]),
+                                GINT_TO_POINTER(f + 1));
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Collecting the items of each field */
+
+static sipguide_fi_list_t
+from_ptr_array(const GPtrArray *a)
+{
+    sipguide_fi_list_t l = { NULL, 0 };
+
+    if (a != NULL) {
+        l.v = (field_info **)a->pdata;
+        l.len = a->len;
+    }
+    return l;
+}
 
 typedef struct {
-    fi_list_t messages;
-    fi_list_t lines;
-    fi_list_t codes;
-    fi_list_t methods;
-} items_t;
-
-/* The walk collects into arrays from the packet scope. */
-typedef struct {
-    wmem_array_t *messages;
-    wmem_array_t *lines;
-    wmem_array_t *codes;
-    wmem_array_t *methods;
+    wmem_array_t *lists[SIPGUIDE_SF_COUNT];
 } walk_t;
 
 static void
@@ -42,40 +65,15 @@ walk_node(proto_node *node, gpointer data)
     field_info *fi = PNODE_FINFO(node);
 
     if (fi != NULL && fi->hfinfo != NULL) {
-        int id = fi->hfinfo->id;
-        if (id == sipguide_sip.sip)
-            wmem_array_append_one(w->messages, fi);
-        else if (id == sipguide_sip.status_line)
-            wmem_array_append_one(w->lines, fi);
-        else if (id == sipguide_sip.status_code)
-            wmem_array_append_one(w->codes, fi);
-        else if (id == sipguide_sip.cseq_method)
-            wmem_array_append_one(w->methods, fi);
+        int f = GPOINTER_TO_INT(g_hash_table_lookup(field_by_id, GINT_TO_POINTER(fi->hfinfo->id)));
+        if (f > 0)
+            wmem_array_append_one(w->lists[f - 1], fi);
     }
     proto_tree_children_foreach(node, walk_node, data);
 }
 
-static fi_list_t
-from_ptr_array(const GPtrArray *a)
-{
-    fi_list_t l = { NULL, 0 };
-
-    if (a != NULL) {
-        l.v = (field_info **)a->pdata;
-        l.len = a->len;
-    }
-    return l;
-}
-
-static fi_list_t
-from_wmem_array(wmem_array_t *a)
-{
-    fi_list_t l;
-
-    l.len = wmem_array_get_count(a);
-    l.v = l.len > 0 ? (field_info **)wmem_array_get_raw(a) : NULL;
-    return l;
-}
+/* ---------------------------------------------------------------------- */
+/* Matching items to messages */
 
 /* The bytes of one message.  A SIP item's length cannot be trusted: in a
  * tree that is not visible Wireshark ignores proto_item_set_len(), so the
@@ -88,7 +86,7 @@ typedef struct {
 } span_t;
 
 static span_t
-message_span(const fi_list_t *messages, guint k)
+message_span(const sipguide_fi_list_t *messages, guint k)
 {
     const field_info *m = messages->v[k];
     span_t span = { m->ds_tvb, m->start, m->start + m->length };
@@ -107,109 +105,161 @@ inside(const span_t *span, const field_info *fi)
     return fi->ds_tvb == span->ds && fi->start >= span->start && fi->start < span->end;
 }
 
-/* The first item of 'list' inside the span, starting the search at *cursor
- * (items are in tree order, so the search only moves forward). */
-static field_info *
-first_inside(const fi_list_t *list, guint *cursor, const span_t *span)
+/* Give each message the run of 'list' that lies inside it.  Items and
+ * messages are both in tree order, so the runs are consecutive; an item
+ * that would break a run (malformed nesting) is left out. */
+static void
+assign(sipguide_msg_t *msgs, const span_t *spans, guint count,
+       const sipguide_fi_list_t *list, sipguide_sip_field_t f)
 {
-    guint i;
+    guint i, k = 0;
 
-    for (i = *cursor; i < list->len; i++) {
+    for (i = 0; i < list->len; i++) {
         field_info *fi = list->v[i];
-        if (inside(span, fi)) {
-            *cursor = i + 1;
-            return fi;
-        }
-        if (fi->ds_tvb == span->ds && fi->start >= span->end)
-            break;      /* already past this message */
+        guint j;
+
+        for (j = k; j < count && !inside(&spans[j], fi); j++)
+            ;
+        if (j == count)
+            continue;       /* in no message, or out of order */
+        k = j;
+        if (msgs[k].f[f].len == 0)
+            msgs[k].f[f].v = &list->v[i];
+        else if (msgs[k].f[f].v + msgs[k].f[f].len != &list->v[i])
+            continue;
+        msgs[k].f[f].len++;
     }
-    return NULL;
 }
 
 static void
-collect(const items_t *items, packet_info *pinfo, sipguide_seen_list_t *out)
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
 {
-    guint i, m = 0, line_cursor = 0, method_cursor = 0;
+    const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
+    span_t *spans;
+    guint k;
+    int f;
 
-    out->count = 0;
-    out->items = wmem_alloc0_array(pinfo->pool, sipguide_seen_t, items->codes.len);
-
-    for (i = 0; i < items->codes.len; i++) {
-        field_info *code = items->codes.v[i];
-        field_info *line, *method;
-        sipguide_seen_t *seen = &out->items[out->count++];
-        span_t span;
-        gboolean found = FALSE;
-
-        seen->code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(code));
-        seen->line = code;
-
-        /* The message holding this Status-Code; later codes are in later
-         * messages, so the search resumes after it. */
-        for (guint k = m; k < items->messages.len; k++) {
-            span = message_span(&items->messages, k);
-            if (inside(&span, code)) {
-                found = TRUE;
-                m = k + 1;
-                break;
-            }
+    if (messages->len == 0) {
+        /* No message items: one message per Status-Code, with nothing else. */
+        const sipguide_fi_list_t *codes = &lists[SIPGUIDE_SF_STATUS_CODE];
+        out->count = codes->len;
+        out->msgs = wmem_alloc0_array(pinfo->pool, sipguide_msg_t, codes->len);
+        for (k = 0; k < codes->len; k++) {
+            out->msgs[k].response = TRUE;
+            out->msgs[k].code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(codes->v[k]));
+            out->msgs[k].line = codes->v[k];
         }
-        if (!found)
-            continue;
+        return;
+    }
 
-        /* Skip the items of earlier messages (requests among them). */
-        line = first_inside(&items->lines, &line_cursor, &span);
-        if (line != NULL)
-            seen->line = line;
-        method = first_inside(&items->methods, &method_cursor, &span);
-        if (method != NULL)
-            seen->method = wmem_strdup(pinfo->pool,
-                                       fvalue_get_string(SIPGUIDE_FI_VALUE(method)));
+    out->count = messages->len;
+    out->msgs = wmem_alloc0_array(pinfo->pool, sipguide_msg_t, messages->len);
+    spans = wmem_alloc_array(pinfo->pool, span_t, messages->len);
+    for (k = 0; k < messages->len; k++) {
+        spans[k] = message_span(messages, k);
+        out->msgs[k].f[SIPGUIDE_SF_SIP].v = &messages->v[k];
+        out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
+    }
+    for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
+        if (f != SIPGUIDE_SF_SIP)
+            assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
+    }
+    for (k = 0; k < messages->len; k++) {
+        sipguide_msg_t *m = &out->msgs[k];
+        if (m->f[SIPGUIDE_SF_STATUS_CODE].len > 0) {
+            field_info *code = m->f[SIPGUIDE_SF_STATUS_CODE].v[0];
+            m->response = TRUE;
+            m->code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(code));
+            m->line = m->f[SIPGUIDE_SF_STATUS_LINE].len > 0 ? m->f[SIPGUIDE_SF_STATUS_LINE].v[0] : code;
+        }
     }
 }
 
 gboolean
-sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_seen_list_t *out)
+sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out)
 {
-    items_t items;
-    GPtrArray *codes;
+    sipguide_fi_list_t lists[SIPGUIDE_SF_COUNT];
+    int f;
 
     out->count = 0;
-    out->items = NULL;
-    if (tree == NULL || sipguide_sip.status_code < 0)
+    out->msgs = NULL;
+    if (tree == NULL || sipguide_sip_field_ids[SIPGUIDE_SF_STATUS_CODE] < 0
+        || sipguide_sip_field_ids[SIPGUIDE_SF_SIP] < 0)
         return FALSE;
 
-    codes = proto_get_finfo_ptr_array(tree, sipguide_sip.status_code);
-    if (codes != NULL) {
+    if (proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_SIP]) != NULL) {
         /* Primed: Wireshark collected every occurrence for us. */
-        items.codes = from_ptr_array(codes);
-        items.messages = from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip.sip));
-        items.lines = from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip.status_line));
-        items.methods = from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip.cseq_method));
-        collect(&items, pinfo, out);
-        return TRUE;
-    }
-
-    if (!PTREE_DATA(tree)->visible) {
-        /* Either no response in this frame, or the fields were not primed
-         * in this pass; the caller cannot tell, so it keeps what it had. */
+        for (f = 0; f < SIPGUIDE_SF_COUNT; f++)
+            lists[f] = sipguide_sip_field_ids[f] < 0 ? (sipguide_fi_list_t){ NULL, 0 }
+                     : from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[f]));
+    } else if (PTREE_DATA(tree)->visible) {
+        /* A visible tree holds every item even when nothing was primed. */
+        walk_t w;
+        for (f = 0; f < SIPGUIDE_SF_COUNT; f++)
+            w.lists[f] = wmem_array_new(pinfo->pool, sizeof(field_info *));
+        proto_tree_children_foreach(tree, walk_node, &w);
+        for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
+            lists[f].len = wmem_array_get_count(w.lists[f]);
+            lists[f].v = lists[f].len > 0 ? (field_info **)wmem_array_get_raw(w.lists[f]) : NULL;
+        }
+    } else {
+        /* No SIP message in this frame, or the fields were not primed in
+         * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-
-    /* A visible tree holds every item even when nothing was primed. */
-    {
-        walk_t w;
-        w.messages = wmem_array_new(pinfo->pool, sizeof(field_info *));
-        w.lines = wmem_array_new(pinfo->pool, sizeof(field_info *));
-        w.codes = wmem_array_new(pinfo->pool, sizeof(field_info *));
-        w.methods = wmem_array_new(pinfo->pool, sizeof(field_info *));
-        proto_tree_children_foreach(tree, walk_node, &w);
-        items.messages = from_wmem_array(w.messages);
-        items.lines = from_wmem_array(w.lines);
-        items.codes = from_wmem_array(w.codes);
-        items.methods = from_wmem_array(w.methods);
-        if (items.codes.len > 0)
-            collect(&items, pinfo, out);
-    }
+    build(lists, pinfo, out);
     return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Values */
+
+static field_info *
+nth(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i)
+{
+    if ((unsigned)f >= SIPGUIDE_SF_COUNT || i >= m->f[f].len)
+        return NULL;
+    return m->f[f].v[i];
+}
+
+const char *
+sipguide_msg_string(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i)
+{
+    field_info *fi = nth(m, f, i);
+
+    if (fi == NULL || (fi->hfinfo->type != FT_STRING && fi->hfinfo->type != FT_STRINGZ))
+        return NULL;
+    return fvalue_get_string(SIPGUIDE_FI_VALUE(fi));
+}
+
+gboolean
+sipguide_msg_uint(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i, guint32 *value)
+{
+    field_info *fi = nth(m, f, i);
+
+    if (fi == NULL)
+        return FALSE;
+    switch (fi->hfinfo->type) {
+    case FT_UINT8: case FT_UINT16: case FT_UINT24: case FT_UINT32: case FT_FRAMENUM:
+        *value = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+
+const char *
+sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
+                 packet_info *pinfo, gint max)
+{
+    field_info *fi = nth(m, f, i);
+    gint avail, len;
+
+    if (fi == NULL || fi->ds_tvb == NULL || fi->start < 0 || fi->length <= 0)
+        return NULL;
+    avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
+    if (avail <= 0)
+        return NULL;
+    len = MIN(fi->length, MIN(avail, max));
+    return (const char *)tvb_get_string_enc(pinfo->pool, fi->ds_tvb, fi->start, len, ENC_UTF_8);
 }

@@ -1,8 +1,8 @@
 /* sipguide-extract.h
  * Reads, from the SIP dissector's items in this frame's tree, every SIP
- * response: its Status-Code, the method of its CSeq and its Status-Line.
- * Values are matched to their own message by position, so a frame with
- * several messages never mixes one message's headers into another's.
+ * message (requests and responses) with the values of the fields the guide
+ * uses.  Values are matched to their own message by position, so a frame
+ * with several messages never mixes one message's headers into another's.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,20 +12,81 @@
 
 #include <epan/packet.h>
 
-typedef struct {
-    guint32     code;
-    const char *method;      /* the CSeq method, or NULL; pinfo->pool */
-    field_info *line;        /* the Status-Line (or Status-Code) item, for its bytes */
-} sipguide_seen_t;
+/* The SIP fields the plugin reads: id, filter name. */
+#define SIPGUIDE_SIP_FIELDS(X) \
+    X(SIP,                 "sip") \
+    X(STATUS_LINE,         "sip.Status-Line") \
+    X(STATUS_CODE,         "sip.Status-Code") \
+    X(METHOD,              "sip.Method") \
+    X(CSEQ_SEQ,            "sip.CSeq.seq") \
+    X(CSEQ_METHOD,         "sip.CSeq.method") \
+    X(CALL_ID,             "sip.Call-ID") \
+    X(VIA_BRANCH,          "sip.Via.branch") \
+    X(REASON,              "sip.Reason") \
+    X(RETRY_AFTER,         "sip.Retry-After") \
+    X(WARNING,             "sip.Warning") \
+    X(SECURITY_SERVER,     "sip.Security-Server") \
+    X(REQUIRE,             "sip.Require") \
+    X(UNSUPPORTED,         "sip.Unsupported") \
+    X(MIN_SE,              "sip.Min-SE") \
+    X(MIN_EXPIRES,         "sip.Min-Expires") \
+    X(EXPIRES,             "sip.Expires") \
+    X(CONTACT,             "sip.Contact") \
+    X(WWW_AUTHENTICATE,    "sip.WWW-Authenticate") \
+    X(PROXY_AUTHENTICATE,  "sip.Proxy-Authenticate") \
+    X(AUTHORIZATION,       "sip.Authorization") \
+    X(PROXY_AUTHORIZATION, "sip.Proxy-Authorization") \
+    X(CONTENT_TYPE,        "sip.Content-Type") \
+    X(ALLOW,               "sip.Allow") \
+    X(ACCEPT,              "sip.Accept") \
+    X(RESPONSE_SOURCE,     "sip.Response-Source") \
+    X(MSG_BODY,            "sip.msg_body")
+
+typedef enum {
+#define SIPGUIDE_SF_ID(id, name) SIPGUIDE_SF_##id,
+    SIPGUIDE_SIP_FIELDS(SIPGUIDE_SF_ID)
+#undef SIPGUIDE_SF_ID
+    SIPGUIDE_SF_COUNT
+} sipguide_sip_field_t;
+
+/* Filter names and resolved ids (-1 when this Wireshark has no such field). */
+extern const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT];
+extern int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
+
+/* Resolve the ids; call from the hand-off routine. */
+void sipguide_extract_handoff(void);
 
 typedef struct {
-    unsigned         count;
-    sipguide_seen_t *items;  /* pinfo->pool */
-} sipguide_seen_list_t;
+    field_info **v;
+    guint        len;
+} sipguide_fi_list_t;
 
-/* Fill *out with the responses of this frame, in order.  Returns FALSE when
- * the SIP fields cannot be read in this tree (neither primed nor visible):
- * then *out is empty and says nothing about the frame. */
-gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_seen_list_t *out);
+/* One SIP message of the frame. */
+typedef struct {
+    guint32            code;       /* Status-Code, 0 for a request */
+    gboolean           response;
+    field_info        *line;       /* Status-Line (or Status-Code), for its bytes */
+    sipguide_fi_list_t f[SIPGUIDE_SF_COUNT];   /* this message's items of each field */
+} sipguide_msg_t;
+
+typedef struct {
+    guint           count;
+    sipguide_msg_t *msgs;          /* pinfo->pool */
+} sipguide_msgs_t;
+
+/* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
+ * when the SIP fields cannot be read in this tree (neither primed nor
+ * visible): then *out is empty and says nothing about the frame. */
+gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out);
+
+/* Values of a message's field, NULL/FALSE when absent.  'i' picks one of
+ * several occurrences (0 = first). */
+const char *sipguide_msg_string(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i);
+gboolean sipguide_msg_uint(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i, guint32 *value);
+
+/* The raw bytes of an occurrence's item (a whole header line, or the body),
+ * at most 'max' bytes, as a string in pinfo->pool; NULL when absent. */
+const char *sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
+                             packet_info *pinfo, gint max);
 
 #endif /* SIPGUIDE_EXTRACT_H */

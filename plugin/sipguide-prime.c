@@ -19,36 +19,16 @@
 #include <epan/epan_dissect.h>
 #include <epan/tap.h>
 
+#include "sipguide-extract.h"
 #include "sipguide-prime.h"
-
-sipguide_sip_fields_t sipguide_sip = { -1, -1, -1, -1 };
 
 static dissector_handle_t sipguide_handle;
 static gboolean armed;
 
-/* Filter names, in the order of sipguide_sip_fields_t. */
-static const char *const field_names[] = {
-    "sip", "sip.Status-Line", "sip.Status-Code", "sip.CSeq.method"
-};
-
-static int *
-field_slot(unsigned i)
-{
-    int *slots[] = {
-        &sipguide_sip.sip, &sipguide_sip.status_line,
-        &sipguide_sip.status_code, &sipguide_sip.cseq_method
-    };
-    return slots[i];
-}
-
 void
 sipguide_prime_handoff(dissector_handle_t postdissector)
 {
-    unsigned i;
-
     sipguide_handle = postdissector;
-    for (i = 0; i < G_N_ELEMENTS(field_names); i++)
-        *field_slot(i) = proto_registrar_get_id_byname(field_names[i]);
 }
 
 void
@@ -57,12 +37,12 @@ sipguide_prime_file_start(void)
     /* Priming only marks a field as referenced; the tree argument is not
      * used, so an empty dissection context is enough. */
     epan_dissect_t scratch;
-    unsigned i;
+    int f;
 
     memset(&scratch, 0, sizeof(scratch));
-    for (i = 0; i < G_N_ELEMENTS(field_names); i++) {
-        if (*field_slot(i) >= 0)
-            epan_dissect_prime_with_hfid(&scratch, *field_slot(i));
+    for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
+        if (sipguide_sip_field_ids[f] >= 0)
+            epan_dissect_prime_with_hfid(&scratch, sipguide_sip_field_ids[f]);
     }
 }
 
@@ -81,7 +61,7 @@ sipguide_prime_arm(void)
     GString *filter;
     GArray *wanted;
     GString *err;
-    unsigned i;
+    int f;
 
     if (armed)
         return;
@@ -89,14 +69,14 @@ sipguide_prime_arm(void)
 
     filter = g_string_new(NULL);
     wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
-    for (i = 0; i < G_N_ELEMENTS(field_names); i++) {
-        int id = *field_slot(i);
+    for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
+        int id = sipguide_sip_field_ids[f];
         if (id < 0)
             continue;
         g_array_append_val(wanted, id);
         if (filter->len > 0)
             g_string_append(filter, " || ");
-        g_string_append(filter, field_names[i]);
+        g_string_append(filter, sipguide_sip_field_names[f]);
     }
     if (wanted->len == 0) {
         /* No SIP dissector: nothing to ask for. */

@@ -16,17 +16,8 @@
 
 #include <epan/packet.h>
 
-/* The SIP fields the plugin reads, resolved at hand-off. */
-typedef struct {
-    int sip;            /* the SIP protocol: one item per message */
-    int status_line;
-    int status_code;
-    int cseq_method;
-} sipguide_sip_fields_t;
-
-extern sipguide_sip_fields_t sipguide_sip;
-
-/* Resolve the SIP field ids; call from the hand-off routine. */
+/* Remember the post-dissector; call from the hand-off routine after
+ * sipguide_extract_handoff(). */
 void sipguide_prime_handoff(dissector_handle_t postdissector);
 
 /* Prime the SIP fields for the first frame of a file; an init routine. */

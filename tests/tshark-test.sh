@@ -16,6 +16,9 @@
 #   invariant NAME   every sip.Status-Code has exactly one sipguide.code equal to it
 #   filter NAME      display filters and custom columns, where the tree is not
 #                    printed, find the same responses as the golden file (one pass and -2)
+#   links NAME       tshark -2 with a first pass that builds the tree (-Y sip): the
+#                    guide with links to later frames, against NAME.links, and it
+#                    may only add lines to the one-pass guide NAME.guide
 #   plugins          tshark -G plugins lists the plugin with its version
 #   fields           tshark -G fields lists exactly the fields of tests/golden/fields.txt
 # Set SIPGUIDE_UPDATE_GOLDEN=1 to rewrite the golden files instead of comparing
@@ -172,6 +175,26 @@ filter)
         echo "-- custom column sipguide.code ($pass pass)"
         compare "$work/out/got.codes" "$work/out/expect.codes" || status=1
     done
+    ;;
+links)
+    name=$1
+    pcap=$(capture "$name")
+    run_tshark -n -r "$pcap" -2 -Y sip -V > "$work/out/verbose.links" 2> "$work/out/stderr.links" \
+        || { cat "$work/out/stderr.links" >&2; status=1; }
+    cut_guide < "$work/out/verbose.links" > "$work/out/guide.links"
+    compare "$work/out/guide.links" "$golden_dir/$name.links" || status=1
+    if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
+        echo "-- compared with one pass, -2 may only add lines:"
+        if diff "$golden_dir/$name.guide" "$work/out/guide.links" | grep -q '^<'; then
+            echo "lines of the one-pass guide are missing with -2:" >&2
+            diff "$golden_dir/$name.guide" "$work/out/guide.links" >&2
+            status=1
+        fi
+        if cmp -s "$golden_dir/$name.guide" "$work/out/guide.links"; then
+            echo "-2 shows no link to a later frame, but this capture has one" >&2
+            status=1
+        fi
+    fi
     ;;
 plugins)
     run_tshark -G plugins > "$work/out/plugins" || status=1

@@ -851,6 +851,225 @@ load_codes(const char *data_dir)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* Cause tables (data/causes.txt) and sentences (data/evidence.txt) */
+
+typedef struct {
+    const char *section;
+    unsigned base;          /* lowest number */
+    unsigned size;          /* numbers base .. base+size-1 */
+    gboolean with_codes;    /* "name | code code ..." */
+} table_def_t;
+
+static const table_def_t table_defs[SIPGUIDE_CAUSES_COUNT] = {
+    { "q850",          0,   128, TRUE  },
+    { "release-cause", 0,   64,  FALSE },
+    { "failure-cause", 0,   64,  FALSE },
+    { "warning",       300, 100, FALSE },
+};
+
+typedef struct {
+    char *name;
+    GArray *codes;          /* unsigned short */
+} gcause_t;
+
+static gcause_t *causes[SIPGUIDE_CAUSES_COUNT];   /* arrays of table size */
+static int q850_unlisted;
+static char *q850_unlisted_name;
+static char *texts[SIPGUIDE_TEXT_COUNT];
+
+static const char *const text_names[SIPGUIDE_TEXT_COUNT] = {
+#define SIPGUIDE_TEXT_NAME(id, name, placeholders) name,
+    SIPGUIDE_TEXTS(SIPGUIDE_TEXT_NAME)
+#undef SIPGUIDE_TEXT_NAME
+};
+
+static const char *const text_placeholders[SIPGUIDE_TEXT_COUNT] = {
+#define SIPGUIDE_TEXT_PLACEHOLDERS(id, name, placeholders) placeholders,
+    SIPGUIDE_TEXTS(SIPGUIDE_TEXT_PLACEHOLDERS)
+#undef SIPGUIDE_TEXT_PLACEHOLDERS
+};
+
+static const char *
+skip_ws_c(const char *p)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    return p;
+}
+
+static void
+load_causes(const char *data_dir)
+{
+    char *path = g_build_filename(data_dir, "causes.txt", NULL);
+    file_t *f = read_file(path);
+    guint i, j;
+    int t;
+
+    for (t = 0; t < SIPGUIDE_CAUSES_COUNT; t++)
+        causes[t] = g_new0(gcause_t, table_defs[t].size);
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        int which = -1;
+        for (t = 0; t < SIPGUIDE_CAUSES_COUNT; t++) {
+            if (strcmp(s->header, table_defs[t].section) == 0)
+                which = t;
+        }
+        if (which < 0) {
+            report(f->path, s->line, "unknown table [%s]", s->header);
+            continue;
+        }
+        for (j = 0; j < s->pairs->len; j++) {
+            pair_t *p = g_ptr_array_index(s->pairs, j);
+            const table_def_t *d = &table_defs[which];
+            char *end = NULL, *name, *bar;
+            long n;
+            gcause_t *c;
+
+            if (which == SIPGUIDE_CAUSES_Q850 && strcmp(p->key, "unlisted") == 0) {
+                bar = strchr(p->value->str, '|');
+                n = strtol(p->value->str, &end, 10);
+                if (bar == NULL || *skip_ws_c(end) != '|' || n < SIPGUIDE_CODE_MIN || n > SIPGUIDE_CODE_MAX)
+                    report(f->path, p->line, "'unlisted' must be 'CODE | name', CODE from 100 to 699");
+                else {
+                    q850_unlisted = (int)n;
+                    q850_unlisted_name = g_strstrip(g_strdup(bar + 1));
+                    check_text(f->path, p->line, "unlisted", q850_unlisted_name);
+                }
+                continue;
+            }
+            n = strtol(p->key, &end, 10);
+            if (*p->key == '\0' || *end != '\0' || n < (long)d->base || n >= (long)(d->base + d->size)) {
+                report(f->path, p->line, "[%s]: '%s' is not a number from %u to %u", s->header,
+                       p->key, d->base, d->base + d->size - 1);
+                continue;
+            }
+            c = &causes[which][n - d->base];
+            if (c->name != NULL) {
+                report(f->path, p->line, "[%s]: %ld is listed twice", s->header, n);
+                continue;
+            }
+            bar = strchr(p->value->str, '|');
+            if (d->with_codes != (bar != NULL)) {
+                report(f->path, p->line, d->with_codes ? "[%s]: expected 'name | codes'"
+                       : "[%s]: expected a name without '|'", s->header);
+                continue;
+            }
+            name = g_strstrip(bar ? g_strndup(p->value->str, bar - p->value->str)
+                                  : g_strdup(p->value->str));
+            if (!check_text(f->path, p->line, "name", name))
+                continue;
+            c->name = name;
+            c->codes = g_array_new(FALSE, FALSE, sizeof(unsigned short));
+            if (bar != NULL) {
+                char **parts = g_strsplit(g_strstrip(g_strdup(bar + 1)), " ", -1);
+                int k;
+                for (k = 0; parts[k] != NULL; k++) {
+                    long rc;
+                    if (*parts[k] == '\0' || strcmp(parts[k], "-") == 0)
+                        continue;
+                    rc = strtol(parts[k], &end, 10);
+                    if (*end != '\0' || rc < SIPGUIDE_CODE_MIN || rc > SIPGUIDE_CODE_MAX) {
+                        report(f->path, p->line, "'%s' is not a code from 100 to 699", parts[k]);
+                    } else {
+                        unsigned short us = (unsigned short)rc;
+                        g_array_append_val(c->codes, us);
+                    }
+                }
+                g_strfreev(parts);
+            }
+        }
+    }
+    if (q850_unlisted == 0)
+        report(f->path, 0, "[q850] has no 'unlisted' code");
+}
+
+/* Is {name} one of the placeholders listed in 'allowed'? */
+static gboolean
+placeholder_allowed(const char *allowed, const char *name, size_t len)
+{
+    const char *p = allowed;
+
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        if (n == len && strncmp(p, name, len) == 0)
+            return TRUE;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return FALSE;
+}
+
+static void
+load_texts(const char *data_dir)
+{
+    char *path = g_build_filename(data_dir, "evidence.txt", NULL);
+    file_t *f = read_file(path);
+    guint i, j;
+    int t;
+
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        int which = -1;
+        for (t = 0; t < SIPGUIDE_TEXT_COUNT; t++) {
+            if (strcmp(s->header, text_names[t]) == 0)
+                which = t;
+        }
+        if (which < 0) {
+            report(f->path, s->line, "unknown sentence [%s] (the plugin uses no such section)", s->header);
+            continue;
+        }
+        if (texts[which] != NULL) {
+            report(f->path, s->line, "sentence [%s] appears twice", s->header);
+            continue;
+        }
+        for (j = 0; j < s->pairs->len; j++) {
+            pair_t *p = g_ptr_array_index(s->pairs, j);
+            const char *v = p->value->str, *open;
+            if (strcmp(p->key, "text") != 0) {
+                report(f->path, p->line, "unknown key '%s' (a sentence has only 'text')", p->key);
+                continue;
+            }
+            if (texts[which] != NULL) {
+                report(f->path, p->line, "'text' is set twice in this section");
+                continue;
+            }
+            if (*v == '\0') {
+                report(f->path, p->line, "'text' has an empty value");
+                continue;
+            }
+            for (open = strchr(v, '{'); open != NULL; open = strchr(open + 1, '{')) {
+                const char *close = strchr(open, '}');
+                if (close == NULL) {
+                    report(f->path, p->line, "unclosed '{'");
+                    break;
+                }
+                if (!placeholder_allowed(text_placeholders[which], open + 1, close - open - 1))
+                    report(f->path, p->line, "[%s] has no placeholder {%.*s} (allowed: %s)",
+                           s->header, (int)(close - open - 1), open + 1,
+                           *text_placeholders[which] ? text_placeholders[which] : "none");
+            }
+            texts[which] = g_strdup(v);
+        }
+        if (texts[which] == NULL)
+            report(f->path, s->line, "sentence [%s] has no 'text'", s->header);
+    }
+    for (t = 0; t < SIPGUIDE_TEXT_COUNT; t++) {
+        if (texts[t] == NULL && f->sections->len > 0) {
+            gboolean defined = FALSE;
+            for (i = 0; i < f->sections->len; i++)
+                defined |= strcmp(((section_t *)g_ptr_array_index(f->sections, i))->header, text_names[t]) == 0;
+            if (!defined)
+                report(f->path, 0, "sentence [%s] is missing", text_names[t]);
+        }
+    }
+}
+
 /* References between entries can only be checked once all are read. */
 static void
 check_related(const gsection_t *s, int own)
@@ -1221,6 +1440,53 @@ write_c(const char *path)
     }
     g_string_append(out, "};\n");
 
+    g_string_append(out, "\nconst char *const sipguide_data_texts[SIPGUIDE_TEXT_COUNT] = {\n");
+    for (i = 0; i < SIPGUIDE_TEXT_COUNT; i++) {
+        g_string_append(out, "    ");
+        c_string(out, texts[i]);
+        g_string_append(out, ",\n");
+    }
+    g_string_append(out, "};\n\n");
+
+    for (v = 0; v < SIPGUIDE_CAUSES_COUNT; v++) {
+        const table_def_t *d = &table_defs[v];
+        for (i = 0; i < d->size; i++) {
+            gcause_t *c = &causes[v][i];
+            if (c->name == NULL || c->codes->len == 0)
+                continue;
+            g_string_append_printf(out, "static const unsigned short cause%d_%u[] = {", v, i);
+            for (j = 0; j < c->codes->len; j++)
+                g_string_append_printf(out, "%s%u", j ? ", " : " ", g_array_index(c->codes, unsigned short, j));
+            g_string_append(out, " };\n");
+        }
+        g_string_append_printf(out, "static const sipguide_cause_t causes%d[%u] = {\n", v, d->size);
+        for (i = 0; i < d->size; i++) {
+            gcause_t *c = &causes[v][i];
+            if (c->name == NULL)
+                continue;
+            g_string_append_printf(out, "    [%u] = { ", i);
+            c_string(out, c->name);
+            if (c->codes->len > 0)
+                g_string_append_printf(out, ", %u, cause%d_%u },\n", c->codes->len, v, i);
+            else
+                g_string_append(out, ", 0, NULL },\n");
+        }
+        g_string_append(out, "};\n");
+    }
+    g_string_append(out, "\nconst sipguide_cause_t *const sipguide_data_causes[SIPGUIDE_CAUSES_COUNT] = {\n");
+    for (v = 0; v < SIPGUIDE_CAUSES_COUNT; v++)
+        g_string_append_printf(out, "    causes%d,\n", v);
+    g_string_append(out, "};\nconst unsigned sipguide_data_causes_base[SIPGUIDE_CAUSES_COUNT] = {");
+    for (v = 0; v < SIPGUIDE_CAUSES_COUNT; v++)
+        g_string_append_printf(out, "%s%u", v ? ", " : " ", table_defs[v].base);
+    g_string_append(out, " };\nconst unsigned sipguide_data_causes_size[SIPGUIDE_CAUSES_COUNT] = {");
+    for (v = 0; v < SIPGUIDE_CAUSES_COUNT; v++)
+        g_string_append_printf(out, "%s%u", v ? ", " : " ", table_defs[v].size);
+    g_string_append_printf(out, " };\nconst unsigned sipguide_data_q850_unlisted = %d;\n", q850_unlisted);
+    g_string_append(out, "const char *const sipguide_data_q850_unlisted_name = ");
+    c_string(out, q850_unlisted_name);
+    g_string_append(out, ";\n");
+
     ok = g_file_set_contents(path, out->str, out->len, &err);
     if (!ok) {
         report(path, 0, "cannot write: %s", err->message);
@@ -1384,6 +1650,38 @@ write_markdown(const char *path)
         }
     }
 
+    g_string_append(out, "\n## Evidence sentences\n\nWhat the guide says about headers, bodies and transactions "
+                    "(`data/evidence.txt`).\n\n| sentence | text |\n|---|---|\n");
+    for (i = 0; i < SIPGUIDE_TEXT_COUNT; i++) {
+        g_string_append_printf(out, "| %s | ", text_names[i]);
+        md_text(out, texts[i], TRUE);
+        g_string_append(out, " |\n");
+    }
+    {
+        static const char *const titles[SIPGUIDE_CAUSES_COUNT] = {
+            "Q.850 causes (RFC 3398 mapping)", "3GPP RELEASE_CAUSE", "3GPP FAILURE_CAUSE",
+            "Warning codes"
+        };
+        for (c = 0; c < SIPGUIDE_CAUSES_COUNT; c++) {
+            g_string_append_printf(out, "\n### %s\n\n| number | name | SIP codes |\n|---|---|---|\n", titles[c]);
+            for (i = 0; i < table_defs[c].size; i++) {
+                gcause_t *k = &causes[c][i];
+                guint j;
+                if (k->name == NULL)
+                    continue;
+                g_string_append_printf(out, "| %u | ", i + table_defs[c].base);
+                md_text(out, k->name, TRUE);
+                g_string_append(out, " | ");
+                for (j = 0; j < k->codes->len; j++)
+                    g_string_append_printf(out, "%s%u", j ? ", " : "", g_array_index(k->codes, unsigned short, j));
+                g_string_append(out, " |\n");
+            }
+        }
+        g_string_append_printf(out, "\nA Q.850 cause not listed: %d (", q850_unlisted);
+        md_text(out, q850_unlisted_name, FALSE);
+        g_string_append(out, ").\n");
+    }
+
     g_string_append(out, "\n## Vocabulary\n");
     for (c = 0; c < SIPGUIDE_VOCAB_COUNT; c++) {
         g_string_append_printf(out, "\n### %s\n\n| token | meaning |\n|---|---|\n", vocab_names[c]);
@@ -1439,6 +1737,8 @@ main(int argc, char **argv)
     if (error_count == 0) {
         load_classes(data_dir);
         load_codes(data_dir);
+        load_causes(data_dir);
+        load_texts(data_dir);
         check_references();
     }
     if (error_count == 0 && complete)

@@ -1,0 +1,283 @@
+#!/usr/bin/env bash
+# live.sh
+# Runs one live case of tests/real/cases.txt: starts real SIP peers on
+# loopback, captures their traffic with dumpcap, then checks the plugin's
+# guide of every response in the fresh capture against expected/NAME.txt.
+#
+#   live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME
+#
+# PLUGIN_DIR is the build's plugins folder. With --keep the fresh capture is
+# copied to tests/real/captures/NAME.pcap (update.sh does that for all cases
+# and refreshes the golden files).
+#
+# Every peer is bounded: SIPp runs one call (-m 1) under -timeout with
+# -timeout_error, Kamailio and the SIPp server run under timeout(1), dumpcap
+# stops after -a duration: and -c packets. Every process is started in its own
+# process group and that group is killed by its id when the case ends, on
+# success or failure. A missing program is a failure, never a skip.
+# Set SIPGUIDE_KEEP_WORK=1 to keep the work folder (logs, captures) for reading.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -u
+
+keep=0
+if [ "${1:-}" = --keep ]; then
+    keep=1
+    shift
+fi
+if [ $# -ne 3 ]; then
+    echo "usage: live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME" >&2
+    exit 2
+fi
+plugin_dir=$1
+src=$2
+name=$3
+real="$src/tests/real"
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+# --- the case -----------------------------------------------------------------
+
+line=$(awk -v n="$name" '$1 == n && $1 !~ /^#/' "$real/cases.txt")
+[ -n "$line" ] || fail "no case $name in tests/real/cases.txt"
+read -r _ peer transport family client server <<< "$line"
+expected="$real/expected/$name.txt"
+[ -f "$expected" ] || fail "no expected results tests/real/expected/$name.txt"
+
+# --- the programs: a missing one fails the test -------------------------------
+
+needed=(sipp dumpcap tshark python3 timeout setsid)
+[ "$peer" = kamailio ] && needed+=(kamailio)
+[ "$(id -u)" = 0 ] && needed+=(setpriv)
+for program in "${needed[@]}"; do
+    command -v "$program" > /dev/null || fail "$program is not installed (see tools/install-deps.sh)"
+done
+
+# --- work folder, and the clean-up that runs however the case ends -------------
+
+work=$(mktemp -d /tmp/sipguide-real.XXXXXX)
+chmod 755 "$work"
+mkdir -p "$work/home" "$work/out" "$work/peers"
+cp -r "$plugin_dir" "$work/plugins"
+chmod -R a+rX "$work"
+chmod 777 "$work/home" "$work/out"
+
+groups=()   # process group ids of everything started here (each its own leader)
+
+stop_group() {
+    local pgid=$1 i
+    kill -0 -- "-$pgid" 2> /dev/null || return 0
+    kill -TERM -- "-$pgid" 2> /dev/null
+    for i in $(seq 50); do
+        kill -0 -- "-$pgid" 2> /dev/null || return 0
+        sleep 0.1
+    done
+    kill -KILL -- "-$pgid" 2> /dev/null
+    sleep 0.2
+}
+
+cleanup() {
+    local pgid left=0
+    for pgid in "${groups[@]}"; do
+        stop_group "$pgid"
+    done
+    wait 2> /dev/null
+    for pgid in "${groups[@]}"; do
+        if kill -0 -- "-$pgid" 2> /dev/null; then
+            echo "FAIL: process group $pgid is still running" >&2
+            left=1
+        fi
+    done
+    if [ "${SIPGUIDE_KEEP_WORK:-0}" = 1 ]; then
+        echo "work folder kept: $work"
+    else
+        rm -rf "$work"
+    fi
+    [ $left = 0 ] || exit 1
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
+
+# Starts "$@" in the background as the leader of a new process group, under a
+# time limit; sets $started to its pid (= its process group id).
+start() {
+    local limit=$1 log=$2
+    shift 2
+    setsid timeout -k 2 "$limit" "$@" > "$log" 2>&1 < /dev/null &
+    started=$!
+    groups+=("$started")
+}
+
+# Waits until something listens on PROTO (udp/tcp) port PORT of the case's
+# family, reading /proc/net; fails after 10 s.
+wait_listen() {
+    local proto=$1 port=$2 table hex i
+    table=/proc/net/$proto
+    [ "$family" = 6 ] && table=/proc/net/${proto}6
+    hex=$(printf '%04X' "$port")
+    for i in $(seq 100); do
+        # UDP sockets are state 07 (unconnected), TCP listeners 0A.
+        if awk -v h=":$hex" '$2 ~ h"$" && ($4 == "07" || $4 == "0A") { found = 1 } END { exit !found }' "$table"; then
+            return 0
+        fi
+        sleep 0.1
+    done
+    return 1
+}
+
+show_logs() {
+    local f
+    for f in "$work"/peers/*; do
+        [ -s "$f" ] || continue
+        echo "---- $(basename "$f") (last 60 lines)" >&2
+        tail -n 60 "$f" >&2
+    done
+}
+
+run_tshark() {
+    if [ "$(id -u)" = 0 ]; then
+        setpriv --reuid=nobody --regid=nogroup --clear-groups \
+            env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC \
+            tshark "$@"
+    else
+        HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC tshark "$@"
+    fi
+}
+
+# --- ports, all picked now: SIP server, SIP client, capture probe -------------
+
+# Each block: +0 SIP, +1 SIPp control, +2 and +4 SIPp media, +3 capture probe.
+mapfile -t bases < <(python3 "$real/ports.py" free 2 6) || fail "no free ports"
+[ ${#bases[@]} = 2 ] || fail "no free ports"
+server_port=${bases[0]}
+client_port=${bases[1]}
+probe_port=$((server_port + 3))
+if [ "$family" = 6 ]; then
+    ip=::1
+    server_addr="[::1]:$server_port"
+else
+    ip=127.0.0.1
+    server_addr="127.0.0.1:$server_port"
+fi
+sipp_transport=u1
+[ "$transport" = tcp ] && sipp_transport=t1
+echo "case $name: $peer over $transport/IPv$family, server port $server_port, client port $client_port"
+
+# --- capture --------------------------------------------------------------------
+
+raw="$work/out/raw.pcap"
+start 90 "$work/peers/dumpcap.log" dumpcap -q -P -i lo -s 0 \
+    -f "port $server_port or port $client_port or port $probe_port" \
+    -a duration:60 -c 5000 -w "$raw"
+dumpcap_pid=$started
+
+# dumpcap is ready once a probe datagram to the probe port reaches the file.
+ready=0
+for i in $(seq 100); do
+    kill -0 "$dumpcap_pid" 2> /dev/null || break
+    echo -n "probe" > "/dev/udp/127.0.0.1/$probe_port" 2> /dev/null
+    if [ "$(stat -c %s "$raw" 2> /dev/null || echo 0)" -gt 24 ]; then
+        ready=1
+        break
+    fi
+    sleep 0.1
+done
+if [ $ready = 0 ]; then
+    show_logs
+    fail "dumpcap does not capture on lo"
+fi
+
+# --- the server -----------------------------------------------------------------
+
+common=(-i "$ip" -t "$sipp_transport" -m 1 -nr -nd -nostdin -ci 127.0.0.1 -mi "$ip"
+    -trace_err -trace_msg)
+if [ "$peer" = kamailio ]; then
+    start 60 "$work/peers/kamailio.log" kamailio -DD -E -f "$real/kamailio.cfg" \
+        -l "$transport:$ip:$server_port" -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
+else
+    start 40 "$work/peers/server.log" sipp -sf "$real/scenarios/$server-uas.xml" -s bob \
+        -p "$server_port" -cp $((server_port + 1)) -mp $((server_port + 2)) \
+        -timeout 30s -timeout_error \
+        -message_file "$work/peers/server-messages.log" -error_file "$work/peers/server-errors.log" \
+        "${common[@]}"
+fi
+server_pid=$started
+if ! wait_listen "$transport" "$server_port"; then
+    show_logs
+    fail "the $peer server does not listen on $transport port $server_port"
+fi
+python3 "$real/ports.py" loopback "${groups[@]}" > /dev/null || fail "a peer listens outside loopback"
+
+# --- the client, in the foreground ----------------------------------------------
+
+setsid timeout -k 2 30 sipp -sf "$real/scenarios/$client-uac.xml" "$server_addr" -s bob \
+    -p "$client_port" -cp $((client_port + 1)) -mp $((client_port + 2)) \
+    -timeout 20s -timeout_error \
+    -message_file "$work/peers/client-messages.log" -error_file "$work/peers/client-errors.log" \
+    "${common[@]}" > "$work/peers/client.log" 2>&1 < /dev/null &
+client_pid=$!
+groups+=("$client_pid")
+wait "$client_pid"
+client_rc=$?
+
+status=0
+if [ $client_rc != 0 ]; then
+    echo "FAIL: the SIPp client exited with $client_rc" >&2
+    status=1
+fi
+
+# --- the server ends (SIPp) or is stopped (Kamailio) ----------------------------
+
+if [ "$peer" = kamailio ]; then
+    if ! kill -0 "$server_pid" 2> /dev/null; then
+        echo "FAIL: Kamailio ended before the client was done" >&2
+        status=1
+    fi
+    stop_group "$server_pid"
+else
+    wait "$server_pid"
+    server_rc=$?
+    if [ $server_rc != 0 ]; then
+        echo "FAIL: the SIPp server exited with $server_rc" >&2
+        status=1
+    fi
+fi
+
+# Let the last packets reach the file, then stop the capture.
+sleep 0.3
+stop_group "$dumpcap_pid"
+wait "$dumpcap_pid" 2> /dev/null
+
+if [ $status != 0 ]; then
+    show_logs
+    exit 1
+fi
+
+# --- the plugin on the fresh capture --------------------------------------------
+
+pcap="$work/out/$name.pcap"
+chmod a+r "$raw"
+# Drop the probe datagrams; keep every SIP packet.
+run_tshark -n -r "$raw" -Y "!(udp.dstport == $probe_port)" -F pcap -w "$pcap" \
+    || fail "tshark could not write the capture without probes"
+run_tshark -n -r "$pcap" -T pdml > "$work/out/pdml" 2> "$work/out/tshark.err" \
+    || { cat "$work/out/tshark.err" >&2; fail "tshark failed on the capture"; }
+if [ -s "$work/out/tshark.err" ]; then
+    cat "$work/out/tshark.err" >&2
+    fail "tshark wrote to stderr"
+fi
+if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
+    show_logs
+    exit 1
+fi
+
+if [ $keep = 1 ]; then
+    mkdir -p "$real/captures"
+    cp "$pcap" "$real/captures/$name.pcap"
+    echo "kept tests/real/captures/$name.pcap"
+fi
+echo "ok"

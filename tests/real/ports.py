@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+# ports.py
+# Ports and sockets of a live test run: picks free port blocks on loopback,
+# and checks that the peers it started have no socket outside loopback.
+#
+#   ports.py free COUNT SIZE
+#       Prints COUNT base ports, one a line; each starts SIZE consecutive
+#       ports that are free for UDP and TCP on 127.0.0.1 and on ::1. Bases
+#       are drawn at random below the kernel's ephemeral range, so that runs
+#       in parallel rarely meet and no outgoing connection takes a picked port.
+#   ports.py loopback PGID...
+#       Fails, naming the socket, when a process of one of these process
+#       groups has an IPv4 or IPv6 socket bound to anything but loopback.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+import os
+import random
+import socket
+import sys
+
+LOW, HIGH = 20000, 32000
+
+
+def free(port):
+    """True when port can be bound for UDP and TCP on both loopbacks."""
+    for family, host in ((socket.AF_INET, "127.0.0.1"), (socket.AF_INET6, "::1")):
+        for kind in (socket.SOCK_DGRAM, socket.SOCK_STREAM):
+            try:
+                s = socket.socket(family, kind)
+            except OSError:
+                if family == socket.AF_INET6:
+                    continue  # no IPv6 at all: only IPv4 matters
+                raise
+            try:
+                s.bind((host, port))
+            except OSError:
+                return False
+            finally:
+                s.close()
+    return True
+
+
+def pick(count, size):
+    rng = random.SystemRandom()
+    taken, bases = set(), []
+    for _ in range(2000):
+        if len(bases) == count:
+            break
+        base = rng.randrange(LOW, HIGH - size)
+        block = range(base, base + size)
+        if taken.intersection(block):
+            continue
+        if all(free(p) for p in block):
+            bases.append(base)
+            taken.update(block)
+    if len(bases) < count:
+        sys.exit("ports.py: no free port block found")
+    print("\n".join(str(b) for b in bases))
+
+
+def group_sockets(pgids):
+    """Socket inodes of every process in the given process groups, with the process."""
+    inodes = {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                stat = f.read()
+            # Fields after the command name, which is in parentheses.
+            rest = stat[stat.rindex(")") + 2:].split()
+            if int(rest[2]) not in pgids:
+                continue
+            comm = stat[stat.index("(") + 1:stat.rindex(")")]
+            for fd in os.listdir(f"/proc/{pid}/fd"):
+                target = os.readlink(f"/proc/{pid}/fd/{fd}")
+                if target.startswith("socket:["):
+                    inodes[target[8:-1]] = f"{comm}[{pid}]"
+        except (OSError, ValueError, IndexError):
+            continue  # the process ended meanwhile
+    return inodes
+
+
+def is_loopback(hexaddr):
+    if len(hexaddr) == 8:                       # IPv4, little-endian words
+        return hexaddr.endswith("7F")           # 127.0.0.0/8
+    words = [hexaddr[i:i + 8] for i in range(0, 32, 8)]
+    if words == ["00000000", "00000000", "00000000", "01000000"]:
+        return True                             # ::1
+    return words[:3] == ["00000000", "00000000", "FFFF0000"] and words[3].endswith("7F")
+
+
+def loopback(pgids):
+    inodes = group_sockets(pgids)
+    bad = 0
+    for table in ("tcp", "tcp6", "udp", "udp6", "raw", "raw6"):
+        try:
+            with open(f"/proc/net/{table}") as f:
+                lines = f.readlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            cols = line.split()
+            addr, port = cols[1].split(":")
+            owner = inodes.get(cols[9])
+            if owner and not is_loopback(addr):
+                print(f"{owner} has a {table} socket on {addr}:{int(port, 16)}, "
+                      "outside loopback", file=sys.stderr)
+                bad += 1
+    print(f"{len(inodes)} socket(s) of the peers checked")
+    sys.exit(1 if bad else 0)
+
+
+def main():
+    if len(sys.argv) == 4 and sys.argv[1] == "free":
+        pick(int(sys.argv[2]), int(sys.argv[3]))
+    elif len(sys.argv) >= 3 and sys.argv[1] == "loopback":
+        loopback({int(p) for p in sys.argv[2:]})
+    else:
+        sys.exit("usage: ports.py free COUNT SIZE | ports.py loopback PGID...")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,347 @@
+#!/usr/bin/env bash
+# benchmark.sh
+# Measures what the plugin costs tshark: run time and peak memory with and
+# without it on a large generated SIP capture, its start-up time, and an
+# estimate of its per-response memory.  It prints figures; it is not a test
+# and does not fail when a figure misses its target.
+#
+#   tools/benchmark.sh [--frames N] [--pairs P] [--startup-pairs S] [--count-pairs C] [--build DIR]
+#
+#   --frames N         frames in the capture (default 200000; fewer for a quick run)
+#   --pairs P          A/B pairs per mode (default 5)
+#   --startup-pairs S  A/B pairs for the start-up wall time (default 20)
+#   --count-pairs C    A/B pairs for the start-up instruction count, with
+#                      valgrind if it is installed (default 3; 0 skips it)
+#   --build DIR        the build folder whose plugins/ holds the plugin (default build)
+#
+# It builds nothing: it takes the plugin from DIR/plugins.  tshark runs with
+# WIRESHARK_PLUGIN_DIR set to a private copy of that folder (B, with the
+# plugin) or to an empty folder (A, without), and a private empty HOME, so
+# no other plugin is loaded on either side.  tshark ignores that variable
+# when it runs as root, so as root it runs as the user "nobody".
+#
+# The capture comes from tools/make-bench-capture.py.  Three modes, each run
+# A then B, P times, interleaved with the other modes:
+#   fields  A: -Y 'sip.Status-Code >= 400' -T fields -e sip.Status-Code
+#           B: -Y 'sipguide.class >= 4' -T fields -e sipguide.code -e sipguide.hint
+#   full    -V, output to /dev/null
+#   idle    the plain summary (tshark -r), where nothing asks for the guide
+# Every run uses -n.  Wall time is measured around each run, peak memory
+# (maximum resident set size) comes from /usr/bin/time; the table shows
+# medians, their ratio B/A and the range of the per-pair ratios.
+#
+# Start-up: tshark reading an empty capture, A then B; the difference is
+# the plugin's start-up cost (loading the module, registering, building the
+# catalog).  Wall time: the median of S per-pair differences, with their
+# quartiles; on a busy or virtual machine its noise is far above 2 ms.  So,
+# when valgrind is installed, the benchmark also counts the instructions
+# tshark executes (cachegrind, no cache simulation), C pairs, and converts
+# the median difference to milliseconds at this machine's rate (the
+# instructions of a run without the plugin over its fastest wall time).
+#
+# Bytes per response: the plugin does not report its table sizes, so this is
+# an estimate from peak memory: the B-A difference in a mode that builds the
+# tree (fields, full) minus the B-A difference in idle mode (code, catalog,
+# registrations), divided by the number of SIP responses in the capture.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -euo pipefail
+
+usage() {
+    sed -n '/^#   tools\/benchmark.sh/,/^#   --build/p' "$0" | sed 's/^# \{0,1\}//'
+}
+
+frames=200000
+pairs=5
+startup_pairs=20
+count_pairs=3
+src=$(cd "$(dirname "$0")/.." && pwd)
+build="$src/build"
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --frames) frames=${2:?--frames needs a number}; shift 2 ;;
+    --pairs) pairs=${2:?--pairs needs a number}; shift 2 ;;
+    --startup-pairs) startup_pairs=${2:?--startup-pairs needs a number}; shift 2 ;;
+    --count-pairs) count_pairs=${2:?--count-pairs needs a number}; shift 2 ;;
+    --build) build=${2:?--build needs a folder}; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "benchmark: unknown argument $1" >&2; usage >&2; exit 2 ;;
+    esac
+done
+for n in "$frames" "$pairs" "$startup_pairs"; do
+    if ! [[ "$n" =~ ^[0-9]+$ ]] || [ "$n" -lt 1 ]; then
+        echo "benchmark: $n is not a positive number" >&2
+        exit 2
+    fi
+done
+if ! [[ "$count_pairs" =~ ^[0-9]+$ ]]; then
+    echo "benchmark: --count-pairs $count_pairs is not a number" >&2
+    exit 2
+fi
+if [ "$count_pairs" -gt 0 ] && ! command -v valgrind > /dev/null; then
+    echo "benchmark: valgrind is not installed: no start-up instruction count (Debian package valgrind)" >&2
+    count_pairs=0
+fi
+
+plugin_dir="$build/plugins"
+if [ -z "$(find "$plugin_dir" -name sipguide.so 2>/dev/null | head -n 1)" ]; then
+    echo "benchmark: no sipguide.so under $plugin_dir (build the plugin first: cmake -S . -B build && cmake --build build)" >&2
+    exit 1
+fi
+for tool in tshark python3 /usr/bin/time; do
+    if ! command -v "$tool" > /dev/null; then
+        echo "benchmark: $tool is missing (Debian packages: tshark python3 time)" >&2
+        exit 1
+    fi
+done
+as_root=0
+if [ "$(id -u)" = 0 ]; then
+    as_root=1
+    command -v setpriv > /dev/null || { echo "benchmark: setpriv is missing (util-linux)" >&2; exit 1; }
+fi
+
+export LC_ALL=C.UTF-8 TZ=UTC
+
+work=$(mktemp -d /tmp/sipguide-bench.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+mkdir -p "$work/home" "$work/out" "$work/res" "$work/plugins-without"
+cp -r "$plugin_dir" "$work/plugins-with"
+chmod 777 "$work/home" "$work/out"
+
+pcap="$work/bench.pcap"
+empty="$work/empty.pcap"
+echo "benchmark: writing a capture of $frames frames ..." >&2
+python3 "$src/tools/make-bench-capture.py" --frames "$frames" "$pcap" > "$work/capture.info"
+python3 "$src/tools/make-bench-capture.py" --frames 0 "$empty" > /dev/null
+chmod -R a+rX "$work/plugins-with" "$work/plugins-without" "$pcap" "$empty"
+
+# A count from the generator's "key=value ..." line.
+info() {
+    tr ' ' '\n' < "$work/capture.info" | awk -F= -v k="$1" '$1 == k { print $2 }'
+}
+
+# The command that starts tshark for VARIANT (with|without), into the array "cmd".
+tshark_cmd() {
+    local variant=$1
+    cmd=(env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins-$variant"
+         LC_ALL=C.UTF-8 TZ=UTC tshark)
+    if [ $as_root = 1 ]; then
+        cmd=(setpriv --reuid=nobody --regid=nogroup --clear-groups "${cmd[@]}")
+    fi
+}
+
+# One timed run: VARIANT OUTPUT-FILE RESULT-FILE then tshark's arguments.
+# Appends "wall-seconds max-rss-KiB" to RESULT-FILE.
+timed() {
+    local variant=$1 output=$2 result=$3
+    shift 3
+    local t0 t1 rss
+    tshark_cmd "$variant"
+    t0=$EPOCHREALTIME
+    if ! /usr/bin/time -f '%M' -o "$work/time" "${cmd[@]}" "$@" > "$output" 2> "$work/stderr"; then
+        echo "benchmark: tshark failed ($variant: tshark $*):" >&2
+        cat "$work/stderr" "$work/time" >&2
+        exit 1
+    fi
+    t1=$EPOCHREALTIME
+    if [ -s "$work/stderr" ]; then
+        echo "benchmark: tshark wrote to stderr ($variant: tshark $*):" >&2
+        head -n 5 "$work/stderr" >&2
+    fi
+    rss=$(tail -n 1 "$work/time")
+    awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN { printf "%.6f %d\n", b - a, m }' >> "$result"
+}
+
+# The tshark arguments of MODE for VARIANT, into the array "args".
+mode_args() {
+    local mode=$1 variant=$2
+    args=(-n -r "$pcap")
+    case "$mode:$variant" in
+    fields:without) args+=(-Y 'sip.Status-Code >= 400' -T fields -e sip.Status-Code) ;;
+    fields:with) args+=(-Y 'sipguide.class >= 4' -T fields -e sipguide.code -e sipguide.hint) ;;
+    full:*) args+=(-V) ;;
+    idle:*) ;;
+    esac
+}
+
+mode_output() {
+    if [ "$1" = fields ]; then
+        echo "$work/out/fields.$2"
+    else
+        echo /dev/null
+    fi
+}
+
+# Median of column COL (1-based) of FILE.
+median() {
+    awk -v c="$2" '{ print $c }' "$1" | sort -g | awk '
+        { v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.6f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# Min..max of the per-pair ratios B/A of column COL of two result files.
+pair_ratios() {
+    paste -d' ' "$1" "$2" | awk -v c="$3" -v n="$(head -n 1 "$1" | wc -w)" '
+        { r = $(n + c) / $c; if (NR == 1 || r < lo) lo = r; if (NR == 1 || r > hi) hi = r }
+        END { printf "%.3f..%.3f", lo, hi }'
+}
+
+# --- checks and warm-up ------------------------------------------------------
+
+for variant in with without; do
+    tshark_cmd "$variant"
+    "${cmd[@]}" -G plugins > "$work/out/plugins.$variant" 2> /dev/null || true
+done
+plugin_line=$(grep -E '^sipguide\.so' "$work/out/plugins.with" | head -n 1 || true)
+if [ -z "$plugin_line" ]; then
+    echo "benchmark: tshark does not load the plugin from $plugin_dir" >&2
+    exit 1
+fi
+if grep -q '^sipguide\.so' "$work/out/plugins.without"; then
+    echo "benchmark: tshark loads the plugin even from an empty plugin folder" >&2
+    exit 1
+fi
+plugin_version=$(awk '{ print $2 }' <<< "$plugin_line")
+
+echo "benchmark: warm-up ..." >&2
+for variant in without with; do
+    mode_args idle "$variant"
+    timed "$variant" /dev/null "$work/res/warmup" "${args[@]}"
+done
+
+# --- start-up ------------------------------------------------------------------
+
+echo "benchmark: start-up, $startup_pairs pairs ..." >&2
+for ((i = 1; i <= startup_pairs; i++)); do
+    for variant in without with; do
+        timed "$variant" /dev/null "$work/res/startup.$variant" -n -r "$empty"
+    done
+done
+
+# Instructions tshark executes on the empty capture: VARIANT.
+counted() {
+    local variant=$1 n
+    tshark_cmd "$variant"
+    n=${#cmd[@]}
+    if ! "${cmd[@]:0:n-1}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+        tshark -n -r "$empty" > /dev/null 2> "$work/valgrind.log"; then
+        echo "benchmark: valgrind failed:" >&2
+        cat "$work/valgrind.log" >&2
+        exit 1
+    fi
+    awk '/I +refs:/ { gsub(",", "", $NF); print $NF }' "$work/valgrind.log"
+}
+
+if [ "$count_pairs" -gt 0 ]; then
+    echo "benchmark: start-up instruction count, $count_pairs pairs ..." >&2
+    for ((i = 1; i <= count_pairs; i++)); do
+        a=$(counted without)
+        b=$(counted with)
+        echo "$a $b $((b - a))" >> "$work/res/count"
+    done
+fi
+
+# --- the modes -------------------------------------------------------------------
+
+modes=(fields full idle)
+for ((i = 1; i <= pairs; i++)); do
+    echo "benchmark: pair $i of $pairs ..." >&2
+    for mode in "${modes[@]}"; do
+        for variant in without with; do
+            mode_args "$mode" "$variant"
+            timed "$variant" "$(mode_output "$mode" "$variant")" "$work/res/$mode.$variant" "${args[@]}"
+        done
+    done
+done
+
+# --- report ------------------------------------------------------------------------
+
+responses=$(info responses)
+cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo)
+[ -n "$cpu" ] || cpu=$(uname -m)
+mb=$(awk -v b="$(stat -c %s "$pcap")" 'BEGIN { printf "%.1f", b / 1e6 }')
+
+echo
+echo "SIP Response Guide benchmark"
+echo "machine:   $(nproc) cores, $cpu, $(uname -sr)"
+echo "tshark:    $(tshark -v 2> /dev/null | head -n 1)"
+echo "plugin:    sipguide.so $plugin_version, from $plugin_dir"
+echo "capture:   $(info frames) frames ($mb MB), $responses SIP responses in $(info response_frames) frames," \
+     "$(info tcp_multi_frames) TCP segments with several responses"
+echo "           UDP $(info udp_frames), TCP $(info tcp_frames), IPv6 $(info ipv6_frames), RTP $(info rtp_frames) frames;" \
+     "classes 1..6: $(info class1) $(info class2) $(info class3) $(info class4) $(info class5) $(info class6)," \
+     "invalid $(info invalid)"
+echo "runs:      $pairs pairs per mode, A = without the plugin, B = with it, A then B;" \
+     "medians of wall time and of peak RSS"
+echo
+printf '%-7s %10s %10s %7s %6s %13s   %10s %10s %7s %6s\n' \
+    mode "A s" "B s" "B/A" target "pair ratios" "A RSS MB" "B RSS MB" "B/A" target
+declare -A rss_a rss_b
+for mode in "${modes[@]}"; do
+    a="$work/res/$mode.without"
+    b="$work/res/$mode.with"
+    ta=$(median "$a" 1)
+    tb=$(median "$b" 1)
+    rss_a[$mode]=$(median "$a" 2)
+    rss_b[$mode]=$(median "$b" 2)
+    case $mode in
+    fields) target=1.03 ;;
+    full) target=1.08 ;;
+    idle) target=1.03 ;;
+    esac
+    awk -v m="$mode" -v ta="$ta" -v tb="$tb" -v t="$target" -v pr="$(pair_ratios "$a" "$b" 1)" \
+        -v ra="${rss_a[$mode]}" -v rb="${rss_b[$mode]}" 'BEGIN {
+            printf "%-7s %10.3f %10.3f %7.3f %6s %13s   %10.1f %10.1f %7.3f %6s\n",
+                m, ta, tb, tb / ta, "<=" t, pr, ra / 1024, rb / 1024, rb / ra, "<=1.02"
+        }'
+done
+
+echo
+wc_a=$(wc -l < "$work/out/fields.without")
+wc_b=$(wc -l < "$work/out/fields.with")
+echo "fields output: A $wc_a lines (frames with sip.Status-Code >= 400, codes above 699 too)," \
+     "B $wc_b lines (frames with sipguide.class >= 4)"
+
+paste -d' ' "$work/res/startup.without" "$work/res/startup.with" | awk '{ print ($3 - $1) * 1000 }' \
+    | sort -g > "$work/res/startup.diff"
+min_a=$(sort -g "$work/res/startup.without" | head -n 1 | awk '{ print $1 }')
+min_b=$(sort -g "$work/res/startup.with" | head -n 1 | awk '{ print $1 }')
+awk -v a="$(median "$work/res/startup.without" 1)" -v b="$(median "$work/res/startup.with" 1)" \
+    -v n="$startup_pairs" -v ma="$min_a" -v mb="$min_b" '
+    { d[NR] = $1 }
+    END {
+        med = (NR % 2) ? d[(NR + 1) / 2] : (d[NR / 2] + d[NR / 2 + 1]) / 2
+        q1 = d[int((NR - 1) / 4) + 1]; q3 = d[NR - int((NR - 1) / 4)]
+        printf "start-up, wall (empty capture, %d pairs): A %.1f ms, B %.1f ms (medians);" \
+               " B-A %+.1f ms (median of pair differences, quartiles %+.1f..%+.1f ms);" \
+               " fastest B - fastest A %+.1f ms\n", n, a * 1000, b * 1000, med, q1, q3, (mb - ma) * 1000
+    }' "$work/res/startup.diff"
+if [ -s "$work/res/count" ]; then
+    awk -v s="$min_a" -v n="$count_pairs" -v ma="$(median "$work/res/count" 1)" \
+        -v md="$(median "$work/res/count" 3)" -v lo="$(sort -g -k3 "$work/res/count" | head -n 1 | cut -d' ' -f3)" \
+        -v hi="$(sort -g -k3 "$work/res/count" | tail -n 1 | cut -d' ' -f3)" 'BEGIN {
+            rate = ma / s
+            printf "start-up, instructions (valgrind, %d pairs): A %.0f, B-A %+.0f (median; pairs %+.0f..%+.0f);" \
+                   " %+.2f ms at %.2f G instructions/s; target < 2 ms\n",
+                   n, ma, md, lo, hi, md / rate * 1000, rate / 1e9
+        }'
+else
+    echo "start-up, instructions: not counted (needs valgrind); target < 2 ms"
+fi
+awk -v a="$(median "$work/res/startup.without" 2)" -v b="$(median "$work/res/startup.with" 2)" 'BEGIN {
+    printf "start-up, peak RSS (medians): A %.0f KiB, B %.0f KiB, B-A %+.0f KiB\n", a, b, b - a
+}'
+
+idle_diff=$(( ${rss_b[idle]%.*} - ${rss_a[idle]%.*} ))
+for mode in fields full; do
+    awk -v m="$mode" -v a="${rss_a[$mode]}" -v b="${rss_b[$mode]}" -v i="$idle_diff" -v n="$responses" 'BEGIN {
+        d = (b - a) - i
+        if (n > 0)
+            printf "file-scope tables, estimate from %s mode: %.1f bytes per response" \
+                   " ((peak RSS B-A %+d KiB) - (idle B-A %+d KiB)) / %d responses\n",
+                   m, d * 1024 / n, b - a, i, n
+    }'
+done
