@@ -10,6 +10,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/expert.h>
+#include <epan/prefs.h>
 #include <epan/proto_data.h>
 #include <epan/tap.h>
 
@@ -19,7 +20,9 @@
 #include "sipguide-evidence.h"
 #include "sipguide-extract.h"
 #include "sipguide-prime.h"
+#include "sipguide-stats.h"
 #include "sipguide-transaction.h"
+#include "sipguide-userhints.h"
 
 /* A text longer than this is shown over several lines, so that no label
  * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
@@ -65,6 +68,7 @@ static int hf_sipguide_auth_retry_in = -1;
 static int hf_sipguide_retransmission_of = -1;
 static int hf_sipguide_dialog_invite_in = -1;
 static int hf_sipguide_transaction_note = -1;
+static int hf_sipguide_site_hint = -1;
 
 static gint ett_sipguide = -1;
 static gint ett_sipguide_class = -1;
@@ -84,6 +88,14 @@ static expert_field ei_sipguide_evidence_malformed = EI_INIT;
 static expert_field ei_sipguide_retransmission = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
+static int sipguide_tap = -1;
+
+/* Preferences: what the guide shows. */
+static gboolean pref_show_ims = TRUE;
+static gboolean pref_show_hints = TRUE;
+static gboolean pref_show_evidence = TRUE;
+static gboolean pref_show_transaction = TRUE;
+static gboolean pref_info_column = FALSE;
 
 /* Class names come from data/classes.txt; filled at registration. */
 static value_string sipguide_class_vals[8];
@@ -285,16 +297,62 @@ draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         add_text(ims, d, hf_sipguide_ims_reference, g->ims_refs->items[i]);
 }
 
+/* The Troubleshooting subtree, made when its first item comes. */
+typedef struct {
+    proto_tree   *parent;
+    proto_tree   *tree;
+    const draw_t *d;
+} ts_ctx_t;
+
+static proto_tree *
+ts_tree(ts_ctx_t *c)
+{
+    if (c->tree == NULL)
+        c->tree = proto_tree_add_subtree(c->parent, c->d->tvb, 0, 0, ett_sipguide_troubleshooting,
+                                         NULL, "Troubleshooting");
+    return c->tree;
+}
+
 static void
-draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
+draw_site_hint(const char *hint, void *data)
+{
+    ts_ctx_t *c = (ts_ctx_t *)data;
+
+    add_text(ts_tree(c), c->d, hf_sipguide_site_hint, hint);
+}
+
+/* The reason phrase of the Status-Line and every Warning value: what a site
+ * hint may match. */
+static guint
+site_hint_texts(const sipguide_msg_t *m, const char **texts, guint max)
+{
+    const char *line;
+    guint n = 0, i;
+
+    if (m == NULL)
+        return 0;
+    line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    if (line != NULL && strlen(line) > 12 && n < max)
+        texts[n++] = line + 12;     /* after "SIP/2.0 NNN " */
+    for (i = 0; i < m->f[SIPGUIDE_SF_WARNING].len && n < max; i++)
+        texts[n++] = sipguide_msg_string(m, SIPGUIDE_SF_WARNING, i);
+    return n;
+}
+
+static void
+draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g,
+                     const sipguide_msg_t *m)
 {
     proto_tree *ts;
     unsigned i;
+    const char *texts[9];
+    ts_ctx_t ctx = { tree, NULL, d };
 
+    sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
+                               draw_site_hint, &ctx);
     if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
-    ts = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_troubleshooting, NULL,
-                                "Troubleshooting");
+    ts = ts_tree(&ctx);
     for (i = 0; i < g->hints->count; i++)
         add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
     if (g->headers != NULL)
@@ -550,11 +608,14 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         proto_item_set_generated(pi);
     }
 
-    if (m != NULL)
+    if (m != NULL && pref_show_evidence)
         draw_evidence(st, &d, m, r);
-    draw_transaction(st, &d, r);
-    draw_ims_context(st, &d, &g);
-    draw_troubleshooting(st, &d, &g);
+    if (pref_show_transaction)
+        draw_transaction(st, &d, r);
+    if (pref_show_ims)
+        draw_ims_context(st, &d, &g);
+    if (pref_show_hints)
+        draw_troubleshooting(st, &d, &g, m);
 
     if (g.entry != NULL && g.category != SIPGUIDE_NONE)
         expert_add_info_format(pinfo, ti, severity_expert(g.severity), "%u %s (%s)",
@@ -566,6 +627,26 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     else
         expert_add_info_format(pinfo, ti, severity_expert(g.severity), "%u (%s)",
                                r->code, g.klass->name);
+
+    if (pref_info_column)
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%u %s]", r->code,
+                        g.category != SIPGUIDE_NONE
+                            ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g.category)
+                            : g.klass->name);
+}
+
+/* Feed the statistics: one tap record per response. */
+static void
+tap_response(packet_info *pinfo, const sipguide_response_t *r)
+{
+    sipguide_tap_info_t *info = wmem_new0(pinfo->pool, sipguide_tap_info_t);
+    sipguide_guide_t *g = wmem_new0(pinfo->pool, sipguide_guide_t);
+
+    sipguide_catalog_resolve(r->code, r->method, g);
+    info->code = r->code;
+    info->method = r->method;
+    info->guide = g;
+    tap_queue_packet(sipguide_tap, pinfo, info);
 }
 
 static int
@@ -585,7 +666,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     if (frame == NULL && !proto_is_frame_protocol(pinfo->layers, "sip"))
         return 0;
-    if (frame != NULL && !proto_field_is_referenced(tree, proto_sipguide))
+    if (frame != NULL && !proto_field_is_referenced(tree, proto_sipguide)
+        && !have_tap_listener(sipguide_tap) && !pref_info_column)
         return 0;
 
     readable = sipguide_extract(tree, pinfo, &msgs);
@@ -594,7 +676,13 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
             return 0;
         frame = remember_frame(pinfo, &msgs);
     }
-    if (frame->count == 0 || !proto_field_is_referenced(tree, proto_sipguide))
+    if (frame->count == 0)
+        return 0;
+    if (have_tap_listener(sipguide_tap)) {
+        for (i = 0; i < frame->count; i++)
+            tap_response(pinfo, &frame->responses[i]);
+    }
+    if (!proto_field_is_referenced(tree, proto_sipguide) && !pref_info_column)
         return 0;
 
     /* The response messages of this pass, when it can read them, in the
@@ -617,6 +705,15 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
 
 /* ---------------------------------------------------------------------- */
 /* Registration */
+
+static void
+sipguide_prefs_apply(void)
+{
+    /* The Info column is filled in runs that build no tree otherwise (a
+     * plain tshark summary): ask for the SIP fields, which makes one. */
+    if (pref_info_column)
+        sipguide_prime_arm();
+}
 
 static void
 sipguide_init(void)
@@ -814,6 +911,11 @@ proto_register_sipguide(void)
             FT_STRING, BASE_NONE, NULL, 0x0,
             "What the transaction around the response shows or lacks", HFILL }
         },
+        { &hf_sipguide_site_hint,
+          { "Site hint", "sipguide.site_hint",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "A hint of your site, from the Site hints table of the preferences", HFILL }
+        },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",
             FT_STRING, BASE_NONE, NULL, 0x0,
@@ -867,6 +969,7 @@ proto_register_sipguide(void)
     };
 
     expert_module_t *expert_sipguide;
+    module_t *module;
     unsigned c;
 
     for (c = 1; c <= 6; c++) {
@@ -880,10 +983,29 @@ proto_register_sipguide(void)
     expert_sipguide = expert_register_protocol(proto_sipguide);
     expert_register_field_array(expert_sipguide, ei, array_length(ei));
 
+    module = prefs_register_protocol(proto_sipguide, sipguide_prefs_apply);
+    prefs_register_bool_preference(module, "show_ims_context", "Show IMS context",
+        "Show the IMS procedures, typical senders and 3GPP references of each response",
+        &pref_show_ims);
+    prefs_register_bool_preference(module, "show_hints", "Show troubleshooting hints",
+        "Show the hints, headers to inspect, related codes and site hints of each response",
+        &pref_show_hints);
+    prefs_register_bool_preference(module, "show_evidence", "Show evidence",
+        "Show what the response's headers and body say (Reason, Retry-After, Warning ...)",
+        &pref_show_evidence);
+    prefs_register_bool_preference(module, "show_transaction", "Show transaction links",
+        "Show the request, CANCEL, retry and retransmission links of each response",
+        &pref_show_transaction);
+    prefs_register_bool_preference(module, "info_column", "Add a short guide to the Info column",
+        "Append the code and its category to the Info column, e.g. \"[486 reachability]\"",
+        &pref_info_column);
+    sipguide_userhints_register(module);
+
     sipguide_handle = create_dissector_handle(dissect_sipguide, proto_sipguide);
     register_postdissector(sipguide_handle);
     register_init_routine(sipguide_init);
-    register_tap("sipguide");
+    sipguide_tap = register_tap("sipguide");
+    sipguide_stats_register();
 
     method_names = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
                                           g_str_hash, g_str_equal);

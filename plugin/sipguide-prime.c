@@ -29,6 +29,7 @@ void
 sipguide_prime_handoff(dissector_handle_t postdissector)
 {
     sipguide_handle = postdissector;
+    register_tap("sipguide.prime");
 }
 
 void
@@ -88,9 +89,9 @@ sipguide_prime_arm(void)
     /* Takes ownership of the array. */
     set_postdissector_wanted_hfids(sipguide_handle, wanted);
 
-    /* Listens on our own tap, on which the plugin queues nothing, so the
+    /* Listens on a tap of its own on which nothing is ever queued, so the
      * callback never runs: only the filter matters. */
-    err = register_tap_listener("sipguide", &prime_listener_tag, filter->str,
+    err = register_tap_listener("sipguide.prime", &prime_listener_tag, filter->str,
                                 TL_REQUIRES_NOTHING, NULL, prime_tap_packet, NULL, NULL);
     if (err != NULL) {
         ws_warning("SIP Response Guide: cannot prime SIP fields: %s", err->str);

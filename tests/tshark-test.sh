@@ -19,6 +19,11 @@
 #   links NAME       tshark -2 with a first pass that builds the tree (-Y sip): the
 #                    guide with links to later frames, against NAME.links, and it
 #                    may only add lines to the one-pass guide NAME.guide
+#   stats NAME       tshark -q -z sipguide,tree against NAME.stats
+#   prefs            each preference changes what it should, and only that
+#   sitehints        a site hints table (tests/data/sipguide_site_hints) with good
+#                    and bad rows: the good rows show, the bad one is reported,
+#                    the built-in guidance is unchanged
 #   plugins          tshark -G plugins lists the plugin with its version
 #   fields           tshark -G fields lists exactly the fields of tests/golden/fields.txt
 # Set SIPGUIDE_UPDATE_GOLDEN=1 to rewrite the golden files instead of comparing
@@ -194,6 +199,86 @@ links)
             echo "-2 shows no link to a later frame, but this capture has one" >&2
             status=1
         fi
+    fi
+    ;;
+stats)
+    name=$1
+    pcap=$(capture "$name")
+    run_tshark -n -r "$pcap" -q -z sipguide,tree > "$work/out/stats" || status=1
+    compare "$work/out/stats" "$golden_dir/$name.stats" || status=1
+    ;;
+prefs)
+    pcap=$(capture sample)
+    ev=$(capture evidence)
+    guide_with() {   # guide_with CAPTURE [tshark -o options]: the guide subtrees of -V
+        local c=$1
+        shift
+        run_tshark -n -r "$c" -V "$@" | cut_guide
+    }
+    guide_with "$pcap" > "$work/out/default"
+    guide_with "$ev" >> "$work/out/default"
+    for part in "IMS context:show_ims_context" "Troubleshooting:show_hints" \
+                "Evidence:show_evidence" "Transaction:show_transaction"; do
+        heading=${part%%:*}
+        pref=${part#*:}
+        { guide_with "$pcap" -o "sipguide.$pref:FALSE"; guide_with "$ev" -o "sipguide.$pref:FALSE"; } \
+            > "$work/out/without"
+        if ! grep -q "^    $heading\$" "$work/out/default"; then
+            echo "the default guide has no '$heading' part" >&2
+            status=1
+        fi
+        if grep -q "^    $heading\$" "$work/out/without"; then
+            echo "sipguide.$pref:FALSE still shows '$heading'" >&2
+            status=1
+        fi
+        # Everything else stays: the default guide without that part's lines.
+        awk -v h="    $heading" '$0 == h { skip = 1; next } skip && /^        / { next } { skip = 0; print }' \
+            "$work/out/default" > "$work/out/expected"
+        if ! diff -u "$work/out/expected" "$work/out/without" > "$work/diff"; then
+            echo "sipguide.$pref:FALSE changed more than the '$heading' part:" >&2
+            cat "$work/diff" >&2
+            status=1
+        fi
+        echo "-- sipguide.$pref:FALSE removes '$heading' and nothing else"
+    done
+    # The Info column: off by default, on with the preference, in a plain summary.
+    run_tshark -n -r "$pcap" > "$work/out/info.off" || status=1
+    run_tshark -n -r "$pcap" -o sipguide.info_column:TRUE > "$work/out/info.on" || status=1
+    if grep -q '\[486 reachability\]' "$work/out/info.off"; then
+        echo "the Info column shows the guide although sipguide.info_column is off" >&2
+        status=1
+    fi
+    if ! grep -E -q '^ *14 .*Status: 486 Busy Here.*\[486 reachability\]' "$work/out/info.on"; then
+        echo "sipguide.info_column:TRUE does not add [486 reachability] to frame 14:" >&2
+        cat "$work/out/info.on" >&2
+        status=1
+    fi
+    echo "-- sipguide.info_column:TRUE adds the code and category to the Info column"
+    ;;
+sitehints)
+    mkdir -p "$work/home/.config/wireshark"
+    cp "$src/tests/data/sipguide_site_hints" "$work/home/.config/wireshark/"
+    chmod -R a+rwX "$work/home"
+    for name in sample unregistered; do
+        pcap=$(capture "$name")
+        run_tshark -n -r "$pcap" -Y sipguide -T fields -E occurrence=a -E aggregator='|' \
+            -e frame.number -e sipguide.code -e sipguide.site_hint \
+            > "$work/out/hints.$name" 2> "$work/out/stderr.$name"
+    done
+    cat "$work/out/hints.sample" "$work/out/hints.unregistered" > "$work/out/hints"
+    compare "$work/out/hints" "$golden_dir/site-hints.fields" || status=1
+    if ! grep -q "Error loading table 'SIP Response Guide site hints': Code 999 is not a SIP response code" \
+            "$work/out/stderr.sample"; then
+        echo "the bad row (code 999) was not reported:" >&2
+        cat "$work/out/stderr.sample" >&2
+        status=1
+    fi
+    # The built-in guidance does not change with site hints.
+    pcap=$(capture sample)
+    run_tshark -n -r "$pcap" -V | cut_guide | grep -v 'Site hint' > "$work/out/guide.hints"
+    if ! diff -u "$golden_dir/sample.guide" "$work/out/guide.hints" >&2; then
+        echo "with site hints, the rest of the guide differs from sample.guide" >&2
+        status=1
     fi
     ;;
 plugins)

@@ -163,6 +163,7 @@ else
     ip=127.0.0.1
     server_addr="127.0.0.1:$server_port"
 fi
+
 sipp_transport=u1
 [ "$transport" = tcp ] && sipp_transport=t1
 echo "case $name: $peer over $transport/IPv$family, server port $server_port, client port $client_port"
@@ -196,8 +197,13 @@ fi
 common=(-i "$ip" -t "$sipp_transport" -m 1 -nr -nd -nostdin -ci 127.0.0.1 -mi "$ip"
     -trace_err -trace_msg)
 if [ "$peer" = kamailio ]; then
-    start 60 "$work/peers/kamailio.log" kamailio -DD -E -f "$real/kamailio.cfg" \
-        -l "$transport:$ip:$server_port" -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
+    # Unprivileged, Kamailio opens no raw socket (as root it opens one bound to
+    # any address for sending UDP); it needs no privilege on these ports.
+    unprivileged=()
+    [ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    chmod 777 "$work/peers"
+    start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" kamailio -DD -E -f "$real/kamailio.cfg" \
+        -l "$transport:${server_addr%:*}:$server_port" -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
 else
     start 40 "$work/peers/server.log" sipp -sf "$real/scenarios/$server-uas.xml" -s bob \
         -p "$server_port" -cp $((server_port + 1)) -mp $((server_port + 2)) \
