@@ -24,6 +24,8 @@
 #   sitehints        a site hints table (tests/data/sipguide_site_hints) with good
 #                    and bad rows: the good rows show, the bad one is reported,
 #                    the built-in guidance is unchanged
+#   ek NAME          -T ek and -T json output of the guide fields against NAME.ek and
+#                    NAME.json, and each -T ek line is valid JSON
 #   plugins          tshark -G plugins lists the plugin with its version
 #   fields           tshark -G fields lists exactly the fields of tests/golden/fields.txt
 # Set SIPGUIDE_UPDATE_GOLDEN=1 to rewrite the golden files instead of comparing
@@ -278,6 +280,23 @@ sitehints)
     run_tshark -n -r "$pcap" -V | cut_guide | grep -v 'Site hint' > "$work/out/guide.hints"
     if ! diff -u "$golden_dir/sample.guide" "$work/out/guide.hints" >&2; then
         echo "with site hints, the rest of the guide differs from sample.guide" >&2
+        status=1
+    fi
+    ;;
+ek)
+    name=$1
+    pcap=$(capture "$name")
+    ek_fields=(-e frame.number -e sip.Call-ID -e sipguide.code -e sipguide.class -e sipguide.category
+               -e sipguide.method -e sipguide.ims.procedure -e sipguide.reason.cause -e sipguide.hint)
+    run_tshark -n -r "$pcap" -Y sipguide -T ek "${ek_fields[@]}" > "$work/out/ek" || status=1
+    run_tshark -n -r "$pcap" -Y sipguide -T json "${ek_fields[@]}" > "$work/out/json" || status=1
+    compare "$work/out/ek" "$golden_dir/$name.ek" || status=1
+    compare "$work/out/json" "$golden_dir/$name.json" || status=1
+    if ! python3 -c 'import json, sys
+for n, line in enumerate(open(sys.argv[1]), 1):
+    json.loads(line)
+json.load(open(sys.argv[2]))' "$work/out/ek" "$work/out/json"; then
+        echo "-T ek or -T json output is not valid JSON" >&2
         status=1
     fi
     ;;
