@@ -32,6 +32,19 @@ sipguide_prime_handoff(dissector_handle_t postdissector)
     register_tap("sipguide.prime");
 }
 
+/* tshark is where a run without a tree must cost nothing.  The GUI (and
+ * other interactive front ends) read the whole file first without a tree
+ * unless something asks for one, and the transaction tables must be filled
+ * in that first pass, in frame order: there the plugin asks from the start.
+ * Wireshark's programs name themselves through ws_log_init(). */
+static gboolean
+is_batch_program(void)
+{
+    const char *name = g_get_prgname();
+
+    return name != NULL && (strcmp(name, "tshark") == 0 || strcmp(name, "rawshark") == 0);
+}
+
 void
 sipguide_prime_file_start(void)
 {
@@ -39,6 +52,9 @@ sipguide_prime_file_start(void)
      * used, so an empty dissection context is enough. */
     epan_dissect_t scratch;
     int f;
+
+    if (!is_batch_program())
+        sipguide_prime_arm();
 
     memset(&scratch, 0, sizeof(scratch));
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {

@@ -6,7 +6,9 @@
  * guide.  Instead the plugin asks only once a tree is being built anyway
  * (a filter, a column, -V, -T fields, the GUI): then the fields are primed
  * for every later dissection, and a one-time priming at file start covers
- * the first frame.  A run that builds no tree never pays for the guide.
+ * the first frame.  A tshark run that builds no tree never pays for the
+ * guide.  The GUI asks from the start, so that its first pass, which builds
+ * no tree by itself, fills the transaction tables in frame order.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */

@@ -13,6 +13,7 @@ packages=(
     tshark                         # the program the plugin runs in
     python3                        # tools/make-captures.py
     util-linux                     # setpriv: the tests run tshark unprivileged
+    wireshark-qt xvfb xdotool xclip x11-apps netpbm   # the GUI check (tools/gui-screenshot.sh)
 )
 
 missing=()

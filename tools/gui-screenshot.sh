@@ -1,0 +1,280 @@
+#!/usr/bin/env bash
+# gui-screenshot.sh
+# Opens the real Wireshark GUI under Xvfb with the plugin of the build folder,
+# shows the SIP Response Guide of tests/captures/sample.pcap expanded, and saves
+# screenshots of it, of Help > About Wireshark > Plugins and of the coloring
+# rules at work.
+#
+#   tools/gui-screenshot.sh [GUIDE.png [PLUGINS.png [COLORING.png]]]
+#
+# Defaults: docs/guide-gui.png, docs/about-plugins.png and docs/coloring-gui.png
+# (the packet list of tests/captures/evidence.pcap coloured by
+# data/sipguide.colorfilters, with a column naming each row's rule). Build first
+# (cmake -S . -B build && cmake --build build); SIPGUIDE_BUILD names another
+# build folder. The GUI opens frame 14 (a 486 with Reason Q.850 cause 17) with
+# no display filter (SIPGUIDE_GUI_FILTER sets one) and the coloring rules of
+# data/sipguide.colorfilters in front of Wireshark's own.
+#
+# It checks, and fails otherwise, that the GUI lists sipguide.so as a dissector
+# plugin loaded from the build (the row copied from About > Plugins), and that
+# the guide subtree the GUI shows (copied with Edit > Copy > All Visible Items)
+# is the one "tshark -2 -Y 'frame.number == 14' -O sipguide" prints.
+#
+# Needs the Debian packages wireshark-qt, tshark, xvfb, xdotool, xclip,
+# x11-apps (xwd) and netpbm. As root the GUI runs as the user "nobody": Wireshark
+# ignores WIRESHARK_PLUGIN_DIR for root, and HOME is a throwaway folder, so no
+# installed copy of the plugin and no personal setting is used.
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -euo pipefail
+
+FRAME=14
+CAPTURE=sample
+COLOR_CAPTURE=evidence
+GEOMETRY=1280x1200
+COLOR_PANE=400      # packet list pane of the coloring screenshot: 21 rows
+COLOR_HEIGHT=490    # menu, tool and filter bars, and that pane
+
+# ---------------------------------------------------------------------------
+# Inside: runs as the unprivileged user, in the work folder $2.
+
+if [ "${1:-}" = --inside ]; then
+    work=$2
+    export HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" XDG_RUNTIME_DIR="$work/home/run"
+    export LC_ALL=C.UTF-8 TZ=UTC
+    mkdir -p "$XDG_RUNTIME_DIR"
+    chmod 700 "$XDG_RUNTIME_DIR"
+    out="$work/out"
+    pids=()
+    # Stop Wireshark and Xvfb: TERM, up to 3 s to end, then KILL; and reap them.
+    cleanup_inside() {
+        local p state alive
+        for p in "${pids[@]}"; do kill "$p" 2> /dev/null || true; done
+        for _ in $(seq 30); do
+            alive=0
+            for p in "${pids[@]}"; do
+                state=$(ps -o stat= -p "$p" 2> /dev/null || true)
+                case $state in "" | Z*) ;; *) alive=1 ;; esac
+            done
+            [ "$alive" = 0 ] && break
+            sleep 0.1
+        done
+        for p in "${pids[@]}"; do kill -KILL "$p" 2> /dev/null || true; done
+        wait 2> /dev/null || true
+    }
+    trap cleanup_inside EXIT
+    trap 'exit 1' TERM INT HUP
+    die() { echo "gui-screenshot: $*" >&2; exit 1; }
+    x() { timeout 15 xdotool "$@"; }
+    shot() { # shot FILE [X Y W H]: the screen, or a part of it, as PNG
+        timeout 15 xwd -root -silent > "$out/shot.xwd"
+        xwdtopnm < "$out/shot.xwd" 2> /dev/null > "$out/shot.ppm"
+        if [ $# -gt 1 ]; then
+            pamcut -left "$2" -top "$3" -width "$4" -height "$5" < "$out/shot.ppm" > "$out/cut.ppm"
+            mv "$out/cut.ppm" "$out/shot.ppm"
+        fi
+        # A palette of 256 colours keeps the file small and the text sharp.
+        pnmquant 256 < "$out/shot.ppm" 2> /dev/null | pnmtopng -compression 9 > "$1"
+    }
+    clipboard() { timeout 5 xclip -o -selection clipboard -t UTF8_STRING 2> /dev/null || true; }
+
+    # The X server, on the first free display.
+    rm -f "$work/out/display"
+    Xvfb -displayfd 3 -screen 0 "${GEOMETRY}x24" -nolisten tcp 3> "$work/out/display" \
+        > "$out/xvfb.log" 2>&1 &
+    pids+=($!)
+    echo "${pids[-1]}" >> "$work/out/pids"
+    for _ in $(seq 100); do [ -s "$work/out/display" ] && break; sleep 0.1; done
+    [ -s "$work/out/display" ] || die "Xvfb did not start: $(cat "$out/xvfb.log")"
+    DISPLAY=":$(head -n 1 "$work/out/display")"
+    export DISPLAY
+
+    filter=()
+    [ -n "${SIPGUIDE_GUI_FILTER-}" ] && filter=(-Y "${SIPGUIDE_GUI_FILTER-}")
+    wireshark -r "$work/$CAPTURE.pcap" "${filter[@]}" -g "$FRAME" > "$out/wireshark.log" 2>&1 &
+    pids+=($!)
+    echo "${pids[-1]}" >> "$work/out/pids"
+    main=$(x search --sync --onlyvisible --name "$CAPTURE.pcap" | head -n 1) \
+        || die "no Wireshark window with $CAPTURE.pcap within 15 s"
+    sleep 3    # the file is read, filtered and frame $FRAME selected
+    x windowfocus --sync "$main"
+
+    # The guide: a click in the empty part of the packet details pane gives it
+    # the focus; the guide is the last top-level item (a post-dissector), so
+    # Down moves there; Shift+Right is View > Expand Subtrees. Edit > Copy >
+    # All Visible Items (Ctrl+Alt+Shift+A) copies what the pane shows: the
+    # guide is expanded once its "Troubleshooting" line is visible.
+    x mousemove --window "$main" 640 $(( ${GEOMETRY#*x} - 250 )) click 1
+    sleep 0.5
+    x key --delay 50 --repeat 20 Down
+    for _ in 1 2 3 4 5; do
+        sleep 0.5
+        x key shift+Right
+        sleep 1
+        x key ctrl+alt+shift+a
+        sleep 0.5
+        clipboard | awk '/^SIP Response Guide/ { p = 1 } /^[^ ]/ && !/^SIP Response Guide/ { p = 0 } p' \
+            > "$out/guide-gui.txt"
+        grep -q '^ *Troubleshooting$' "$out/guide-gui.txt" && break
+    done
+    grep -q '^ *Troubleshooting$' "$out/guide-gui.txt" \
+        || die "the guide did not expand; the details pane shows: $(clipboard)"
+    shot "$out/guide.png"
+
+    # Help > About Wireshark (the last item of Help) > Plugins (the fourth tab),
+    # filtered to sipguide.
+    x key alt+h
+    sleep 0.5
+    x key --delay 150 Up Return
+    about=$(x search --sync --onlyvisible --name '^About Wireshark$' | head -n 1) \
+        || die "Help > About Wireshark did not open"
+    sleep 1
+    x key --delay 150 ctrl+Tab ctrl+Tab ctrl+Tab Tab
+    x type --delay 40 sipguide
+    sleep 1
+    eval "$(x getwindowgeometry --shell "$about")"    # X, Y, WIDTH, HEIGHT
+    shot "$out/plugins.png" "$X" "$Y" "$WIDTH" "$HEIGHT"
+    # The row of the filtered list, copied with its context menu (Copy Row(s)).
+    x mousemove --window "$about" 60 110 click 3
+    sleep 0.5
+    x key --delay 150 Up Return
+    sleep 0.5
+    clipboard > "$out/plugins-gui.txt"
+    x key Escape
+    kill "${pids[1]}" 2> /dev/null || true
+    wait "${pids[1]}" 2> /dev/null || true
+
+    # The coloring rules on the evidence capture, with columns that name the
+    # code, its category and the rule that coloured the row (profile "coloring").
+    wireshark -C coloring -r "$work/$COLOR_CAPTURE.pcap" -Y sip > "$out/wireshark-coloring.log" 2>&1 &
+    pids+=($!)
+    echo "${pids[-1]}" >> "$work/out/pids"
+    x search --sync --onlyvisible --name "$COLOR_CAPTURE.pcap" > /dev/null \
+        || die "no Wireshark window with $COLOR_CAPTURE.pcap within 15 s"
+    sleep 3
+    shot "$out/coloring.png" 0 0 "${GEOMETRY%x*}" "$COLOR_HEIGHT"
+    exit 0
+fi
+
+# ---------------------------------------------------------------------------
+# Outside: prepare a throwaway profile, run the inside part, check, copy.
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+guide_png=${1:-$top/docs/guide-gui.png}
+plugins_png=${2:-$top/docs/about-plugins.png}
+coloring_png=${3:-$top/docs/coloring-gui.png}
+build=${SIPGUIDE_BUILD:-$top/build}
+
+for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamcut pnmquant pnmtopng setpriv; do
+    command -v "$tool" > /dev/null || {
+        echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm)" >&2
+        exit 1
+    }
+done
+so=$(find "$build/plugins" -name sipguide.so 2> /dev/null | head -n 1)
+if [ -z "$so" ]; then
+    echo "gui-screenshot: no sipguide.so under $build/plugins; build first (cmake --build build)" >&2
+    exit 1
+fi
+
+work=$(mktemp -d /tmp/sipguide-gui.XXXXXX)
+# The inside part stops what it started; this is for when it was killed.
+cleanup() {
+    local p left=()
+    if [ -f "$work/out/pids" ]; then
+        while read -r p; do kill "$p" 2> /dev/null && left+=("$p"); done < "$work/out/pids"
+    fi
+    if [ ${#left[@]} -gt 0 ]; then
+        sleep 1
+        for p in "${left[@]}"; do kill -KILL "$p" 2> /dev/null || true; done
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 1' TERM INT HUP
+
+profile="$work/home/.config/wireshark"
+mkdir -p "$profile" "$work/out"
+cp -r "$build/plugins" "$work/plugins"
+cp "$top/tests/captures/$CAPTURE.pcap" "$top/tests/captures/$COLOR_CAPTURE.pcap" "$work/"
+# Window and panes: the whole screen, a packet list just tall enough for the
+# capture, no bytes pane, so that the whole guide is visible.
+cat > "$profile/recent_common" << EOF
+gui.geometry_main_x: 0
+gui.geometry_main_y: 0
+gui.geometry_main_width: ${GEOMETRY%x*}
+gui.geometry_main_height: ${GEOMETRY#*x}
+gui.geometry_main_maximized: FALSE
+EOF
+cat > "$profile/recent" << EOF
+gui.byte_view_show: FALSE
+gui.geometry_main_upper_pane: 270
+EOF
+global=$(tshark -G folders 2> /dev/null | awk -F'\t' '$1 ~ /^Global configuration/ { print $2 }')
+cat "$top/data/sipguide.colorfilters" "$global/colorfilters" > "$profile/colorfilters"
+mkdir -p "$profile/profiles/coloring"
+cp "$profile/colorfilters" "$profile/profiles/coloring/"
+cat > "$profile/profiles/coloring/preferences" << 'EOF'
+gui.column.format: "No.", "%m", "Code", "%Cus:sipguide.code", "Method", "%Cus:sipguide.method", "Category", "%Cus:sipguide.category", "Coloring rule", "%Cus:frame.coloring_rule.name", "Info", "%i"
+EOF
+cat > "$profile/profiles/coloring/recent" << EOF
+gui.byte_view_show: FALSE
+gui.geometry_main_upper_pane: $COLOR_PANE
+column.width: "%m", "50", "%Cus:sipguide.code", "45", "%Cus:sipguide.method", "80", "%Cus:sipguide.category", "120", "%Cus:frame.coloring_rule.name", "330", "%i", "500"
+EOF
+chmod 755 "$work"
+chmod -R a+rX "$work"
+chmod -R a+rwX "$work/home" "$work/out"
+
+inside=(timeout -k 5 180 bash "$top/tools/gui-screenshot.sh" --inside "$work")
+if [ "$(id -u)" = 0 ]; then
+    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" "${inside[@]}"
+else
+    env -u XAUTHORITY -u DISPLAY "${inside[@]}"
+fi || {
+    echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
+    cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2 2> /dev/null || true
+    exit 1
+}
+
+status=0
+# The plugin row of About > Plugins: name, version, type, path.
+if ! grep -Eq "^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+dissector[[:space:]]+$work/plugins/.*sipguide\.so" \
+        "$work/out/plugins-gui.txt"; then
+    echo "gui-screenshot: About > Plugins does not list sipguide.so from the build; it copied:" >&2
+    cat "$work/out/plugins-gui.txt" >&2
+    status=1
+fi
+# The guide of the GUI against the guide of tshark, for the same frame.
+reference=(tshark -n -r "$work/$CAPTURE.pcap" -2 -Y "frame.number == $FRAME" -O sipguide)
+if [ "$(id -u)" = 0 ]; then
+    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+        env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC "${reference[@]}"
+else
+    HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC "${reference[@]}"
+fi | awk '/^SIP Response Guide/ { p = 1; print; next } /^[^ ]/ { p = 0 } p && NF' > "$work/out/guide-tshark.txt"
+awk 'NF' "$work/out/guide-gui.txt" > "$work/out/guide-gui.cmp"
+if [ ! -s "$work/out/guide-tshark.txt" ]; then
+    echo "gui-screenshot: tshark shows no guide for frame $FRAME" >&2
+    status=1
+elif ! diff -u "$work/out/guide-tshark.txt" "$work/out/guide-gui.cmp" > "$work/out/guide.diff"; then
+    echo "gui-screenshot: the GUI's guide of frame $FRAME differs from tshark's (- tshark -2, + GUI):" >&2
+    cat "$work/out/guide.diff" >&2
+    status=1
+fi
+if grep -h -i "load plugin" "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2; then
+    echo "gui-screenshot: Wireshark complained about a plugin (above)" >&2
+    status=1
+fi
+
+for pair in "guide.png:$guide_png" "plugins.png:$plugins_png" "coloring.png:$coloring_png"; do
+    mkdir -p "$(dirname "${pair#*:}")"
+    cp "$work/out/${pair%%:*}" "${pair#*:}"
+    echo "gui-screenshot: wrote ${pair#*:} ($(wc -c < "${pair#*:}") bytes)"
+done
+if [ $status = 0 ]; then
+    echo "gui-screenshot: the GUI lists sipguide.so and shows the same guide of frame $FRAME as tshark ($(wc -l < "$work/out/guide-gui.cmp") lines)"
+fi
+exit $status
