@@ -23,36 +23,64 @@ typedef struct {
     guint32           cseq;
 } challenge_t;
 
-static wmem_map_t *requests;     /* call-id, cseq, method, branch -> request_t */
-static wmem_map_t *cancels;      /* call-id, cseq, branch -> frame */
-static wmem_map_t *invites;      /* call-id -> first INVITE frame */
-static wmem_map_t *responses;    /* call-id, cseq, method, branch, code -> first frame */
-static wmem_map_t *challenges;   /* call-id, method -> open 401/407 challenge */
+/* Each table maps a key (see key()) to a value.  The tables of frame
+ * numbers store the number in the pointer. */
+static wmem_map_t *requests;     /* 'R' call-id, cseq, method, branch -> request_t */
+static wmem_map_t *cancels;      /* 'C' call-id, cseq, branch -> frame */
+static wmem_map_t *invites;      /* 'I' call-id -> first INVITE frame */
+static wmem_map_t *responses;    /* 'S' call-id, cseq, method, branch, code -> first frame */
+static wmem_map_t *challenges;   /* 'A' call-id, method -> open 401/407 challenge */
 static guint32 last_frame;       /* highest frame recorded in this file */
 
 void
 sipguide_transaction_register(void)
 {
-    requests = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-    cancels = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-    invites = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-    responses = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
-    challenges = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    requests = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
+    cancels = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
+    invites = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
+    responses = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
+    challenges = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
 }
 
-/* A key of the given parts, separated by a byte that cannot be in SIP
- * header text; in pinfo->pool, copied to file scope only when stored. */
-static char *
-key(packet_info *pinfo, const char *a, const char *b, const char *c, const char *d, const char *e)
+static guint64
+fnv1a(guint64 h, const char *s)
 {
-    return wmem_strdup_printf(pinfo->pool, "%s\x1f%s\x1f%s\x1f%s\x1f%s", a ? a : "", b ? b : "",
-                              c ? c : "", d ? d : "", e ? e : "");
+    for (; s != NULL && *s != '\0'; s++) {
+        h ^= (guint8)*s;
+        h *= G_GUINT64_CONSTANT(0x100000001b3);
+    }
+    /* A separator that cannot be in SIP header text. */
+    h ^= 0x1f;
+    return h * G_GUINT64_CONSTANT(0x100000001b3);
+}
+
+/* The key of the given parts for table 'kind' (a letter, so that tables
+ * never share a key); held in pinfo->pool until stored. */
+static gint64 *
+key(packet_info *pinfo, char kind, const char *a, const char *b, const char *c,
+    const char *d, const char *e)
+{
+    char k[2] = { kind, '\0' };
+    guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
+    gint64 *out = wmem_new(pinfo->pool, gint64);
+
+    h = fnv1a(h, k);
+    h = fnv1a(h, a);
+    h = fnv1a(h, b);
+    h = fnv1a(h, c);
+    h = fnv1a(h, d);
+    h = fnv1a(h, e);
+    *out = (gint64)h;
+    return out;
 }
 
 static void
-store(wmem_map_t *map, const char *k, void *value)
+store(wmem_map_t *map, const gint64 *k, void *value)
 {
-    wmem_map_insert(map, wmem_strdup(wmem_file_scope(), k), value);
+    gint64 *copy = wmem_new(wmem_file_scope(), gint64);
+
+    *copy = *k;
+    wmem_map_insert(map, copy, value);
 }
 
 void
@@ -110,7 +138,7 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
     g_snprintf(seq, sizeof(seq), "%u", cseq);
 
     if (!m->response) {
-        char *k = key(pinfo, call_id, seq, method, branch, NULL);
+        gint64 *k = key(pinfo, 'R', call_id, seq, method, branch, NULL);
         challenge_t *ch;
 
         if (wmem_map_lookup(requests, k) == NULL) {
@@ -121,18 +149,18 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
             store(requests, k, r);
         }
         if (strcmp(method, "CANCEL") == 0) {
-            k = key(pinfo, call_id, seq, branch, NULL, NULL);
+            k = key(pinfo, 'C', call_id, seq, branch, NULL, NULL);
             if (wmem_map_lookup(cancels, k) == NULL)
                 store(cancels, k, GUINT_TO_POINTER(frame));
         }
         if (strcmp(method, "INVITE") == 0) {
-            k = key(pinfo, call_id, NULL, NULL, NULL, NULL);
+            k = key(pinfo, 'I', call_id, NULL, NULL, NULL, NULL);
             if (wmem_map_lookup(invites, k) == NULL)
                 store(invites, k, GUINT_TO_POINTER(frame));
         }
         /* A later request of the same call and method that carries the
          * credentials answers the open challenge. */
-        k = key(pinfo, call_id, method, NULL, NULL, NULL);
+        k = key(pinfo, 'A', call_id, method, NULL, NULL, NULL);
         ch = (challenge_t *)wmem_map_lookup(challenges, k);
         if (ch != NULL && ch->links->auth_retry_in == 0 && cseq > ch->cseq
             && (m->f[SIPGUIDE_SF_AUTHORIZATION].len > 0 || m->f[SIPGUIDE_SF_PROXY_AUTHORIZATION].len > 0))
@@ -144,7 +172,7 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
         return;
     {
         char code[8];
-        char *k = key(pinfo, call_id, seq, method, branch, NULL);
+        gint64 *k = key(pinfo, 'R', call_id, seq, method, branch, NULL);
         request_t *r = (request_t *)wmem_map_lookup(requests, k);
         guint32 first;
 
@@ -158,7 +186,7 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
             links->asked_expires = r->expires;
         }
 
-        k = key(pinfo, call_id, seq, method, branch, code);
+        k = key(pinfo, 'S', call_id, seq, method, branch, code);
         first = GPOINTER_TO_UINT(wmem_map_lookup(responses, k));
         if (first != 0 && first != frame)
             links->retransmission_of = first;
@@ -166,18 +194,18 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
             store(responses, k, GUINT_TO_POINTER(frame));
 
         if (m->code == 487) {
-            k = key(pinfo, call_id, seq, branch, NULL, NULL);
+            k = key(pinfo, 'C', call_id, seq, branch, NULL, NULL);
             links->cancel_in = GPOINTER_TO_UINT(wmem_map_lookup(cancels, k));
         }
         if (m->code == 481) {
-            k = key(pinfo, call_id, NULL, NULL, NULL, NULL);
+            k = key(pinfo, 'I', call_id, NULL, NULL, NULL, NULL);
             links->invite_in = GPOINTER_TO_UINT(wmem_map_lookup(invites, k));
         }
         if ((m->code == 401 || m->code == 407) && links->retransmission_of == 0) {
             challenge_t *ch = wmem_new(wmem_file_scope(), challenge_t);
             ch->links = links;
             ch->cseq = cseq;
-            store(challenges, key(pinfo, call_id, method, NULL, NULL, NULL), ch);
+            store(challenges, key(pinfo, 'A', call_id, method, NULL, NULL, NULL), ch);
         }
     }
 }
