@@ -22,6 +22,15 @@
 #define SIPGUIDE_FI_VALUE(fi) (&(fi)->value)
 #endif
 
+/* Boolean preferences and UAT record checks take gboolean (an int) up to
+ * 4.2 and C99 bool from 4.4, when epan moved to C99 types.  4.2 is not
+ * packaged by Debian, so that side of the boundary is untested. */
+#if SIPGUIDE_WS_AT_LEAST(4, 4)
+typedef bool sipguide_epan_bool_t;
+#else
+typedef gboolean sipguide_epan_bool_t;
+#endif
+
 /* 4.4 has wsutil/plugins.h and asks plugins to describe themselves. */
 #if SIPGUIDE_WS_AT_LEAST(4, 4)
 #include <wsutil/plugins.h>

@@ -13,6 +13,7 @@
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
 #include <epan/tap.h>
+#include <epan/tfs.h>
 
 #include "compat.h"
 #include "packet-sipguide.h"
@@ -91,11 +92,11 @@ static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
 
 /* Preferences: what the guide shows. */
-static gboolean pref_show_ims = TRUE;
-static gboolean pref_show_hints = TRUE;
-static gboolean pref_show_evidence = TRUE;
-static gboolean pref_show_transaction = TRUE;
-static gboolean pref_info_column = FALSE;
+static sipguide_epan_bool_t pref_show_ims = TRUE;
+static sipguide_epan_bool_t pref_show_hints = TRUE;
+static sipguide_epan_bool_t pref_show_evidence = TRUE;
+static sipguide_epan_bool_t pref_show_transaction = TRUE;
+static sipguide_epan_bool_t pref_info_column = FALSE;
 
 /* Class names come from data/classes.txt; filled at registration. */
 static value_string sipguide_class_vals[8];

@@ -10,6 +10,7 @@
 #include <epan/prefs.h>
 #include <epan/uat.h>
 
+#include "compat.h"
 #include "sipguide-catalog.h"
 #include "sipguide-userhints.h"
 
@@ -59,7 +60,7 @@ hint_free(void *record)
     g_free(h->hint);
 }
 
-static gboolean
+static sipguide_epan_bool_t
 hint_check(void *record, char **error)
 {
     user_hint_t *h = (user_hint_t *)record;
