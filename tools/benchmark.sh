@@ -12,7 +12,8 @@
 #   --startup-pairs S  A/B pairs for the start-up wall time (default 20)
 #   --count-pairs C    A/B pairs for the start-up instruction count, with
 #                      valgrind if it is installed (default 3; 0 skips it)
-#   --build DIR        the build folder whose plugins/ holds the plugin (default build)
+#   --build DIR        the build folder whose plugins/ holds the plugin
+#                      (default: build at the top of the source tree)
 #
 # It builds nothing: it takes the plugin from DIR/plugins.  tshark runs with
 # WIRESHARK_PLUGIN_DIR set to a private copy of that folder (B, with the
@@ -26,9 +27,11 @@
 #           B: -Y 'sipguide.class >= 4' -T fields -e sipguide.code -e sipguide.hint
 #   full    -V, output to /dev/null
 #   idle    the plain summary (tshark -r), where nothing asks for the guide
-# Every run uses -n.  Wall time is measured around each run, peak memory
-# (maximum resident set size) comes from /usr/bin/time; the table shows
-# medians, their ratio B/A and the range of the per-pair ratios.
+# Every run uses -n.  Wall time is measured around each run; peak memory
+# (maximum resident set size) and CPU time (user + system) come from
+# /usr/bin/time.  The table shows medians, their ratios B/A and the range of
+# the per-pair wall-time ratios.  On a shared machine the CPU-time ratio is
+# the steadier figure: it does not count the time tshark waits for a core.
 #
 # Start-up: tshark reading an empty capture, A then B; the difference is
 # the plugin's start-up cost (loading the module, registering, building the
@@ -36,8 +39,8 @@
 # quartiles; on a busy or virtual machine its noise is far above 2 ms.  So,
 # when valgrind is installed, the benchmark also counts the instructions
 # tshark executes (cachegrind, no cache simulation), C pairs, and converts
-# the median difference to milliseconds at this machine's rate (the
-# instructions of a run without the plugin over its fastest wall time).
+# the difference of the medians to milliseconds at this machine's rate (the
+# instructions of a run without the plugin over its least CPU time).
 #
 # Bytes per response: the plugin does not report its table sizes, so this is
 # an estimate from peak memory: the B-A difference in a mode that builds the
@@ -49,7 +52,7 @@
 set -euo pipefail
 
 usage() {
-    sed -n '/^#   tools\/benchmark.sh/,/^#   --build/p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '/^#   tools\/benchmark.sh/,/^#                      (default: build/p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 frames=200000
@@ -104,6 +107,7 @@ fi
 
 export LC_ALL=C.UTF-8 TZ=UTC
 
+load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 work=$(mktemp -d /tmp/sipguide-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
@@ -134,14 +138,14 @@ tshark_cmd() {
 }
 
 # One timed run: VARIANT OUTPUT-FILE RESULT-FILE then tshark's arguments.
-# Appends "wall-seconds max-rss-KiB" to RESULT-FILE.
+# Appends "wall-seconds max-rss-KiB cpu-seconds" to RESULT-FILE (cpu: user + system).
 timed() {
     local variant=$1 output=$2 result=$3
     shift 3
-    local t0 t1 rss
+    local t0 t1 rss user sys
     tshark_cmd "$variant"
     t0=$EPOCHREALTIME
-    if ! /usr/bin/time -f '%M' -o "$work/time" "${cmd[@]}" "$@" > "$output" 2> "$work/stderr"; then
+    if ! /usr/bin/time -f '%M %U %S' -o "$work/time" "${cmd[@]}" "$@" > "$output" 2> "$work/stderr"; then
         echo "benchmark: tshark failed ($variant: tshark $*):" >&2
         cat "$work/stderr" "$work/time" >&2
         exit 1
@@ -151,8 +155,9 @@ timed() {
         echo "benchmark: tshark wrote to stderr ($variant: tshark $*):" >&2
         head -n 5 "$work/stderr" >&2
     fi
-    rss=$(tail -n 1 "$work/time")
-    awk -v a="$t0" -v b="$t1" -v m="$rss" 'BEGIN { printf "%.6f %d\n", b - a, m }' >> "$result"
+    read -r rss user sys < <(tail -n 1 "$work/time")
+    awk -v a="$t0" -v b="$t1" -v m="$rss" -v u="$user" -v s="$sys" \
+        'BEGIN { printf "%.6f %d %.2f\n", b - a, m, u + s }' >> "$result"
 }
 
 # The tshark arguments of MODE for VARIANT, into the array "args".
@@ -240,7 +245,7 @@ if [ "$count_pairs" -gt 0 ]; then
     for ((i = 1; i <= count_pairs; i++)); do
         a=$(counted without)
         b=$(counted with)
-        echo "$a $b $((b - a))" >> "$work/res/count"
+        echo "$a $b" >> "$work/res/count"
     done
 fi
 
@@ -266,7 +271,8 @@ mb=$(awk -v b="$(stat -c %s "$pcap")" 'BEGIN { printf "%.1f", b / 1e6 }')
 
 echo
 echo "SIP Response Guide benchmark"
-echo "machine:   $(nproc) cores, $cpu, $(uname -sr)"
+echo "machine:   $(nproc) cores, $cpu, $(uname -sr); load average $load_start at the start," \
+     "$(cut -d' ' -f1-3 /proc/loadavg) at the end"
 echo "tshark:    $(tshark -v 2> /dev/null | head -n 1)"
 echo "plugin:    sipguide.so $plugin_version, from $plugin_dir"
 echo "capture:   $(info frames) frames ($mb MB), $responses SIP responses in $(info response_frames) frames," \
@@ -275,10 +281,10 @@ echo "           UDP $(info udp_frames), TCP $(info tcp_frames), IPv6 $(info ipv
      "classes 1..6: $(info class1) $(info class2) $(info class3) $(info class4) $(info class5) $(info class6)," \
      "invalid $(info invalid)"
 echo "runs:      $pairs pairs per mode, A = without the plugin, B = with it, A then B;" \
-     "medians of wall time and of peak RSS"
+     "medians of wall time, peak RSS and CPU time"
 echo
-printf '%-7s %10s %10s %7s %6s %13s   %10s %10s %7s %6s\n' \
-    mode "A s" "B s" "B/A" target "pair ratios" "A RSS MB" "B RSS MB" "B/A" target
+printf '%-7s %8s %8s %6s %6s %12s  %9s %9s %6s %6s  %8s\n' \
+    mode "A s" "B s" "B/A" target "pair B/A" "A RSS MB" "B RSS MB" "B/A" target "CPU B/A"
 declare -A rss_a rss_b
 for mode in "${modes[@]}"; do
     a="$work/res/$mode.without"
@@ -293,9 +299,9 @@ for mode in "${modes[@]}"; do
     idle) target=1.03 ;;
     esac
     awk -v m="$mode" -v ta="$ta" -v tb="$tb" -v t="$target" -v pr="$(pair_ratios "$a" "$b" 1)" \
-        -v ra="${rss_a[$mode]}" -v rb="${rss_b[$mode]}" 'BEGIN {
-            printf "%-7s %10.3f %10.3f %7.3f %6s %13s   %10.1f %10.1f %7.3f %6s\n",
-                m, ta, tb, tb / ta, "<=" t, pr, ra / 1024, rb / 1024, rb / ra, "<=1.02"
+        -v ra="${rss_a[$mode]}" -v rb="${rss_b[$mode]}" -v ca="$(median "$a" 3)" -v cb="$(median "$b" 3)" 'BEGIN {
+            printf "%-7s %8.3f %8.3f %6.3f %6s %12s  %9.1f %9.1f %6.3f %6s  %8.3f\n",
+                m, ta, tb, tb / ta, "<=" t, pr, ra / 1024, rb / 1024, rb / ra, "<=1.02", (ca > 0 ? cb / ca : 0)
         }'
 done
 
@@ -305,10 +311,12 @@ wc_b=$(wc -l < "$work/out/fields.with")
 echo "fields output: A $wc_a lines (frames with sip.Status-Code >= 400, codes above 699 too)," \
      "B $wc_b lines (frames with sipguide.class >= 4)"
 
-paste -d' ' "$work/res/startup.without" "$work/res/startup.with" | awk '{ print ($3 - $1) * 1000 }' \
+# Columns of a result line: 1 wall, 2 RSS, 3 CPU; pasted A and B: B's wall is 4.
+paste -d' ' "$work/res/startup.without" "$work/res/startup.with" | awk '{ print ($4 - $1) * 1000 }' \
     | sort -g > "$work/res/startup.diff"
-min_a=$(sort -g "$work/res/startup.without" | head -n 1 | awk '{ print $1 }')
-min_b=$(sort -g "$work/res/startup.with" | head -n 1 | awk '{ print $1 }')
+min_a=$(sort -g -k1 "$work/res/startup.without" | head -n 1 | cut -d' ' -f1)
+min_b=$(sort -g -k1 "$work/res/startup.with" | head -n 1 | cut -d' ' -f1)
+min_cpu_a=$(sort -g -k3 "$work/res/startup.without" | head -n 1 | cut -d' ' -f3)
 awk -v a="$(median "$work/res/startup.without" 1)" -v b="$(median "$work/res/startup.with" 1)" \
     -v n="$startup_pairs" -v ma="$min_a" -v mb="$min_b" '
     { d[NR] = $1 }
@@ -320,13 +328,19 @@ awk -v a="$(median "$work/res/startup.without" 1)" -v b="$(median "$work/res/sta
                " fastest B - fastest A %+.1f ms\n", n, a * 1000, b * 1000, med, q1, q3, (mb - ma) * 1000
     }' "$work/res/startup.diff"
 if [ -s "$work/res/count" ]; then
-    awk -v s="$min_a" -v n="$count_pairs" -v ma="$(median "$work/res/count" 1)" \
-        -v md="$(median "$work/res/count" 3)" -v lo="$(sort -g -k3 "$work/res/count" | head -n 1 | cut -d' ' -f3)" \
-        -v hi="$(sort -g -k3 "$work/res/count" | tail -n 1 | cut -d' ' -f3)" 'BEGIN {
-            rate = ma / s
-            printf "start-up, instructions (valgrind, %d pairs): A %.0f, B-A %+.0f (median; pairs %+.0f..%+.0f);" \
-                   " %+.2f ms at %.2f G instructions/s; target < 2 ms\n",
-                   n, ma, md, lo, hi, md / rate * 1000, rate / 1e9
+    # Milliseconds at this machine's rate: instructions of A over A's least CPU time.
+    awk -v n="$count_pairs" -v ma="$(median "$work/res/count" 1)" -v mb="$(median "$work/res/count" 2)" \
+        -v s="$min_cpu_a" -v la="$(sort -g -k1 "$work/res/count" | head -n 1 | cut -d' ' -f1)" \
+        -v ha="$(sort -g -k1 "$work/res/count" | tail -n 1 | cut -d' ' -f1)" \
+        -v lb="$(sort -g -k2 "$work/res/count" | head -n 1 | cut -d' ' -f2)" \
+        -v hb="$(sort -g -k2 "$work/res/count" | tail -n 1 | cut -d' ' -f2)" 'BEGIN {
+            printf "start-up, instructions (valgrind, %d pairs, medians): A %.0f (%.0f..%.0f), B %.0f (%.0f..%.0f);" \
+                   " B-A %+.0f", n, ma, la, ha, mb, lb, hb, mb - ma
+            if (s > 0) {
+                rate = ma / s
+                printf ", %+.2f ms at %.2f G instructions/s", (mb - ma) / rate * 1000, rate / 1e9
+            }
+            printf "; target < 2 ms\n"
         }'
 else
     echo "start-up, instructions: not counted (needs valgrind); target < 2 ms"
