@@ -43,7 +43,7 @@ golden_dir="$src/tests/golden"
 work=$(mktemp -d /tmp/sipguide-test.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 chmod 755 "$work"
-mkdir -p "$work/home" "$work/out"
+mkdir -p "$work/home" "$work/out" "$work/extcap"
 cp -r "$plugin_dir" "$work/plugins"
 chmod -R a+rX "$work"
 chmod 777 "$work/home" "$work/out"
@@ -52,7 +52,10 @@ export LC_ALL=C.UTF-8 TZ=UTC
 
 # SIPGUIDE_PRELOAD (a sanitized build) is preloaded into tshark.
 run_tshark() {
-    local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC)
+    # An empty extcap folder: tshark -G plugins would start every extcap
+    # program, which only costs time here (and hangs with a preloaded sanitizer).
+    local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins"
+                    WIRESHARK_EXTCAP_DIR="$work/extcap" LC_ALL=C.UTF-8 TZ=UTC)
     if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
         env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
                    UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
