@@ -14,6 +14,8 @@ packages=(
     python3                        # tools/make-captures.py
     util-linux                     # setpriv: the tests run tshark unprivileged
     wireshark-qt xvfb xdotool xclip x11-apps netpbm   # the GUI check (tools/gui-screenshot.sh)
+    sip-tester kamailio            # tests/real: real SIP client, server and registrar
+    time valgrind                  # tools/benchmark.sh and tools/valgrind-check.sh
 )
 
 missing=()

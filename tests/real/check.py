@@ -13,7 +13,8 @@
 # sipguide.class, sipguide.method and sipguide.category of that response's
 # guide. Each FIELD=VALUE (FIELD a sipguide.* filter name, VALUE without
 # spaces, %20 for a space) must be one of the values that FIELD has in the same
-# guide; FIELD=- says the guide has no FIELD at all. '#' starts a comment.
+# guide; FIELD=* says FIELD is there with any value (a frame number, say), and
+# FIELD=- that the guide has no FIELD at all. '#' starts a comment.
 #
 # Whatever EXPECTED says, every message with a sip.Status-Code must have exactly
 # one guide, with sipguide.code equal to it, in the same order.
@@ -62,7 +63,8 @@ def read_capture(stream):
 
         guide_codes = [g.get("sipguide.code", []) for g in guides]
         if any(len(c) != 1 for c in guide_codes):
-            errors.append(f"frame {frame}: a guide without exactly one sipguide.code: {guide_codes}")
+            errors.append(f"frame {frame}: a guide without exactly one sipguide.code: "
+                          f"{guide_codes}")
         flat = [c[0] for c in guide_codes if c]
         if flat != [c for c, _ in codes]:
             errors.append(f"frame {frame}: sip.Status-Code {[c for c, _ in codes]} "
@@ -122,6 +124,9 @@ def main():
             if want == "-":
                 if got:
                     errors.append(f"{where}: {field} is {got}, expected none")
+            elif want == "*":
+                if not got:
+                    errors.append(f"{where}: {field} is missing")
             elif want not in got:
                 errors.append(f"{where}: {field} is {got or 'missing'}, expected {want}")
     for frame, call_id, guide in responses[len(expected):]:

@@ -54,7 +54,8 @@ needed=(sipp dumpcap tshark python3 timeout setsid)
 [ "$peer" = kamailio ] && needed+=(kamailio)
 [ "$(id -u)" = 0 ] && needed+=(setpriv)
 for program in "${needed[@]}"; do
-    command -v "$program" > /dev/null || fail "$program is not installed (see tools/install-deps.sh)"
+    command -v "$program" > /dev/null ||
+        fail "$program is not installed (see tools/install-deps.sh)"
 done
 
 # --- work folder, and the clean-up that runs however the case ends -------------
@@ -113,15 +114,16 @@ start() {
 }
 
 # Waits until something listens on PROTO (udp/tcp) port PORT of the case's
-# family, reading /proc/net; fails after 10 s.
+# family, reading /proc/net; fails after 20 s.
 wait_listen() {
-    local proto=$1 port=$2 table hex i
+    local proto=$1 port=$2 table hex deadline=$((SECONDS + 20))
     table=/proc/net/$proto
     [ "$family" = 6 ] && table=/proc/net/${proto}6
     hex=$(printf '%04X' "$port")
-    for i in $(seq 100); do
+    while [ $SECONDS -lt $deadline ]; do
         # UDP sockets are state 07 (unconnected), TCP listeners 0A.
-        if awk -v h=":$hex" '$2 ~ h"$" && ($4 == "07" || $4 == "0A") { found = 1 } END { exit !found }' "$table"; then
+        if awk -v h=":$hex" '$2 ~ h"$" && ($4 == "07" || $4 == "0A") { found = 1 }
+                END { exit !found }' "$table"; then
             return 0
         fi
         sleep 0.1
@@ -138,13 +140,19 @@ show_logs() {
     done
 }
 
+# tshark with the build's plugin, as tests/tshark-test.sh runs it: as root it
+# runs as nobody (tshark ignores WIRESHARK_PLUGIN_DIR for root); a sanitized
+# build's runtime (SIPGUIDE_PRELOAD) is preloaded.
 run_tshark() {
+    local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC)
+    if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
+        env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+                   UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
+    fi
     if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=nobody --regid=nogroup --clear-groups \
-            env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC \
-            tshark "$@"
+        setpriv --reuid=nobody --regid=nogroup --clear-groups env "${env_args[@]}" tshark "$@"
     else
-        HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC tshark "$@"
+        env "${env_args[@]}" tshark "$@"
     fi
 }
 
@@ -166,7 +174,8 @@ fi
 
 sipp_transport=u1
 [ "$transport" = tcp ] && sipp_transport=t1
-echo "case $name: $peer over $transport/IPv$family, server port $server_port, client port $client_port"
+echo "case $name: $peer over $transport/IPv$family," \
+    "server port $server_port, client port $client_port"
 
 # --- capture --------------------------------------------------------------------
 
@@ -176,9 +185,11 @@ start 90 "$work/peers/dumpcap.log" dumpcap -q -P -i lo -s 0 \
     -a duration:60 -c 5000 -w "$raw"
 dumpcap_pid=$started
 
-# dumpcap is ready once a probe datagram to the probe port reaches the file.
+# dumpcap is ready once a probe datagram to the probe port reaches the file
+# (on a busy machine that can take seconds).
 ready=0
-for i in $(seq 100); do
+deadline=$((SECONDS + 30))
+while [ $SECONDS -lt $deadline ]; do
     kill -0 "$dumpcap_pid" 2> /dev/null || break
     echo -n "probe" > "/dev/udp/127.0.0.1/$probe_port" 2> /dev/null
     if [ "$(stat -c %s "$raw" 2> /dev/null || echo 0)" -gt 24 ]; then
@@ -202,13 +213,15 @@ if [ "$peer" = kamailio ]; then
     unprivileged=()
     [ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
     chmod 777 "$work/peers"
-    start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" kamailio -DD -E -f "$real/kamailio.cfg" \
-        -l "$transport:${server_addr%:*}:$server_port" -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
+    start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" \
+        kamailio -DD -E -f "$real/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \
+        -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
 else
     start 40 "$work/peers/server.log" sipp -sf "$real/scenarios/$server-uas.xml" -s bob \
         -p "$server_port" -cp $((server_port + 1)) -mp $((server_port + 2)) \
         -timeout 30s -timeout_error \
-        -message_file "$work/peers/server-messages.log" -error_file "$work/peers/server-errors.log" \
+        -message_file "$work/peers/server-messages.log" \
+        -error_file "$work/peers/server-errors.log" \
         "${common[@]}"
 fi
 server_pid=$started
@@ -216,14 +229,16 @@ if ! wait_listen "$transport" "$server_port"; then
     show_logs
     fail "the $peer server does not listen on $transport port $server_port"
 fi
-python3 "$real/ports.py" loopback "${groups[@]}" > /dev/null || fail "a peer listens outside loopback"
+python3 "$real/ports.py" loopback "${groups[@]}" > /dev/null ||
+    fail "a peer listens outside loopback"
 
 # --- the client, in the foreground ----------------------------------------------
 
 setsid timeout -k 2 30 sipp -sf "$real/scenarios/$client-uac.xml" "$server_addr" -s bob \
     -p "$client_port" -cp $((client_port + 1)) -mp $((client_port + 2)) \
     -timeout 20s -timeout_error \
-    -message_file "$work/peers/client-messages.log" -error_file "$work/peers/client-errors.log" \
+    -message_file "$work/peers/client-messages.log" \
+    -error_file "$work/peers/client-errors.log" \
     "${common[@]}" > "$work/peers/client.log" 2>&1 < /dev/null &
 client_pid=$!
 groups+=("$client_pid")
@@ -244,6 +259,8 @@ if [ "$peer" = kamailio ]; then
         status=1
     fi
     stop_group "$server_pid"
+elif [ $client_rc != 0 ]; then
+    stop_group "$server_pid"    # no use waiting for its time-out
 else
     wait "$server_pid"
     server_rc=$?
@@ -253,10 +270,25 @@ else
     fi
 fi
 
-# Let the last packets reach the file, then stop the capture.
-sleep 0.3
+# The capture is complete once a closing probe, sent after the last SIP
+# packet, is in the file: the kernel hands packets to dumpcap in order.
+complete=0
+deadline=$((SECONDS + 20))
+while [ $SECONDS -lt $deadline ]; do
+    kill -0 "$dumpcap_pid" 2> /dev/null || break
+    echo -n "end of capture" > "/dev/udp/127.0.0.1/$probe_port" 2> /dev/null
+    if grep -q -a -F "end of capture" "$raw"; then
+        complete=1
+        break
+    fi
+    sleep 0.1
+done
 stop_group "$dumpcap_pid"
 wait "$dumpcap_pid" 2> /dev/null
+if [ $complete = 0 ]; then
+    echo "FAIL: the capture did not receive its closing probe" >&2
+    status=1
+fi
 
 if [ $status != 0 ]; then
     show_logs
@@ -265,12 +297,10 @@ fi
 
 # --- the plugin on the fresh capture --------------------------------------------
 
-pcap="$work/out/$name.pcap"
 chmod a+r "$raw"
-# Drop the probe datagrams; keep every SIP packet.
-run_tshark -n -r "$raw" -Y "!(udp.dstport == $probe_port)" -F pcap -w "$pcap" \
-    || fail "tshark could not write the capture without probes"
-run_tshark -n -r "$pcap" -T pdml > "$work/out/pdml" 2> "$work/out/tshark.err" \
+# The probe datagrams are left out (frame numbers still count them).
+without_probes="!(udp.dstport == $probe_port)"
+run_tshark -n -r "$raw" -Y "$without_probes" -T pdml > "$work/out/pdml" 2> "$work/out/tshark.err" \
     || { cat "$work/out/tshark.err" >&2; fail "tshark failed on the capture"; }
 if [ -s "$work/out/tshark.err" ]; then
     cat "$work/out/tshark.err" >&2
@@ -282,6 +312,9 @@ if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
 fi
 
 if [ $keep = 1 ]; then
+    pcap="$work/out/$name.pcap"
+    run_tshark -n -r "$raw" -Y "$without_probes" -F pcap -w "$pcap" \
+        || fail "tshark could not write the capture without probes"
     mkdir -p "$real/captures"
     cp "$pcap" "$real/captures/$name.pcap"
     echo "kept tests/real/captures/$name.pcap"

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# replay.sh
+# Checks the committed copy of a live capture without any peer: the guide's
+# -T fields output and -V subtree against tests/real/golden/NAME.fields and
+# NAME.guide (one pass and -2, by tests/tshark-test.sh), and every response
+# against tests/real/expected/NAME.txt (check.py).
+#
+#   replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]
+#
+# EXPECTED replaces tests/real/expected/NAME.txt (the checker's own test uses
+# a wrong one).
+# With SIPGUIDE_UPDATE_GOLDEN=1 the golden files are rewritten instead of
+# compared (the expected results are still checked).
+#
+# SPDX-License-Identifier: GPL-2.0-or-later
+
+set -u
+if [ $# -lt 3 ] || [ $# -gt 4 ]; then
+    echo "usage: replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]" >&2
+    exit 2
+fi
+plugin_dir=$1
+src=$2
+name=$3
+real="$src/tests/real"
+expected=${4:-$real/expected/$name.txt}
+
+pcap="$real/captures/$name.pcap"
+if [ ! -f "$pcap" ]; then
+    echo "FAIL: no capture tests/real/captures/$name.pcap" \
+        "(made by update.sh, see tests/real/README.md)" >&2
+    exit 1
+fi
+
+work=$(mktemp -d /tmp/sipguide-replay.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+chmod 755 "$work"
+
+# tshark-test.sh reads SOURCE/tests/captures/NAME.pcap and SOURCE/tests/golden:
+# give it a source folder whose two entries are this case's files.
+mkdir -p "$work/src/tests/captures"
+ln -s "$pcap" "$work/src/tests/captures/$name.pcap"
+ln -s "$real/golden" "$work/src/tests/golden"
+
+status=0
+echo "== golden: tests/real/golden/$name.fields and $name.guide"
+"$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" golden "$name" || status=1
+
+echo "== expected: $expected"
+mkdir -p "$work/home" "$work/out"
+cp -r "$plugin_dir" "$work/plugins"
+cp "$pcap" "$work/$name.pcap"
+chmod -R a+rX "$work"
+chmod 777 "$work/home" "$work/out"
+env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC)
+if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
+    # A sanitized build's runtime, as tests/tshark-test.sh preloads it.
+    env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+               UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
+fi
+unprivileged=()
+[ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+"${unprivileged[@]}" env "${env_args[@]}" tshark -n -r "$work/$name.pcap" -T pdml \
+    > "$work/out/pdml" || status=1
+python3 "$real/check.py" "$expected" < "$work/out/pdml" || status=1
+
+[ $status = 0 ] && echo "ok"
+exit $status
