@@ -291,7 +291,9 @@ run_chroot() {
     series=$(echo "$got" | cut -d. -f1,2)
 
     say "$suite: building and testing with Wireshark $got"
-    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh' >> "$log" 2>&1 || rc=$?
+    # The GUI check (label gui) runs on the host only: inside a chroot its
+    # screen grab has failed (Wireshark 4.4), which says nothing of the plugin.
+    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE gui' >> "$log" 2>&1 || rc=$?
     summary "wireshark $got ($suite)" "$log" "$rc" || rc=1
     if [ "$series" != "$version" ]; then
         echo "    $suite has Wireshark $got, not $version: the suite for $version needs changing" >&2
