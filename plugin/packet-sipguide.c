@@ -90,6 +90,7 @@ static expert_field ei_sipguide_retransmission = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
+static int expert_tap = -1;     /* Wireshark's own, for Analyze > Expert Information and -z expert */
 
 /* Preferences: what the guide shows. */
 static sipguide_epan_bool_t pref_show_ims = TRUE;
@@ -657,7 +658,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_msgs_t msgs = { 0, NULL };
     const sipguide_msg_t **responses = NULL;
     guint i, n = 0;
-    gboolean readable;
+    gboolean readable, drawn;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
@@ -667,8 +668,9 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     if (frame == NULL && !proto_is_frame_protocol(pinfo->layers, "sip"))
         return 0;
-    if (frame != NULL && !proto_field_is_referenced(tree, proto_sipguide)
-        && !have_tap_listener(sipguide_tap) && !pref_info_column)
+    drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
+            || (expert_tap > 0 && have_tap_listener(expert_tap));
+    if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap))
         return 0;
 
     readable = sipguide_extract(tree, pinfo, &msgs);
@@ -683,7 +685,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         for (i = 0; i < frame->count; i++)
             tap_response(pinfo, &frame->responses[i]);
     }
-    if (!proto_field_is_referenced(tree, proto_sipguide) && !pref_info_column)
+    if (!drawn)
         return 0;
 
     /* The response messages of this pass, when it can read them, in the
@@ -719,6 +721,9 @@ sipguide_prefs_apply(void)
 static void
 sipguide_init(void)
 {
+    /* Wireshark registers its expert tap after the hand-off routines. */
+    if (expert_tap <= 0)
+        expert_tap = find_tap_id("expert");
     sipguide_prime_file_start();
     sipguide_transaction_file_start();
 }

@@ -45,6 +45,74 @@ is_batch_program(void)
     return name != NULL && (strcmp(name, "tshark") == 0 || strcmp(name, "rawshark") == 0);
 }
 
+/* tshark's short options that take an argument (its getopt string, the
+ * same from 4.0 to 4.6). */
+#define TSHARK_ARG_OPTIONS "aAbBcCdeEfFGHijJKMNoOrRsStTuUwWXyYz"
+
+/* Two tshark runs need the guide although nothing builds a tree on the
+ * pass that matters, and both are decided before the plugin sees a frame:
+ *  - "-2": the first pass builds a tree only for a filter or for wanted
+ *    fields, and the links to later frames are found on that pass;
+ *  - "-z expert": Wireshark's expert tap asks for no tree at all.
+ * Neither is visible through the dissector API, so read tshark's command
+ * line the way its getopt does ("+": options end at the first operand).
+ * Where /proc is missing the guide simply behaves as in a plain run. */
+static gboolean
+batch_options_need_guide(void)
+{
+    gchar *cmdline = NULL;
+    gsize len = 0, pos;
+    gboolean first = TRUE, need = FALSE, takes_next = FALSE;
+    char pending = 0;
+
+    if (!g_file_get_contents("/proc/self/cmdline", &cmdline, &len, NULL))
+        return FALSE;
+
+    for (pos = 0; pos < len && !need; pos += strlen(cmdline + pos) + 1) {
+        const char *arg = cmdline + pos;
+        const char *c;
+
+        if (first) {                    /* the program itself */
+            first = FALSE;
+            continue;
+        }
+        if (takes_next) {               /* the argument of the last option */
+            takes_next = FALSE;
+            if (pending == 'z' && g_str_has_prefix(arg, "expert"))
+                need = TRUE;
+            continue;
+        }
+        if (arg[0] != '-' || arg[1] == '\0' || strcmp(arg, "--") == 0)
+            break;                      /* the capture filter, if any */
+        if (arg[1] == '-') {
+            /* A long option; its argument, when apart, does not start
+             * with '-' (tshark has no long option for "-2" or "-z"). */
+            if (strchr(arg, '=') == NULL && pos + strlen(arg) + 1 < len
+                && cmdline[pos + strlen(arg) + 1] != '-')
+                takes_next = TRUE;
+            pending = 0;
+            continue;
+        }
+        for (c = arg + 1; *c != '\0'; c++) {
+            if (*c == '2') {
+                need = TRUE;
+                break;
+            }
+            if (strchr(TSHARK_ARG_OPTIONS, *c) != NULL) {
+                if (c[1] == '\0') {
+                    takes_next = TRUE;
+                    pending = *c;
+                } else if (*c == 'z' && g_str_has_prefix(c + 1, "expert")) {
+                    need = TRUE;
+                }
+                break;
+            }
+        }
+    }
+    g_free(cmdline);
+    return need;
+}
+
 void
 sipguide_prime_file_start(void)
 {
@@ -53,7 +121,7 @@ sipguide_prime_file_start(void)
     epan_dissect_t scratch;
     int f;
 
-    if (!is_batch_program())
+    if (!is_batch_program() || batch_options_need_guide())
         sipguide_prime_arm();
 
     memset(&scratch, 0, sizeof(scratch));

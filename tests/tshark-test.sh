@@ -16,9 +16,11 @@
 #   invariant NAME   every sip.Status-Code has exactly one sipguide.code equal to it
 #   filter NAME      display filters and custom columns, where the tree is not
 #                    printed, find the same responses as the golden file (one pass and -2)
-#   links NAME       tshark -2 with a first pass that builds the tree (-Y sip): the
-#                    guide with links to later frames, against NAME.links, and it
-#                    may only add lines to the one-pass guide NAME.guide
+#   links NAME       tshark -2 -V with and without a display filter: the guide
+#                    with links to later frames, against NAME.links, and it may
+#                    only add lines to the one-pass guide NAME.guide
+#   expert NAME      tshark -q -z expert (no filter, no tree of its own) against
+#                    NAME.expert, and the same with -Y sip
 #   stats NAME       tshark -q -z sipguide,tree against NAME.stats
 #   prefs            each preference changes what it should, and only that
 #   sitehints        a site hints table (tests/data/sipguide_site_hints) with good
@@ -145,9 +147,13 @@ golden)
     compare "$work/out/fields.one" "$golden_dir/$name.fields" || status=1
     compare "$work/out/guide.one" "$golden_dir/$name.guide" || status=1
     if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
-        echo "-- tshark -2 must print the same:"
+        # With -2 the guide also links to later frames where the capture has
+        # them (NAME.links); everything else is the same.
+        two="$golden_dir/$name.guide"
+        [ -f "$golden_dir/$name.links" ] && two="$golden_dir/$name.links"
+        echo "-- tshark -2 must print the same fields and $(basename "$two"):"
         compare "$work/out/fields.two" "$golden_dir/$name.fields" || status=1
-        compare "$work/out/guide.two" "$golden_dir/$name.guide" || status=1
+        compare "$work/out/guide.two" "$two" || status=1
     fi
     ;;
 invariant)
@@ -193,11 +199,21 @@ filter)
 links)
     name=$1
     pcap=$(capture "$name")
+    # A first pass with a tree of its own (-Y sip), and one without (the
+    # plugin asks for it when it sees -2).
     run_tshark -n -r "$pcap" -2 -Y sip -V > "$work/out/verbose.links" 2> "$work/out/stderr.links" \
         || { cat "$work/out/stderr.links" >&2; status=1; }
     cut_guide < "$work/out/verbose.links" > "$work/out/guide.links"
     compare "$work/out/guide.links" "$golden_dir/$name.links" || status=1
     if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
+        for opts in "-2 -V" "-n2V"; do
+            echo "-- tshark $opts must print the same:"
+            # shellcheck disable=SC2086
+            run_tshark -r "$pcap" $opts > "$work/out/verbose.plain" 2> "$work/out/stderr.plain" \
+                || { cat "$work/out/stderr.plain" >&2; status=1; }
+            cut_guide < "$work/out/verbose.plain" > "$work/out/guide.plain"
+            compare "$work/out/guide.plain" "$golden_dir/$name.links" || status=1
+        done
         echo "-- compared with one pass, -2 may only add lines:"
         if diff "$golden_dir/$name.guide" "$work/out/guide.links" | grep -q '^<'; then
             echo "lines of the one-pass guide are missing with -2:" >&2
@@ -208,6 +224,26 @@ links)
             echo "-2 shows no link to a later frame, but this capture has one" >&2
             status=1
         fi
+    fi
+    ;;
+expert)
+    name=$1
+    pcap=$(capture "$name")
+    # -z expert alone builds no tree; the plugin sees it on the command line.
+    # Only the guide's lines: Wireshark's own items change between versions.
+    run_tshark -n -r "$pcap" -q -z expert 2> "$work/out/stderr.expert" \
+        | grep -E '^(Errors|Warns|Notes|Chats|Comments) |SIPGUIDE' | sed 's/ ([0-9]*)$//' > "$work/out/expert"
+    [ -s "$work/out/stderr.expert" ] && { cat "$work/out/stderr.expert" >&2; status=1; }
+    compare "$work/out/expert" "$golden_dir/$name.expert" || status=1
+    if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
+        if ! grep -q SIPGUIDE "$work/out/expert"; then
+            echo "-z expert lists no item of the guide" >&2
+            status=1
+        fi
+        echo "-- with a display filter, which builds the tree anyway, the same:"
+        run_tshark -n -r "$pcap" -q -z expert -Y sip \
+            | grep -E '^(Errors|Warns|Notes|Chats|Comments) |SIPGUIDE' | sed 's/ ([0-9]*)$//' > "$work/out/expert.filter"
+        compare "$work/out/expert.filter" "$golden_dir/$name.expert" || status=1
     fi
     ;;
 stats)
