@@ -19,8 +19,9 @@ if [ $# -lt 3 ] || [ $# -gt 4 ]; then
     echo "usage: replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]" >&2
     exit 2
 fi
-plugin_dir=$1
-src=$2
+# Absolute paths: the links made below must work from the work folder.
+plugin_dir=$(cd "$1" && pwd) || exit 2
+src=$(cd "$2" && pwd) || exit 2
 name=$3
 real="$src/tests/real"
 expected=${4:-$real/expected/$name.txt}
