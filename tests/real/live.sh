@@ -298,9 +298,11 @@ fi
 # --- the plugin on the fresh capture --------------------------------------------
 
 chmod a+r "$raw"
-# The probe datagrams are left out (frame numbers still count them).
+# The probe datagrams are left out (frame numbers still count them). Two
+# passes (-2): a guide links to later frames too (the retry with credentials
+# after a 401 or 407).
 without_probes="!(udp.dstport == $probe_port)"
-run_tshark -n -r "$raw" -Y "$without_probes" -T pdml > "$work/out/pdml" 2> "$work/out/tshark.err" \
+run_tshark -n -2 -r "$raw" -Y "$without_probes" -T pdml > "$work/out/pdml" 2> "$work/out/tshark.err" \
     || { cat "$work/out/tshark.err" >&2; fail "tshark failed on the capture"; }
 if [ -s "$work/out/tshark.err" ]; then
     cat "$work/out/tshark.err" >&2

@@ -2,15 +2,17 @@
 # replay.sh
 # Checks the committed copy of a live capture without any peer: the guide's
 # -T fields output and -V subtree against tests/real/golden/NAME.fields and
-# NAME.guide (one pass and -2, by tests/tshark-test.sh), and every response
-# against tests/real/expected/NAME.txt (check.py).
+# NAME.guide (one pass and -2, by tests/tshark-test.sh; with -2 against
+# NAME.links where the capture has links to later frames), and every response
+# against tests/real/expected/NAME.txt (check.py, on two passes).
 #
 #   replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]
 #
 # EXPECTED replaces tests/real/expected/NAME.txt (the checker's own test uses
 # a wrong one).
 # With SIPGUIDE_UPDATE_GOLDEN=1 the golden files are rewritten instead of
-# compared (the expected results are still checked).
+# compared (the expected results are still checked); NAME.links is written
+# only when -2 prints more than NAME.guide.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -47,6 +49,21 @@ status=0
 echo "== golden: tests/real/golden/$name.fields and $name.guide"
 "$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" golden "$name" || status=1
 
+# With -2 a guide also links to later frames (the retry with credentials
+# after a 401 or 407); where the capture has such a link, what -2 prints is
+# golden/NAME.links, which the golden step above compares too.
+links="$real/golden/$name.links"
+if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" = 1 ]; then
+    "$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" links "$name" || status=1
+    if cmp -s "$links" "$real/golden/$name.guide"; then
+        rm -f "$links"
+        echo "no link to a later frame: no $name.links"
+    fi
+elif [ -f "$links" ]; then
+    echo "== links: tests/real/golden/$name.links"
+    "$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" links "$name" || status=1
+fi
+
 echo "== expected: $expected"
 mkdir -p "$work/home" "$work/out"
 cp -r "$plugin_dir" "$work/plugins"
@@ -61,7 +78,8 @@ if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
 fi
 unprivileged=()
 [ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-"${unprivileged[@]}" env "${env_args[@]}" tshark -n -r "$work/$name.pcap" -T pdml \
+# Two passes, as live.sh: links to later frames are checked too.
+"${unprivileged[@]}" env "${env_args[@]}" tshark -n -2 -r "$work/$name.pcap" -T pdml \
     > "$work/out/pdml" || status=1
 python3 "$real/check.py" "$expected" < "$work/out/pdml" || status=1
 
