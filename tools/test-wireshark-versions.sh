@@ -293,7 +293,9 @@ run_chroot() {
     say "$suite: building and testing with Wireshark $got"
     # The GUI check (label gui) runs on the host only: inside a chroot its
     # screen grab has failed (Wireshark 4.4), which says nothing of the plugin.
-    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE gui' >> "$log" 2>&1 || rc=$?
+    # The valgrind run (label valgrind) is the host's too: it takes minutes
+    # and checks the plugin's memory use, not the Wireshark version.
+    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE "gui|valgrind"' >> "$log" 2>&1 || rc=$?
     summary "wireshark $got ($suite)" "$log" "$rc" || rc=1
     if [ "$series" != "$version" ]; then
         echo "    $suite has Wireshark $got, not $version: the suite for $version needs changing" >&2
