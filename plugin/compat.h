@@ -37,4 +37,9 @@ typedef gboolean sipguide_epan_bool_t;
 #define SIPGUIDE_HAVE_PLUGIN_DESCRIBE 1
 #endif
 
+/* Whether a tree is built to be shown (-V, the GUI's details pane) rather
+ * than only to filter on: tree_data_t has kept its "visible" member, a
+ * gboolean up to 4.2 and a bool since, from 4.0 to 4.6. */
+#define SIPGUIDE_TREE_VISIBLE(tree) ((tree) != NULL && PTREE_DATA(tree)->visible)
+
 #endif /* SIPGUIDE_COMPAT_H */

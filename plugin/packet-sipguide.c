@@ -9,6 +9,7 @@
 
 #include <wireshark.h>
 #include <epan/packet.h>
+#include <epan/column-utils.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
 #include <epan/proto_data.h>
@@ -91,6 +92,16 @@ static expert_field ei_sipguide_retransmission = EI_INIT;
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
 static int expert_tap = -1;     /* Wireshark's own, for Analyze > Expert Information and -z expert */
+
+/* The fields through which a filter or a column reads expert items:
+ * Wireshark's own and the guide's; looked up at file start. */
+static const char *const expert_field_names[] = {
+    "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group",
+    "sipguide.response.normal", "sipguide.response.failure", "sipguide.response.unusual",
+    "sipguide.code.invalid", "sipguide.code.unregistered", "sipguide.evidence.contradicts",
+    "sipguide.evidence.malformed", "sipguide.retransmission"
+};
+static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
 
 /* Preferences: what the guide shows. */
 static sipguide_epan_bool_t pref_show_ims = TRUE;
@@ -209,15 +220,61 @@ first_line_length(const char *text)
 }
 
 /* What every drawing function needs: generated items point at no bytes
- * (offset 0, length 0) of the frame. */
+ * (offset 0, length 0) of the frame.  In a tree whose labels nobody reads
+ * (a filter, a column, tshark -T fields) only the fields someone asked for
+ * are added, and nothing is formatted for a label. */
 typedef struct {
     packet_info *pinfo;
     tvbuff_t    *tvb;
     const char  *method;
+    gboolean     shown;     /* the tree is shown, labels and all */
+    gboolean     expert;    /* someone reads expert items */
+    proto_item  *top;       /* this response's guide item, for expert items */
 } draw_t;
 
+/* Whether an item of field hf is needed. */
+static inline gboolean
+wanted(const draw_t *d, int hf)
+{
+    return d->shown || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE;
+}
+
+/* A text-only subtree, in a shown tree; elsewhere its items go to the parent. */
+static proto_tree *
+add_subtree(proto_tree *tree, const draw_t *d, int ett, const char *label)
+{
+    if (!d->shown)
+        return tree;
+    return proto_tree_add_subtree(tree, d->tvb, 0, 0, ett, NULL, label);
+}
+
+/* A generated number or string item, when the field is needed. */
+static proto_item *
+add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
+{
+    proto_item *pi;
+
+    if (!wanted(d, hf))
+        return NULL;
+    pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static proto_item *
+add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
+{
+    proto_item *pi;
+
+    if (!wanted(d, hf))
+        return NULL;
+    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
 /* A generated string item holding the whole text; the label shows it over
- * as many lines as it needs. */
+ * as many lines as it needs.  NULL when the field is not wanted. */
 static proto_item *
 add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 {
@@ -225,8 +282,16 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     tvbuff_t *tvb = d->tvb;
     proto_item *pi;
     proto_tree *more;
-    size_t len = first_line_length(text);
+    size_t len;
 
+    if (!wanted(d, hf))
+        return NULL;
+    if (!d->shown) {
+        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+        proto_item_set_generated(pi);
+        return pi;
+    }
+    len = first_line_length(text);
     if (text[len] == '\0') {
         pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
         proto_item_set_generated(pi);
@@ -256,8 +321,13 @@ add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int 
 {
     proto_item *pi;
 
-    if (index == SIPGUIDE_NONE)
+    if (index == SIPGUIDE_NONE || !wanted(d, hf))
         return;
+    if (!d->shown) {
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, sipguide_term_token(vocab, index));
+        proto_item_set_generated(pi);
+        return;
+    }
     pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0,
             sipguide_term_token(vocab, index), "%s (%s)",
             sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
@@ -270,7 +340,9 @@ add_terms(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab,
 {
     unsigned i;
 
-    for (i = 0; terms != NULL && i < terms->count; i++)
+    if (terms == NULL || !wanted(d, hf))
+        return;
+    for (i = 0; i < terms->count; i++)
         add_term(tree, d, hf, vocab, terms->items[i]);
 }
 
@@ -292,7 +364,7 @@ draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
 
     if (g->procedures->count == 0 && g->elements->count == 0 && g->ims_refs->count == 0)
         return;
-    ims = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_ims, NULL, "IMS context");
+    ims = add_subtree(tree, d, ett_sipguide_ims, "IMS context");
     add_terms(ims, d, hf_sipguide_ims_procedure, SIPGUIDE_VOCAB_PROCEDURE, g->procedures);
     add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
     for (i = 0; i < g->ims_refs->count; i++)
@@ -310,8 +382,7 @@ static proto_tree *
 ts_tree(ts_ctx_t *c)
 {
     if (c->tree == NULL)
-        c->tree = proto_tree_add_subtree(c->parent, c->d->tvb, 0, 0, ett_sipguide_troubleshooting,
-                                         NULL, "Troubleshooting");
+        c->tree = add_subtree(c->parent, c->d, ett_sipguide_troubleshooting, "Troubleshooting");
     return c->tree;
 }
 
@@ -355,11 +426,12 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
     if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
     ts = ts_tree(&ctx);
-    for (i = 0; i < g->hints->count; i++)
+    for (i = 0; i < g->hints->count && wanted(d, hf_sipguide_hint); i++)
         add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
     if (g->headers != NULL)
         add_text(ts, d, hf_sipguide_headers, g->headers);
-    for (i = 0; i < g->related_count; i++) {
+    for (i = 0; i < g->related_count && (wanted(d, hf_sipguide_related)
+                                         || wanted(d, hf_sipguide_related_why)); i++) {
         const sipguide_related_t *r = &g->related[i];
         const sipguide_code_t *other = sipguide_catalog_code(r->code);
         proto_item *pi = proto_tree_add_uint_format_value(ts, hf_sipguide_related, d->tvb, 0, 0,
@@ -379,14 +451,15 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
     proto_item *pi;
     proto_tree *ct;
 
-    pi = proto_tree_add_uint(tree, hf_sipguide_class, d->tvb, 0, 0, g->cls);
-    proto_item_set_generated(pi);
-    ct = proto_item_add_subtree(pi, ett_sipguide_class);
+    pi = add_uint(tree, d, hf_sipguide_class, g->cls);
+    ct = d->shown ? proto_item_add_subtree(pi, ett_sipguide_class) : tree;
     add_text(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
 
-    pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
-                                g->entry != NULL && g->entry->registered);
-    proto_item_set_generated(pi);
+    if (wanted(d, hf_sipguide_registered)) {
+        pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
+                                    g->entry != NULL && g->entry->registered);
+        proto_item_set_generated(pi);
+    }
     if (g->entry == NULL || !g->entry->registered) {
         /* A receiver treats a code it does not know by its class
          * (RFC 3261 §8.1.3.2); data/classes.txt says as which code. */
@@ -394,12 +467,18 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         const sipguide_code_t *base = sipguide_catalog_code(as);
         const char *phrase = base != NULL ? base->phrase : "";
 
-        pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
-                                              "%u %s", as, phrase);
-        proto_item_set_generated(pi);
-        expert_add_info_format(d->pinfo, pi, &ei_sipguide_code_unregistered,
-            "%u is not a registered SIP response code: a receiver handles it as %u %s",
-            g->code, as, phrase);
+        if (d->shown) {
+            pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
+                                                  "%u %s", as, phrase);
+            proto_item_set_generated(pi);
+        } else {
+            pi = add_uint(tree, d, hf_sipguide_handled_as, as);
+        }
+        if (d->expert)
+            expert_add_info_format(d->pinfo, pi != NULL ? pi : d->top,
+                &ei_sipguide_code_unregistered,
+                "%u is not a registered SIP response code: a receiver handles it as %u %s",
+                g->code, as, phrase);
     }
 }
 
@@ -425,76 +504,70 @@ draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_msg_t *m,
     sipguide_evidence_read(m, d->pinfo, r->links.asked_expires, &ev);
     if (ev.line_count == 0)
         return;
-    et = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_evidence, NULL, "Evidence");
+    et = add_subtree(tree, d, ett_sipguide_evidence, "Evidence");
     for (i = 0; i < ev.line_count; i++) {
         pi = add_text(et, d, hf_sipguide_evidence, ev.lines[i].text);
-        if (ev.lines[i].contradicts)
+        if (pi == NULL)
+            pi = d->top;
+        if (ev.lines[i].contradicts && d->expert)
             expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_contradicts, "%s",
                                    first_sentence(d->pinfo, ev.lines[i].text));
-        if (ev.lines[i].malformed)
+        if (ev.lines[i].malformed && d->expert)
             expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_malformed, "%s",
                                    first_sentence(d->pinfo, ev.lines[i].text));
     }
     for (i = 0; i < ev.reason_count; i++) {
-        pi = proto_tree_add_string(et, hf_sipguide_reason_protocol, d->tvb, 0, 0, ev.reasons[i].protocol);
-        proto_item_set_generated(pi);
-        pi = proto_tree_add_uint(et, hf_sipguide_reason_cause, d->tvb, 0, 0, ev.reasons[i].cause);
-        proto_item_set_generated(pi);
+        add_string(et, d, hf_sipguide_reason_protocol, ev.reasons[i].protocol);
+        add_uint(et, d, hf_sipguide_reason_cause, ev.reasons[i].cause);
         if (ev.reasons[i].text != NULL) {
-            pi = proto_tree_add_string(et, hf_sipguide_reason_text, d->tvb, 0, 0, ev.reasons[i].text);
-            proto_item_set_generated(pi);
+            add_string(et, d, hf_sipguide_reason_text, ev.reasons[i].text);
         }
     }
     if (ev.has_retry_after) {
-        pi = proto_tree_add_uint(et, hf_sipguide_retry_after, d->tvb, 0, 0, ev.retry_after);
-        proto_item_set_generated(pi);
+        add_uint(et, d, hf_sipguide_retry_after, ev.retry_after);
     }
     for (i = 0; i < ev.warning_count; i++) {
-        pi = proto_tree_add_uint(et, hf_sipguide_warning_code, d->tvb, 0, 0, ev.warnings[i]);
-        proto_item_set_generated(pi);
+        add_uint(et, d, hf_sipguide_warning_code, ev.warnings[i]);
     }
     if (ev.has_min_se) {
-        pi = proto_tree_add_uint(et, hf_sipguide_min_se, d->tvb, 0, 0, ev.min_se);
-        proto_item_set_generated(pi);
+        add_uint(et, d, hf_sipguide_min_se, ev.min_se);
     }
     if (ev.has_min_expires) {
-        pi = proto_tree_add_uint(et, hf_sipguide_min_expires, d->tvb, 0, 0, ev.min_expires);
-        proto_item_set_generated(pi);
+        add_uint(et, d, hf_sipguide_min_expires, ev.min_expires);
     }
     if (ev.auth_algorithm != NULL) {
-        pi = proto_tree_add_string(et, hf_sipguide_auth_algorithm, d->tvb, 0, 0, ev.auth_algorithm);
-        proto_item_set_generated(pi);
+        add_string(et, d, hf_sipguide_auth_algorithm, ev.auth_algorithm);
     }
     if (ev.alt_type != NULL) {
-        pi = proto_tree_add_string(et, hf_sipguide_alt_service_type, d->tvb, 0, 0, ev.alt_type);
-        proto_item_set_generated(pi);
+        add_string(et, d, hf_sipguide_alt_service_type, ev.alt_type);
     }
     if (ev.alt_action != NULL) {
-        pi = proto_tree_add_string(et, hf_sipguide_alt_service_action, d->tvb, 0, 0, ev.alt_action);
-        proto_item_set_generated(pi);
+        add_string(et, d, hf_sipguide_alt_service_action, ev.alt_action);
     }
     if (ev.response_source != NULL) {
-        pi = proto_tree_add_string(et, hf_sipguide_response_source, d->tvb, 0, 0, ev.response_source);
-        proto_item_set_generated(pi);
+        add_string(et, d, hf_sipguide_response_source, ev.response_source);
     }
 }
 
-/* A frame link whose label is the sentence that explains it. */
+/* A frame link whose label is the sentence of text 'id' about it; the
+ * response's guide item when the field is not wanted. */
 static proto_item *
-add_link(proto_tree *tree, const draw_t *d, int hf, guint32 frame, const char *sentence)
+add_link(proto_tree *tree, const draw_t *d, int hf, guint32 frame, sipguide_text_t id)
 {
-    proto_item *pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, frame, "%s", sentence);
+    proto_item *pi;
+    const char *p[] = { "frame", NULL };
 
+    if (!wanted(d, hf))
+        return d->top;
+    if (!d->shown) {
+        pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, frame);
+    } else {
+        p[1] = wmem_strdup_printf(d->pinfo->pool, "%u", frame);
+        pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, frame, "%s",
+                                        sipguide_evidence_fill(d->pinfo, id, p, 1));
+    }
     proto_item_set_generated(pi);
     return pi;
-}
-
-static const char *
-frame_sentence(const draw_t *d, sipguide_text_t id, guint32 frame)
-{
-    const char *p[] = { "frame", wmem_strdup_printf(d->pinfo->pool, "%u", frame) };
-
-    return sipguide_evidence_fill(d->pinfo, id, p, 1);
 }
 
 /* The request, CANCEL, retry and earlier copies around the response. */
@@ -513,24 +586,28 @@ draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_response_t *r
 
     if (!any)
         return;
-    tt = proto_tree_add_subtree(tree, d->tvb, 0, 0, ett_sipguide_transaction, NULL, "Transaction");
-    if (l->request_in != 0) {
+    tt = add_subtree(tree, d, ett_sipguide_transaction, "Transaction");
+    if (l->request_in != 0 && d->shown) {
         const char *p[] = { "frame", wmem_strdup_printf(d->pinfo->pool, "%u", l->request_in),
                             "ms", wmem_strdup_printf(d->pinfo->pool, "%u", l->response_ms) };
-        add_link(tt, d, hf_sipguide_request_in, l->request_in,
-                 sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_REQUEST_IN, p, 2));
-        pi = proto_tree_add_uint(tt, hf_sipguide_response_time, d->tvb, 0, 0, l->response_ms);
+        pi = proto_tree_add_uint_format(tt, hf_sipguide_request_in, d->tvb, 0, 0, l->request_in,
+                 "%s", sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_REQUEST_IN, p, 2));
         proto_item_set_generated(pi);
+    } else if (l->request_in != 0) {
+        add_uint(tt, d, hf_sipguide_request_in, l->request_in);
+    }
+    if (l->request_in != 0) {
+        add_uint(tt, d, hf_sipguide_response_time, l->response_ms);
     }
     if (l->retransmission_of != 0) {
         pi = add_link(tt, d, hf_sipguide_retransmission_of, l->retransmission_of,
-                      frame_sentence(d, SIPGUIDE_TEXT_RETRANSMISSION, l->retransmission_of));
-        expert_add_info(d->pinfo, pi, &ei_sipguide_retransmission);
+                      SIPGUIDE_TEXT_RETRANSMISSION);
+        if (d->expert)
+            expert_add_info(d->pinfo, pi, &ei_sipguide_retransmission);
     }
     if (r->code == 487 && l->retransmission_of == 0) {
         if (l->cancel_in != 0)
-            add_link(tt, d, hf_sipguide_cancel_in, l->cancel_in,
-                     frame_sentence(d, SIPGUIDE_TEXT_CANCEL_IN, l->cancel_in));
+            add_link(tt, d, hf_sipguide_cancel_in, l->cancel_in, SIPGUIDE_TEXT_CANCEL_IN);
         else
             add_text(tt, d, hf_sipguide_transaction_note,
                      sipguide_catalog_text(SIPGUIDE_TEXT_NO_CANCEL));
@@ -538,7 +615,7 @@ draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_response_t *r
     if ((r->code == 401 || r->code == 407) && l->retransmission_of == 0) {
         if (l->auth_retry_in != 0)
             add_link(tt, d, hf_sipguide_auth_retry_in, l->auth_retry_in,
-                     frame_sentence(d, SIPGUIDE_TEXT_AUTH_RETRY_IN, l->auth_retry_in));
+                     SIPGUIDE_TEXT_AUTH_RETRY_IN);
         else if (later_known)
             add_text(tt, d, hf_sipguide_transaction_note,
                      sipguide_catalog_text(SIPGUIDE_TEXT_NO_AUTH_RETRY));
@@ -546,69 +623,101 @@ draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_response_t *r
     if (r->code == 481) {
         if (l->invite_in != 0)
             add_link(tt, d, hf_sipguide_dialog_invite_in, l->invite_in,
-                     frame_sentence(d, SIPGUIDE_TEXT_DIALOG_INVITE_SEEN, l->invite_in));
+                     SIPGUIDE_TEXT_DIALOG_INVITE_SEEN);
         else
             add_text(tt, d, hf_sipguide_transaction_note,
                      sipguide_catalog_text(SIPGUIDE_TEXT_DIALOG_INVITE_NOT_SEEN));
     }
 }
 
+/* Every guide's expert item, in the response-code group, with the code's
+ * severity from data/. */
+static void
+add_response_expert(const draw_t *d, const sipguide_guide_t *g, guint32 code)
+{
+    expert_field *ei = severity_expert(g->severity);
+
+    if (g->entry != NULL && g->category != SIPGUIDE_NONE)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s)", code, g->entry->phrase,
+                               sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
+    else if (g->entry != NULL)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s", code, g->entry->phrase);
+    else
+        expert_add_info_format(d->pinfo, d->top, ei, "%u (%s)", code, g->klass->name);
+}
+
 /* The guide of one response. */
 static void
 draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
-              const sipguide_response_t *r, const sipguide_msg_t *m)
+              const sipguide_response_t *r, const sipguide_msg_t *m, gboolean want_expert)
 {
     const field_info *line = m != NULL ? m->line : NULL;
     sipguide_guide_t g;
     proto_item *ti, *pi;
     proto_tree *st;
-    draw_t d = { pinfo, tvb, r->method };
+    draw_t d = { pinfo, tvb, r->method, FALSE, FALSE, NULL };
 
+    /* tshark -T fields builds a tree as if to show it, and prints only
+     * the chosen fields; there too only those fields are added, unless the
+     * guide's own item is asked for (its label is its value). */
+    d.shown = SIPGUIDE_TREE_VISIBLE(tree)
+              && (!sipguide_prime_labels_unread()
+                  || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT);
+    d.expert = d.shown || want_expert;
+
+    /* In a tree that is not shown Wireshark stands in the parent for an
+     * item nobody asked for; for a protocol item that parent is the root,
+     * under which nothing can be left out.  Asking for the guide's own item
+     * (for this dissection only) keeps it, and lets every item below it
+     * that nobody asked for cost next to nothing. */
+    if (!d.shown)
+        sipguide_prime_field(proto_sipguide);
     if (line != NULL)
         ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
                                  line->length, ENC_NA);
     else
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
     st = proto_item_add_subtree(ti, ett_sipguide);
+    d.top = ti;
 
-    pi = proto_tree_add_uint(st, hf_sipguide_code, tvb, 0, 0, r->code);
-    proto_item_set_generated(pi);
+    pi = add_uint(st, &d, hf_sipguide_code, r->code);
 
     if (!sipguide_catalog_resolve(r->code, r->method, &g)) {
-        proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
-        expert_add_info_format(pinfo, pi, &ei_sipguide_code_invalid,
-            "Status-Code %u is outside 100..699: it belongs to no response class "
-            "and the guide gives it no meaning", r->code);
+        if (d.shown)
+            proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
+        if (d.expert)
+            expert_add_info_format(pinfo, pi != NULL ? pi : ti, &ei_sipguide_code_invalid,
+                "Status-Code %u is outside 100..699: it belongs to no response class "
+                "and the guide gives it no meaning", r->code);
         return;
     }
 
     if (g.entry != NULL) {
-        proto_item_append_text(ti, ": %u %s (%s)", r->code, g.entry->phrase, g.klass->name);
-        pi = proto_tree_add_string(st, hf_sipguide_phrase, tvb, 0, 0, g.entry->phrase);
-        proto_item_set_generated(pi);
-    } else {
+        if (d.shown)
+            proto_item_append_text(ti, ": %u %s (%s)", r->code, g.entry->phrase, g.klass->name);
+        add_string(st, &d, hf_sipguide_phrase, g.entry->phrase);
+    } else if (d.shown) {
         proto_item_append_text(ti, ": %u (%s, not registered)", r->code, g.klass->name);
     }
-    if (g.meaning != NULL)
+    if (g.meaning != NULL && wanted(&d, hf_sipguide_meaning))
         add_text(st, &d, hf_sipguide_meaning, expand(pinfo, g.meaning, r->method));
     draw_class(st, &d, &g);
 
     if (r->method != NULL) {
-        if (g.variant != NULL)
+        if (g.variant != NULL && d.shown) {
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (the guide is specific to %s)", r->method, r->method);
-        else
-            pi = proto_tree_add_string(st, hf_sipguide_method, tvb, 0, 0, r->method);
-        proto_item_set_generated(pi);
+            proto_item_set_generated(pi);
+        } else {
+            add_string(st, &d, hf_sipguide_method, r->method);
+        }
     }
 
     add_term(st, &d, hf_sipguide_category, SIPGUIDE_VOCAB_CATEGORY, g.category);
     add_term(st, &d, hf_sipguide_scope, SIPGUIDE_VOCAB_SCOPE, g.scope);
     add_terms(st, &d, hf_sipguide_retry, SIPGUIDE_VOCAB_RETRY, g.retry);
-    if (g.entry != NULL) {
-        pi = proto_tree_add_string(st, hf_sipguide_reference, tvb, 0, 0, g.entry->rfc);
-        proto_item_set_generated(pi);
-    }
+    if (g.entry != NULL)
+        add_string(st, &d, hf_sipguide_reference, g.entry->rfc);
 
     if (m != NULL && pref_show_evidence)
         draw_evidence(st, &d, m, r);
@@ -619,16 +728,8 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     if (pref_show_hints)
         draw_troubleshooting(st, &d, &g, m);
 
-    if (g.entry != NULL && g.category != SIPGUIDE_NONE)
-        expert_add_info_format(pinfo, ti, severity_expert(g.severity), "%u %s (%s)",
-                               r->code, g.entry->phrase,
-                               sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g.category));
-    else if (g.entry != NULL)
-        expert_add_info_format(pinfo, ti, severity_expert(g.severity), "%u %s",
-                               r->code, g.entry->phrase);
-    else
-        expert_add_info_format(pinfo, ti, severity_expert(g.severity), "%u (%s)",
-                               r->code, g.klass->name);
+    if (d.expert)
+        add_response_expert(&d, &g, r->code);
 
     if (pref_info_column)
         col_append_fstr(pinfo->cinfo, COL_INFO, " [%u %s]", r->code,
@@ -651,6 +752,24 @@ tap_response(packet_info *pinfo, const sipguide_response_t *r)
     tap_queue_packet(sipguide_tap, pinfo, info);
 }
 
+/* Whether this dissection reads expert items: always where the tree is
+ * shown; elsewhere the expert tap, a filter on an expert field or an
+ * Expert column. */
+static gboolean
+expert_wanted(packet_info *pinfo)
+{
+    guint i;
+
+    if (expert_tap > 0 && have_tap_listener(expert_tap))
+        return TRUE;
+    for (i = 0; i < G_N_ELEMENTS(expert_field_ids); i++) {
+        if (expert_field_ids[i] > 0
+            && proto_registrar_get_nth(expert_field_ids[i])->ref_type != HF_REF_TYPE_NONE)
+            return TRUE;
+    }
+    return col_get_text(pinfo->cinfo, COL_EXPERT) != NULL;
+}
+
 static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -658,7 +777,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_msgs_t msgs = { 0, NULL };
     const sipguide_msg_t **responses = NULL;
     guint i, n = 0;
-    gboolean readable, drawn;
+    gboolean readable, drawn, want_expert;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
@@ -697,11 +816,14 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
                 responses[n++] = &msgs.msgs[i];
         }
     }
+    if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
+        sipguide_prime_printed_fields();
+    want_expert = expert_wanted(pinfo);
     for (i = 0; i < frame->count; i++) {
         const sipguide_msg_t *m = NULL;
         if (i < n && responses[i]->code == frame->responses[i].code)
             m = responses[i];
-        draw_response(tree, pinfo, tvb, &frame->responses[i], m);
+        draw_response(tree, pinfo, tvb, &frame->responses[i], m, want_expert);
     }
     return tvb_captured_length(tvb);
 }
@@ -721,9 +843,14 @@ sipguide_prefs_apply(void)
 static void
 sipguide_init(void)
 {
-    /* Wireshark registers its expert tap after the hand-off routines. */
+    guint i;
+
+    /* Wireshark registers its expert tap and fields after the hand-off
+     * routines. */
     if (expert_tap <= 0)
         expert_tap = find_tap_id("expert");
+    for (i = 0; i < G_N_ELEMENTS(expert_field_names); i++)
+        expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
     sipguide_prime_file_start();
     sipguide_transaction_file_start();
 }

@@ -49,86 +49,147 @@ is_batch_program(void)
  * same from 4.0 to 4.6). */
 #define TSHARK_ARG_OPTIONS "aAbBcCdeEfFGHijJKMNoOrRsStTuUwWXyYz"
 
-/* Two tshark runs need the guide although nothing builds a tree on the
- * pass that matters, and both are decided before the plugin sees a frame:
+/* What tshark's command line says, read once. */
+static struct {
+    gboolean read;
+    gboolean two_pass;      /* -2 */
+    gboolean expert;        /* -z expert[,...] */
+    gboolean fields;        /* -T fields */
+    GPtrArray *printed;     /* the -e field names of the guide and of expert info */
+    GArray *printed_ids;    /* their ids, resolved at the first frame */
+} batch;
+
+static void
+batch_option(char option, const char *value)
+{
+    if (option == '2')
+        batch.two_pass = TRUE;
+    else if (option == 'z' && value != NULL && g_str_has_prefix(value, "expert"))
+        batch.expert = TRUE;
+    else if (option == 'T' && value != NULL)
+        batch.fields = strcmp(value, "fields") == 0;
+    else if (option == 'e' && value != NULL
+             && (g_str_has_prefix(value, "sipguide") || g_str_has_prefix(value, "_ws.expert"))) {
+        if (batch.printed == NULL)
+            batch.printed = g_ptr_array_new_with_free_func(g_free);
+        g_ptr_array_add(batch.printed, g_strdup(value));
+    }
+}
+
+/* Some tshark runs are decided before the plugin sees a frame, and the
+ * dissector API does not tell them:
  *  - "-2": the first pass builds a tree only for a filter or for wanted
  *    fields, and the links to later frames are found on that pass;
- *  - "-z expert": Wireshark's expert tap asks for no tree at all.
- * Neither is visible through the dissector API, so read tshark's command
- * line the way its getopt does ("+": options end at the first operand).
- * Where /proc is missing the guide simply behaves as in a plain run. */
-static gboolean
-batch_options_need_guide(void)
+ *  - "-z expert": Wireshark's expert tap asks for no tree at all;
+ *  - "-T fields": the tree is built as if to be shown, but only the
+ *    chosen fields are printed.
+ * So read tshark's command line as its getopt does.  Where /proc is
+ * missing, the guide behaves as in a run without these options. */
+static void
+read_batch_options(void)
 {
     gchar *cmdline = NULL;
     gsize len = 0, pos;
-    gboolean first = TRUE, need = FALSE, takes_next = FALSE;
-    char pending = 0;
+    char pending = 0;       /* an option whose value is the next argument */
 
+    if (batch.read)
+        return;
+    batch.read = TRUE;
     if (!g_file_get_contents("/proc/self/cmdline", &cmdline, &len, NULL))
-        return FALSE;
+        return;
 
-    for (pos = 0; pos < len && !need; pos += strlen(cmdline + pos) + 1) {
+    /* The first string is the program itself. */
+    for (pos = strlen(cmdline) + 1; pos < len; pos += strlen(cmdline + pos) + 1) {
         const char *arg = cmdline + pos;
         const char *c;
 
-        if (first) {                    /* the program itself */
-            first = FALSE;
-            continue;
-        }
-        if (takes_next) {               /* the argument of the last option */
-            takes_next = FALSE;
-            if (pending == 'z' && g_str_has_prefix(arg, "expert"))
-                need = TRUE;
-            continue;
-        }
-        if (arg[0] != '-' || arg[1] == '\0' || strcmp(arg, "--") == 0)
-            break;                      /* the capture filter, if any */
-        if (arg[1] == '-') {
-            /* A long option; its argument, when apart, does not start
-             * with '-' (tshark has no long option for "-2" or "-z"). */
-            if (strchr(arg, '=') == NULL && pos + strlen(arg) + 1 < len
-                && cmdline[pos + strlen(arg) + 1] != '-')
-                takes_next = TRUE;
+        if (pending != 0) {
+            batch_option(pending, arg);
             pending = 0;
             continue;
         }
+        if (strcmp(arg, "--") == 0)
+            break;
+        /* Not an option: the capture filter, or a piece of a value that
+         * tshark has cut in place (it splits some at '=' or ':'). */
+        if (arg[0] != '-' || arg[1] == '\0')
+            continue;
+        if (arg[1] == '-') {
+            /* A long option; its value, when apart, does not start with
+             * '-' (none of the options above has a long form). */
+            if (strchr(arg, '=') == NULL && pos + strlen(arg) + 1 < len
+                && cmdline[pos + strlen(arg) + 1] != '-')
+                pending = '-';
+            continue;
+        }
         for (c = arg + 1; *c != '\0'; c++) {
-            if (*c == '2') {
-                need = TRUE;
-                break;
+            if (strchr(TSHARK_ARG_OPTIONS, *c) == NULL) {
+                batch_option(*c, NULL);
+                continue;
             }
-            if (strchr(TSHARK_ARG_OPTIONS, *c) != NULL) {
-                if (c[1] == '\0') {
-                    takes_next = TRUE;
-                    pending = *c;
-                } else if (*c == 'z' && g_str_has_prefix(c + 1, "expert")) {
-                    need = TRUE;
-                }
-                break;
-            }
+            if (c[1] == '\0')
+                pending = *c;
+            else
+                batch_option(*c, c + 1);
+            break;
         }
     }
     g_free(cmdline);
-    return need;
 }
 
 void
 sipguide_prime_file_start(void)
 {
-    /* Priming only marks a field as referenced; the tree argument is not
-     * used, so an empty dissection context is enough. */
-    epan_dissect_t scratch;
     int f;
 
-    if (!is_batch_program() || batch_options_need_guide())
+    if (!is_batch_program())
         sipguide_prime_arm();
+    else {
+        read_batch_options();
+        if (batch.two_pass || batch.expert)
+            sipguide_prime_arm();
+    }
 
-    memset(&scratch, 0, sizeof(scratch));
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
         if (sipguide_sip_field_ids[f] >= 0)
-            epan_dissect_prime_with_hfid(&scratch, sipguide_sip_field_ids[f]);
+            sipguide_prime_field(sipguide_sip_field_ids[f]);
     }
+}
+
+gboolean
+sipguide_prime_labels_unread(void)
+{
+    return is_batch_program() && batch.fields;
+}
+
+void
+sipguide_prime_printed_fields(void)
+{
+    guint i;
+
+    if (batch.printed == NULL)
+        return;
+    if (batch.printed_ids == NULL) {
+        batch.printed_ids = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+        for (i = 0; i < batch.printed->len; i++) {
+            int id = proto_registrar_get_id_byname((const char *)g_ptr_array_index(batch.printed, i));
+            if (id > 0)
+                g_array_append_val(batch.printed_ids, id);
+        }
+    }
+    for (i = 0; i < batch.printed_ids->len; i++)
+        sipguide_prime_field(g_array_index(batch.printed_ids, int, i));
+}
+
+/* Priming only marks a field as referenced; the tree argument is not
+ * used, so an empty dissection context is enough. */
+void
+sipguide_prime_field(int hf)
+{
+    epan_dissect_t scratch;
+
+    memset(&scratch, 0, sizeof(scratch));
+    epan_dissect_prime_with_hfid(&scratch, hf);
 }
 
 static tap_packet_status

@@ -29,4 +29,17 @@ void sipguide_prime_file_start(void);
  * dissection.  Cheap after the first call. */
 void sipguide_prime_arm(void);
 
+/* tshark prints only chosen fields (-T fields): a tree built as if to be
+ * shown needs no labels and no field nobody asked for. */
+gboolean sipguide_prime_labels_unread(void);
+
+/* There, mark the guide's and expert info's fields that tshark prints
+ * (-e) as asked for, for this dissection: tshark does not, since its tree
+ * keeps every field. */
+void sipguide_prime_printed_fields(void);
+
+/* Mark one field as directly referenced until the end of the current
+ * dissection (Wireshark resets the mark when it frees the tree). */
+void sipguide_prime_field(int hf);
+
 #endif /* SIPGUIDE_PRIME_H */

@@ -19,6 +19,8 @@
 #   links NAME       tshark -2 -V with and without a display filter: the guide
 #                    with links to later frames, against NAME.links, and it may
 #                    only add lines to the one-pass guide NAME.guide
+#   lean NAME        -T fields with every guide field (only the printed fields are
+#                    added) equals the same with -e sipguide (the full guide)
 #   expert NAME      tshark -q -z expert (no filter, no tree of its own) against
 #                    NAME.expert, and the same with -Y sip
 #   stats NAME       tshark -q -z sipguide,tree against NAME.stats
@@ -224,6 +226,36 @@ links)
             echo "-2 shows no link to a later frame, but this capture has one" >&2
             status=1
         fi
+    fi
+    ;;
+lean)
+    name=$1
+    pcap=$(capture "$name")
+    # tshark -T fields builds a tree as if to show it; the plugin then adds
+    # only the printed fields.  Every guide field (and the expert messages)
+    # must come out as with the full guide, which "-e sipguide" asks for.
+    every=()
+    while read -r f; do
+        every+=(-e "$f")
+    done < <(run_tshark -G fields | awk -F'\t' '$1 == "F" && $3 ~ /^sipguide\./ { print $3 }')
+    if [ ${#every[@]} -lt 20 ]; then
+        echo "tshark -G fields lists only $((${#every[@]} / 2)) guide fields" >&2
+        status=1
+    fi
+    every+=(-e _ws.expert.message)
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator='|' "${every[@]}" \
+        > "$work/out/lean" || status=1
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator='|' "${every[@]}" -e sipguide \
+        | awk -F'\t' -v OFS='\t' '{ NF--; print }' > "$work/out/full" || status=1
+    echo "-- $(grep -c . "$work/out/lean") frames, $((${#every[@]} / 2)) fields"
+    if ! diff "$work/out/full" "$work/out/lean" > "$work/out/diff.lean"; then
+        echo "-T fields with only the printed fields differs from the full guide (< full, > printed only):" >&2
+        head -n 40 "$work/out/diff.lean" >&2
+        status=1
+    fi
+    if ! grep -q '[0-9]' "$work/out/lean"; then
+        echo "no guide field was printed" >&2
+        status=1
     fi
     ;;
 expert)
