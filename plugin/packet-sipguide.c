@@ -150,17 +150,19 @@ intern_method(const char *method)
     return copy;
 }
 
-/* The first reading of a frame with its SIP values: keep its responses,
- * and feed every message, requests too, to the transaction tables. */
+/* The first reading of a frame with its SIP values: its responses, kept
+ * for later passes unless the program reads each frame once, and every
+ * message, requests too, fed to the transaction tables. */
 static sipguide_frame_t *
 remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
 {
     sipguide_frame_t *frame;
     guint i, n = 0;
+    gboolean keep = !sipguide_prime_single_pass();
 
     for (i = 0; i < msgs->count; i++)
         n += msgs->msgs[i].response ? 1 : 0;
-    frame = (sipguide_frame_t *)wmem_alloc0(wmem_file_scope(),
+    frame = (sipguide_frame_t *)wmem_alloc0(keep ? wmem_file_scope() : pinfo->pool,
         sizeof(sipguide_frame_t) + n * sizeof(sipguide_response_t));
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
@@ -171,9 +173,10 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
             r->code = m->code;
             r->method = intern_method(sipguide_msg_string(m, SIPGUIDE_SF_CSEQ_METHOD, 0));
         }
-        sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL);
+        sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL, keep);
     }
-    p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
+    if (keep)
+        p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
     return frame;
 }
 

@@ -52,6 +52,7 @@ is_batch_program(void)
 /* What tshark's command line says, read once. */
 static struct {
     gboolean read;
+    gboolean known;         /* the command line could be read */
     gboolean two_pass;      /* -2 */
     gboolean expert;        /* -z expert[,...] */
     gboolean fields;        /* -T fields */
@@ -95,8 +96,11 @@ read_batch_options(void)
     if (batch.read)
         return;
     batch.read = TRUE;
-    if (!g_file_get_contents("/proc/self/cmdline", &cmdline, &len, NULL))
+    if (!g_file_get_contents("/proc/self/cmdline", &cmdline, &len, NULL) || len == 0) {
+        g_free(cmdline);
         return;
+    }
+    batch.known = TRUE;
 
     /* The first string is the program itself. */
     for (pos = strlen(cmdline) + 1; pos < len; pos += strlen(cmdline + pos) + 1) {
@@ -160,6 +164,12 @@ gboolean
 sipguide_prime_labels_unread(void)
 {
     return is_batch_program() && batch.fields;
+}
+
+gboolean
+sipguide_prime_single_pass(void)
+{
+    return is_batch_program() && batch.known && !batch.two_pass;
 }
 
 void

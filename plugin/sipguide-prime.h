@@ -29,6 +29,11 @@ void sipguide_prime_file_start(void);
  * dissection.  Cheap after the first call. */
 void sipguide_prime_arm(void);
 
+/* The program reads each frame once (tshark or rawshark without -2), as
+ * far as its command line tells: what the first pass learns about a frame
+ * need not be kept for a later one. */
+gboolean sipguide_prime_single_pass(void);
+
 /* tshark prints only chosen fields (-T fields): a tree built as if to be
  * shown needs no labels and no field nobody asked for. */
 gboolean sipguide_prime_labels_unread(void);

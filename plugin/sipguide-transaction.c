@@ -1,8 +1,8 @@
 /* sipguide-transaction.c
  * File-scope tables keyed by Call-ID, CSeq and Via branch that link a
  * response to its request, its CANCEL, its retry with credentials and its
- * earlier copies.  Keys and records are allocated in file scope and the
- * tables empty themselves when the file closes.
+ * earlier copies.  Records are small and allocated in blocks in file
+ * scope; the sets that index them are emptied at each file start.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,34 +12,111 @@
 
 #include "sipguide-transaction.h"
 
+/* Every table holds records that begin with a 64-bit hash of their key
+ * (see key()); a record never moves once stored. */
 typedef struct {
-    guint32  frame;
-    nstime_t time;
-    gint64   expires;
-} request_t;
+    guint64 key;
+    guint32 frame;
+} frame_rec_t;
 
 typedef struct {
+    guint64 key;
+    gint64  time_ns;            /* arrival, after the file's first message */
+    gint64  expires;
+    guint32 frame;
+} request_rec_t;
+
+typedef struct {
+    guint64           key;
     sipguide_links_t *links;
     guint32           cseq;
-} challenge_t;
+} challenge_rec_t;
 
-/* Each table maps a key (see key()) to a value.  The tables of frame
- * numbers store the number in the pointer. */
-static wmem_map_t *requests;     /* 'R' call-id, cseq, method, branch -> request_t */
-static wmem_map_t *cancels;      /* 'C' call-id, cseq, branch -> frame */
-static wmem_map_t *invites;      /* 'I' call-id -> first INVITE frame */
-static wmem_map_t *responses;    /* 'S' call-id, cseq, method, branch, code -> first frame */
-static wmem_map_t *challenges;   /* 'A' call-id, method -> open 401/407 challenge */
-static guint32 last_frame;       /* highest frame recorded in this file */
+/* A set of records (a GHashTable whose keys are the records themselves:
+ * no separate key or value storage), and the blocks they live in. */
+typedef struct {
+    GHashTable *set;
+    gsize       size;           /* bytes of one record */
+    guint8     *block;          /* the block being filled */
+    guint       used, cap;      /* records in it, and room for */
+} table_t;
+
+static table_t requests;        /* 'R' call-id, cseq, method, branch */
+static table_t cancels;         /* 'C' call-id, cseq, branch -> CANCEL frame */
+static table_t invites;         /* 'I' call-id -> first INVITE frame */
+static table_t responses;       /* 'S' call-id, cseq, method, branch, code -> first frame */
+static table_t challenges;      /* 'A' call-id, method -> open 401/407 challenge */
+static guint32 last_frame;      /* highest frame recorded in this file */
+static nstime_t time_base;      /* arrival of the first message recorded */
+static gboolean time_base_set;
+
+static guint
+record_hash(gconstpointer r)
+{
+    guint64 k = *(const guint64 *)r;
+
+    return (guint)(k ^ (k >> 32));
+}
+
+static gboolean
+record_equal(gconstpointer a, gconstpointer b)
+{
+    return *(const guint64 *)a == *(const guint64 *)b;
+}
+
+#define BLOCK_RECORDS 4096
+
+static void
+table_reset(table_t *t, gsize size)
+{
+    if (t->set != NULL)
+        g_hash_table_destroy(t->set);
+    t->set = g_hash_table_new(record_hash, record_equal);
+    t->size = size;
+    t->block = NULL;
+    t->used = t->cap = 0;
+}
+
+static void *
+table_lookup(const table_t *t, guint64 key)
+{
+    return g_hash_table_lookup(t->set, &key);
+}
+
+/* A new record for 'key', zeroed but for its key.  The blocks come from
+ * file scope, so that they go when the file closes; the set is emptied at
+ * the next file start, before anything can look into it. */
+static void *
+table_add(table_t *t, guint64 key)
+{
+    guint8 *r;
+
+    if (t->used == t->cap) {
+        t->cap = BLOCK_RECORDS;
+        t->used = 0;
+        t->block = (guint8 *)wmem_alloc(wmem_file_scope(), t->size * t->cap);
+    }
+    r = t->block + t->size * t->used++;
+    memset(r, 0, t->size);
+    memcpy(r, &key, sizeof(key));
+    g_hash_table_add(t->set, r);
+    return r;
+}
+
+static void
+tables_reset(void)
+{
+    table_reset(&requests, sizeof(request_rec_t));
+    table_reset(&cancels, sizeof(frame_rec_t));
+    table_reset(&invites, sizeof(frame_rec_t));
+    table_reset(&responses, sizeof(frame_rec_t));
+    table_reset(&challenges, sizeof(challenge_rec_t));
+}
 
 void
 sipguide_transaction_register(void)
 {
-    requests = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
-    cancels = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
-    invites = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
-    responses = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
-    challenges = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_int64_hash, g_int64_equal);
+    tables_reset();
 }
 
 static guint64
@@ -54,15 +131,14 @@ fnv1a(guint64 h, const char *s)
     return h * G_GUINT64_CONSTANT(0x100000001b3);
 }
 
-/* The key of the given parts for table 'kind' (a letter, so that tables
- * never share a key); held in pinfo->pool until stored. */
-static gint64 *
-key(packet_info *pinfo, char kind, const char *a, const char *b, const char *c,
-    const char *d, const char *e)
+/* A 64-bit FNV-1a hash of the table kind and the key's parts: keys are not
+ * kept, so two keys that hash alike (about one chance in 10^19 per pair)
+ * would be taken for one. */
+static guint64
+key(char kind, const char *a, const char *b, const char *c, const char *d, const char *e)
 {
     char k[2] = { kind, '\0' };
     guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
-    gint64 *out = wmem_new(pinfo->pool, gint64);
 
     h = fnv1a(h, k);
     h = fnv1a(h, a);
@@ -70,23 +146,27 @@ key(packet_info *pinfo, char kind, const char *a, const char *b, const char *c,
     h = fnv1a(h, c);
     h = fnv1a(h, d);
     h = fnv1a(h, e);
-    *out = (gint64)h;
-    return out;
+    return h;
 }
 
-static void
-store(wmem_map_t *map, const gint64 *k, void *value)
+/* Nanoseconds from the first recorded message to this one. */
+static gint64
+arrival_ns(const packet_info *pinfo)
 {
-    gint64 *copy = wmem_new(wmem_file_scope(), gint64);
-
-    *copy = *k;
-    wmem_map_insert(map, copy, value);
+    if (!time_base_set) {
+        time_base = pinfo->abs_ts;
+        time_base_set = TRUE;
+    }
+    return ((gint64)pinfo->abs_ts.secs - (gint64)time_base.secs) * 1000000000
+           + (pinfo->abs_ts.nsecs - time_base.nsecs);
 }
 
 void
 sipguide_transaction_file_start(void)
 {
+    tables_reset();
     last_frame = 0;
+    time_base_set = FALSE;
 }
 
 gboolean
@@ -118,7 +198,8 @@ asked_expires(const sipguide_msg_t *m)
 }
 
 void
-sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_links_t *links)
+sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_links_t *links,
+                         gboolean links_kept)
 {
     const char *call_id = sipguide_msg_string(m, SIPGUIDE_SF_CALL_ID, 0);
     const char *branch = sipguide_msg_string(m, SIPGUIDE_SF_VIA_BRANCH, 0);
@@ -138,30 +219,28 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
     g_snprintf(seq, sizeof(seq), "%u", cseq);
 
     if (!m->response) {
-        gint64 *k = key(pinfo, 'R', call_id, seq, method, branch, NULL);
-        challenge_t *ch;
+        guint64 k = key('R', call_id, seq, method, branch, NULL);
+        challenge_rec_t *ch;
 
-        if (wmem_map_lookup(requests, k) == NULL) {
-            request_t *r = wmem_new(wmem_file_scope(), request_t);
+        if (table_lookup(&requests, k) == NULL) {
+            request_rec_t *r = (request_rec_t *)table_add(&requests, k);
             r->frame = frame;
-            r->time = pinfo->abs_ts;
+            r->time_ns = arrival_ns(pinfo);
             r->expires = asked_expires(m);
-            store(requests, k, r);
         }
         if (strcmp(method, "CANCEL") == 0) {
-            k = key(pinfo, 'C', call_id, seq, branch, NULL, NULL);
-            if (wmem_map_lookup(cancels, k) == NULL)
-                store(cancels, k, GUINT_TO_POINTER(frame));
+            k = key('C', call_id, seq, branch, NULL, NULL);
+            if (table_lookup(&cancels, k) == NULL)
+                ((frame_rec_t *)table_add(&cancels, k))->frame = frame;
         }
         if (strcmp(method, "INVITE") == 0) {
-            k = key(pinfo, 'I', call_id, NULL, NULL, NULL, NULL);
-            if (wmem_map_lookup(invites, k) == NULL)
-                store(invites, k, GUINT_TO_POINTER(frame));
+            k = key('I', call_id, NULL, NULL, NULL, NULL);
+            if (table_lookup(&invites, k) == NULL)
+                ((frame_rec_t *)table_add(&invites, k))->frame = frame;
         }
         /* A later request of the same call and method that carries the
          * credentials answers the open challenge. */
-        k = key(pinfo, 'A', call_id, method, NULL, NULL, NULL);
-        ch = (challenge_t *)wmem_map_lookup(challenges, k);
+        ch = (challenge_rec_t *)table_lookup(&challenges, key('A', call_id, method, NULL, NULL, NULL));
         if (ch != NULL && ch->links->auth_retry_in == 0 && cseq > ch->cseq
             && (m->f[SIPGUIDE_SF_AUTHORIZATION].len > 0 || m->f[SIPGUIDE_SF_PROXY_AUTHORIZATION].len > 0))
             ch->links->auth_retry_in = frame;
@@ -172,40 +251,45 @@ sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_l
         return;
     {
         char code[8];
-        gint64 *k = key(pinfo, 'R', call_id, seq, method, branch, NULL);
-        request_t *r = (request_t *)wmem_map_lookup(requests, k);
-        guint32 first;
+        const request_rec_t *r = (const request_rec_t *)table_lookup(&requests,
+            key('R', call_id, seq, method, branch, NULL));
+        frame_rec_t *first;
+        challenge_rec_t *ch;
+        guint64 k;
 
         g_snprintf(code, sizeof(code), "%u", m->code);
         if (r != NULL) {
-            nstime_t delta;
-            nstime_delta(&delta, &pinfo->abs_ts, &r->time);
+            gint64 delta = arrival_ns(pinfo) - r->time_ns;
             links->request_in = r->frame;
-            links->response_ms = delta.secs < 0 ? 0
-                : (guint32)MIN((gint64)delta.secs * 1000 + delta.nsecs / 1000000, G_MAXUINT32);
+            links->response_ms = delta < 0 ? 0 : (guint32)MIN(delta / 1000000, (gint64)G_MAXUINT32);
             links->asked_expires = r->expires;
         }
 
-        k = key(pinfo, 'S', call_id, seq, method, branch, code);
-        first = GPOINTER_TO_UINT(wmem_map_lookup(responses, k));
-        if (first != 0 && first != frame)
-            links->retransmission_of = first;
-        else if (first == 0)
-            store(responses, k, GUINT_TO_POINTER(frame));
+        k = key('S', call_id, seq, method, branch, code);
+        first = (frame_rec_t *)table_lookup(&responses, k);
+        if (first != NULL && first->frame != frame)
+            links->retransmission_of = first->frame;
+        else if (first == NULL)
+            ((frame_rec_t *)table_add(&responses, k))->frame = frame;
 
         if (m->code == 487) {
-            k = key(pinfo, 'C', call_id, seq, branch, NULL, NULL);
-            links->cancel_in = GPOINTER_TO_UINT(wmem_map_lookup(cancels, k));
+            const frame_rec_t *c = (const frame_rec_t *)table_lookup(&cancels,
+                key('C', call_id, seq, branch, NULL, NULL));
+            links->cancel_in = c != NULL ? c->frame : 0;
         }
         if (m->code == 481) {
-            k = key(pinfo, 'I', call_id, NULL, NULL, NULL, NULL);
-            links->invite_in = GPOINTER_TO_UINT(wmem_map_lookup(invites, k));
+            const frame_rec_t *i = (const frame_rec_t *)table_lookup(&invites,
+                key('I', call_id, NULL, NULL, NULL, NULL));
+            links->invite_in = i != NULL ? i->frame : 0;
         }
-        if ((m->code == 401 || m->code == 407) && links->retransmission_of == 0) {
-            challenge_t *ch = wmem_new(wmem_file_scope(), challenge_t);
+        if ((m->code == 401 || m->code == 407) && links->retransmission_of == 0 && links_kept) {
+            /* The newest challenge of the call and method is the open one. */
+            k = key('A', call_id, method, NULL, NULL, NULL);
+            ch = (challenge_rec_t *)table_lookup(&challenges, k);
+            if (ch == NULL)
+                ch = (challenge_rec_t *)table_add(&challenges, k);
             ch->links = links;
             ch->cseq = cseq;
-            store(challenges, key(pinfo, 'A', call_id, method, NULL, NULL, NULL), ch);
         }
     }
 }

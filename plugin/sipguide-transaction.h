@@ -33,10 +33,11 @@ void sipguide_transaction_register(void);
 void sipguide_transaction_file_start(void);
 
 /* Record one message of a frame read for the first time, and for a
- * response fill *links (which must stay in file scope: a later retry with
- * credentials updates it). */
+ * response fill *links.  With links_kept, *links stays in file scope and a
+ * later retry with credentials updates it; without (the frame is never
+ * read again), nothing later refers to it. */
 void sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m,
-                              sipguide_links_t *links);
+                              sipguide_links_t *links, gboolean links_kept);
 
 /* Whether every frame after 'frame' has been recorded up to a later frame
  * already, so that "nothing was seen" is an answer and not a guess. */
