@@ -159,7 +159,14 @@ run_tshark() {
 # --- ports, all picked now: SIP server, SIP client, capture probe -------------
 
 # Each block: +0 SIP, +1 SIPp control, +2 and +4 SIPp media, +3 capture probe.
-mapfile -t bases < <(python3 "$real/ports.py" free 2 6) || fail "no free ports"
+# No block holds a port that Wireshark decodes by number: SIP found there
+# would be decoded as that protocol (Quake on 26000, say), not as SIP, and
+# the case would fail by the luck of the draw.
+run_tshark -G decodes 2> /dev/null |
+    awk -F'\t' '$1 == "udp.port" || $1 == "tcp.port" { print $2 }' > "$work/claimed-ports"
+[ -s "$work/claimed-ports" ] || fail "tshark -G decodes lists no port that Wireshark decodes"
+mapfile -t bases < <(python3 "$real/ports.py" free 2 6 "$work/claimed-ports") ||
+    fail "no free ports"
 [ ${#bases[@]} = 2 ] || fail "no free ports"
 server_port=${bases[0]}
 client_port=${bases[1]}

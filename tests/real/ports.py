@@ -3,11 +3,15 @@
 # Ports and sockets of a live test run: picks free port blocks on loopback,
 # and checks that the peers it started have no socket outside loopback.
 #
-#   ports.py free COUNT SIZE
+#   ports.py free COUNT SIZE [CLAIMED]
 #       Prints COUNT base ports, one a line; each starts SIZE consecutive
 #       ports that are free for UDP and TCP on 127.0.0.1 and on ::1. Bases
 #       are drawn at random below the kernel's ephemeral range, so that runs
 #       in parallel rarely meet and no outgoing connection takes a picked port.
+#       CLAIMED is a file of port numbers, one a line, that no block may hold:
+#       the ports Wireshark decodes by number (tshark -G decodes). SIP on such
+#       a port is decoded as that protocol (26000 as Quake, 24800 as Synergy)
+#       and the guide would find no response there.
 #   ports.py loopback PGID...
 #       Fails, naming the socket, when a process of one of these process
 #       groups has an IPv4 or IPv6 socket bound to anything but loopback.
@@ -41,9 +45,15 @@ def free(port):
     return True
 
 
-def pick(count, size):
+def read_claimed(path):
+    """The port numbers of file path, one a line."""
+    with open(path, encoding="utf-8") as f:
+        return {int(line) for line in f if line.strip()}
+
+
+def pick(count, size, claimed=frozenset()):
     rng = random.SystemRandom()
-    taken, bases = set(), []
+    taken, bases = set(claimed), []
     for _ in range(2000):
         if len(bases) == count:
             break
@@ -111,12 +121,13 @@ def loopback(pgids):
 
 
 def main():
-    if len(sys.argv) == 4 and sys.argv[1] == "free":
-        pick(int(sys.argv[2]), int(sys.argv[3]))
+    if len(sys.argv) in (4, 5) and sys.argv[1] == "free":
+        claimed = read_claimed(sys.argv[4]) if len(sys.argv) == 5 else frozenset()
+        pick(int(sys.argv[2]), int(sys.argv[3]), claimed)
     elif len(sys.argv) >= 3 and sys.argv[1] == "loopback":
         loopback({int(p) for p in sys.argv[2:]})
     else:
-        sys.exit("usage: ports.py free COUNT SIZE | ports.py loopback PGID...")
+        sys.exit("usage: ports.py free COUNT SIZE [CLAIMED] | ports.py loopback PGID...")
 
 
 if __name__ == "__main__":
