@@ -72,6 +72,18 @@ static int hf_sipguide_dialog_invite_in = -1;
 static int hf_sipguide_transaction_note = -1;
 static int hf_sipguide_site_hint = -1;
 
+/* The fields made from the evidence headers and the transaction tables:
+ * a run that asks for none of them needs only the plain guide. */
+static int *const hf_sipguide_full[] = {
+    &hf_sipguide_evidence, &hf_sipguide_reason_protocol, &hf_sipguide_reason_cause,
+    &hf_sipguide_reason_text, &hf_sipguide_retry_after, &hf_sipguide_warning_code,
+    &hf_sipguide_min_se, &hf_sipguide_min_expires, &hf_sipguide_auth_algorithm,
+    &hf_sipguide_alt_service_type, &hf_sipguide_alt_service_action, &hf_sipguide_response_source,
+    &hf_sipguide_request_in, &hf_sipguide_response_time, &hf_sipguide_cancel_in,
+    &hf_sipguide_auth_retry_in, &hf_sipguide_retransmission_of, &hf_sipguide_dialog_invite_in,
+    &hf_sipguide_transaction_note
+};
+
 static gint ett_sipguide = -1;
 static gint ett_sipguide_class = -1;
 static gint ett_sipguide_ims = -1;
@@ -172,8 +184,10 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
             r = &frame->responses[frame->count++];
             r->code = m->code;
             r->method = intern_method(sipguide_msg_string(m, SIPGUIDE_SF_CSEQ_METHOD, 0));
+            r->links.asked_expires = -1;
         }
-        sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL, keep);
+        if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+            sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL, keep);
     }
     if (keep)
         p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
@@ -773,6 +787,26 @@ expert_wanted(packet_info *pinfo)
     return col_get_text(pinfo->cinfo, COL_EXPERT) != NULL;
 }
 
+/* What this run needs the guide to read.  Everything, except in a tshark
+ * run that reads each frame once and asks for nothing of the evidence,
+ * the transactions or expert info: the set of asked-for fields does not
+ * change within such a run. */
+static sipguide_need_t
+run_needs(proto_tree *tree, gboolean want_expert)
+{
+    guint i;
+
+    if (!sipguide_prime_single_pass() || want_expert
+        || (SIPGUIDE_TREE_VISIBLE(tree) && !sipguide_prime_labels_unread())
+        || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT)
+        return SIPGUIDE_NEED_ALL;
+    for (i = 0; i < G_N_ELEMENTS(hf_sipguide_full); i++) {
+        if (proto_registrar_get_nth(*hf_sipguide_full[i])->ref_type != HF_REF_TYPE_NONE)
+            return SIPGUIDE_NEED_ALL;
+    }
+    return SIPGUIDE_NEED_BASIC;
+}
+
 static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -785,7 +819,11 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
         return 0;
-    sipguide_prime_arm();
+    if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
+        sipguide_prime_printed_fields();
+    want_expert = expert_wanted(pinfo);
+    if (sipguide_prime_armed() != SIPGUIDE_NEED_ALL)
+        sipguide_prime_arm(run_needs(tree, want_expert));
 
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     if (frame == NULL && !proto_is_frame_protocol(pinfo->layers, "sip"))
@@ -819,9 +857,6 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
                 responses[n++] = &msgs.msgs[i];
         }
     }
-    if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
-        sipguide_prime_printed_fields();
-    want_expert = expert_wanted(pinfo);
     for (i = 0; i < frame->count; i++) {
         const sipguide_msg_t *m = NULL;
         if (i < n && responses[i]->code == frame->responses[i].code)
@@ -840,7 +875,7 @@ sipguide_prefs_apply(void)
     /* The Info column is filled in runs that build no tree otherwise (a
      * plain tshark summary): ask for the SIP fields, which makes one. */
     if (pref_info_column)
-        sipguide_prime_arm();
+        sipguide_prime_arm(SIPGUIDE_NEED_BASIC);
 }
 
 static void

@@ -23,7 +23,7 @@
 #include "sipguide-prime.h"
 
 static dissector_handle_t sipguide_handle;
-static gboolean armed;
+static sipguide_need_t armed = SIPGUIDE_NEED_NOTHING;
 
 void
 sipguide_prime_handoff(dissector_handle_t postdissector)
@@ -147,11 +147,11 @@ sipguide_prime_file_start(void)
     int f;
 
     if (!is_batch_program())
-        sipguide_prime_arm();
+        sipguide_prime_arm(SIPGUIDE_NEED_ALL);
     else {
         read_batch_options();
         if (batch.two_pass || batch.expert)
-            sipguide_prime_arm();
+            sipguide_prime_arm(SIPGUIDE_NEED_ALL);
     }
 
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
@@ -211,23 +211,34 @@ prime_tap_packet(void *tapdata _U_, packet_info *pinfo _U_, epan_dissect_t *edt 
 
 static int prime_listener_tag;
 
+/* The SIP fields the plain guide reads (code, method, the texts a site
+ * hint may match); the others are read for evidence and transactions. */
+static gboolean
+basic_field(int f)
+{
+    return f == SIPGUIDE_SF_SIP || f == SIPGUIDE_SF_STATUS_LINE || f == SIPGUIDE_SF_STATUS_CODE
+           || f == SIPGUIDE_SF_CSEQ_METHOD || f == SIPGUIDE_SF_WARNING;
+}
+
 void
-sipguide_prime_arm(void)
+sipguide_prime_arm(sipguide_need_t need)
 {
     GString *filter;
     GArray *wanted;
     GString *err;
     int f;
 
-    if (armed)
+    if (armed >= need)
         return;
-    armed = TRUE;
+    if (armed != SIPGUIDE_NEED_NOTHING)
+        remove_tap_listener(&prime_listener_tag);
+    armed = need;
 
     filter = g_string_new(NULL);
     wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
         int id = sipguide_sip_field_ids[f];
-        if (id < 0)
+        if (id < 0 || (need == SIPGUIDE_NEED_BASIC && !basic_field(f)))
             continue;
         g_array_append_val(wanted, id);
         if (filter->len > 0)
@@ -238,10 +249,11 @@ sipguide_prime_arm(void)
         /* No SIP dissector: nothing to ask for. */
         g_array_free(wanted, TRUE);
         g_string_free(filter, TRUE);
+        armed = SIPGUIDE_NEED_NOTHING;
         return;
     }
 
-    /* Takes ownership of the array. */
+    /* Takes ownership of the array (and frees an earlier one). */
     set_postdissector_wanted_hfids(sipguide_handle, wanted);
 
     /* Listens on a tap of its own on which nothing is ever queued, so the
@@ -253,4 +265,10 @@ sipguide_prime_arm(void)
         g_string_free(err, TRUE);
     }
     g_string_free(filter, TRUE);
+}
+
+sipguide_need_t
+sipguide_prime_armed(void)
+{
+    return armed;
 }

@@ -25,9 +25,21 @@ void sipguide_prime_handoff(dissector_handle_t postdissector);
 /* Prime the SIP fields for the first frame of a file; an init routine. */
 void sipguide_prime_file_start(void);
 
-/* A tree is being built: from now on ask for the SIP fields in every
- * dissection.  Cheap after the first call. */
-void sipguide_prime_arm(void);
+/* How much of the SIP message the guide needs to read: nothing (no tree
+ * yet), what the plain guide shows (code, method, reason phrase and
+ * Warning texts), or everything (evidence and transaction links too). */
+typedef enum {
+    SIPGUIDE_NEED_NOTHING,
+    SIPGUIDE_NEED_BASIC,
+    SIPGUIDE_NEED_ALL
+} sipguide_need_t;
+
+/* A tree is being built: from now on ask for the SIP fields of 'need' in
+ * every dissection.  Cheap when nothing more is needed than before. */
+void sipguide_prime_arm(sipguide_need_t need);
+
+/* What the plugin asks for now. */
+sipguide_need_t sipguide_prime_armed(void);
 
 /* The program reads each frame once (tshark or rawshark without -2), as
  * far as its command line tells: what the first pass learns about a frame

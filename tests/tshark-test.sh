@@ -253,6 +253,20 @@ lean)
         head -n 40 "$work/out/diff.lean" >&2
         status=1
     fi
+    # Only fields of the plain guide: the plugin then reads neither the
+    # evidence headers nor the transactions, and these fields must not change.
+    plain=(-e sipguide.code -e sipguide.class -e sipguide.meaning -e sipguide.method
+           -e sipguide.category -e sipguide.hint -e sipguide.site_hint -e sipguide.related
+           -e sipguide.related.why -e sipguide.handled_as)
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator='|' "${plain[@]}" \
+        > "$work/out/plain" || status=1
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator='|' "${plain[@]}" -e sipguide \
+        | awk -F'\t' -v OFS='\t' '{ NF--; print }' > "$work/out/plain.full" || status=1
+    if ! diff "$work/out/plain.full" "$work/out/plain" > "$work/out/diff.plain"; then
+        echo "-T fields with plain guide fields only differs from the full guide (< full, > plain only):" >&2
+        head -n 40 "$work/out/diff.plain" >&2
+        status=1
+    fi
     if ! grep -q '[0-9]' "$work/out/lean"; then
         echo "no guide field was printed" >&2
         status=1
