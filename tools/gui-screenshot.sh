@@ -21,7 +21,7 @@
 # is the one "tshark -2 -Y 'frame.number == 14' -O sipguide" prints.
 #
 # Needs the Debian packages wireshark-qt, tshark, xvfb, xdotool, xclip,
-# x11-apps (xwd) and netpbm. As root the GUI runs as the user "nobody": Wireshark
+# x11-apps (xwd), netpbm and perl (for pnmquant). As root the GUI runs as the user "nobody": Wireshark
 # ignores WIRESHARK_PLUGIN_DIR for root, and HOME is a throwaway folder, so no
 # installed copy of the plugin and no personal setting is used.
 #
@@ -168,7 +168,7 @@ build=${SIPGUIDE_BUILD:-$top/build}
 
 for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamcut pnmquant pnmtopng setpriv; do
     command -v "$tool" > /dev/null || {
-        echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm)" >&2
+        echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm perl)" >&2
         exit 1
     }
 done

@@ -13,7 +13,7 @@ packages=(
     tshark                         # the program the plugin runs in
     python3                        # tools/make-captures.py
     util-linux                     # setpriv: the tests run tshark unprivileged
-    wireshark xvfb xdotool xclip x11-apps netpbm   # the GUI (wireshark-qt on Debian 12) and its check
+    wireshark xvfb xdotool xclip x11-apps netpbm perl   # the GUI and its check (pnmquant needs perl)
     sip-tester kamailio            # tests/real: real SIP client, server and registrar
     time valgrind                  # tools/benchmark.sh and tools/valgrind-check.sh
 )
