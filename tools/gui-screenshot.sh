@@ -135,8 +135,9 @@ if [ "${1:-}" = --inside ]; then
     sleep 1
     eval "$(x getwindowgeometry --shell "$about")"    # X, Y, WIDTH, HEIGHT
     shot "$out/plugins.png" "$X" "$Y" "$WIDTH" "$HEIGHT"
-    # The row of the filtered list, copied with its context menu (Copy Row(s)).
-    x mousemove --window "$about" 60 110 click 3
+    # The row of the filtered list, copied with its context menu (Copy Row(s));
+    # y = 105 lies inside the first row of the 4.0 and of the 4.6 dialog.
+    x mousemove --window "$about" 60 105 click 3
     sleep 0.5
     x key --delay 150 Up Return
     sleep 0.5
@@ -240,8 +241,9 @@ fi || {
 }
 
 status=0
-# The plugin row of About > Plugins: name, version, type, path.
-if ! grep -Eq "^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+dissector[[:space:]]+$work/plugins/.*sipguide\.so" \
+# The plugin row of About > Plugins: name, version, type ("dissector" up to
+# 4.4, "Dissector" in 4.6), path.
+if ! grep -Eq "^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+[Dd]issector[[:space:]]+$work/plugins/.*sipguide\.so" \
         "$work/out/plugins-gui.txt"; then
     echo "gui-screenshot: About > Plugins does not list sipguide.so from the build; it copied:" >&2
     cat "$work/out/plugins-gui.txt" >&2
