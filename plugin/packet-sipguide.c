@@ -491,11 +491,14 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         } else {
             pi = add_uint(tree, d, hf_sipguide_handled_as, as);
         }
-        if (d->expert)
+        if (d->expert) {
+            const char *p[] = { "code", wmem_strdup_printf(d->pinfo->pool, "%u", g->code),
+                                "handled", wmem_strdup_printf(d->pinfo->pool, "%u", as),
+                                "phrase", phrase };
             expert_add_info_format(d->pinfo, pi != NULL ? pi : d->top,
-                &ei_sipguide_code_unregistered,
-                "%u is not a registered SIP response code: a receiver handles it as %u %s",
-                g->code, as, phrase);
+                &ei_sipguide_code_unregistered, "%s",
+                sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_CODE_UNREGISTERED, p, 3));
+        }
     }
 }
 
@@ -702,10 +705,11 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     if (!sipguide_catalog_resolve(r->code, r->method, &g)) {
         if (d.shown)
             proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
-        if (d.expert)
-            expert_add_info_format(pinfo, pi != NULL ? pi : ti, &ei_sipguide_code_invalid,
-                "Status-Code %u is outside 100..699: it belongs to no response class "
-                "and the guide gives it no meaning", r->code);
+        if (d.expert) {
+            const char *p[] = { "code", wmem_strdup_printf(pinfo->pool, "%u", r->code) };
+            expert_add_info_format(pinfo, pi != NULL ? pi : ti, &ei_sipguide_code_invalid, "%s",
+                sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CODE_INVALID, p, 1));
+        }
         return;
     }
 

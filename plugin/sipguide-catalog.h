@@ -157,6 +157,8 @@ typedef struct {
     X(ACCEPT,                 "accept",                 "types") \
     X(ALT_SERVICE,            "alt-service",            "type action") \
     X(RESPONSE_SOURCE,        "response-source",        "source") \
+    X(CODE_INVALID,           "code-invalid",           "code") \
+    X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
     X(CANCEL_IN,              "cancel-in",              "frame") \
     X(NO_CANCEL,              "no-cancel",              "") \
