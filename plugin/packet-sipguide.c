@@ -115,6 +115,9 @@ static const char *const expert_field_names[] = {
 };
 static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
 
+/* Whether the first tree of this file has decided what the run needs. */
+static gboolean needs_decided;
+
 /* Preferences: what the guide shows. */
 static sipguide_epan_bool_t pref_show_ims = TRUE;
 static sipguide_epan_bool_t pref_show_hints = TRUE;
@@ -669,21 +672,14 @@ add_response_expert(const draw_t *d, const sipguide_guide_t *g, guint32 code)
 /* The guide of one response. */
 static void
 draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
-              const sipguide_response_t *r, const sipguide_msg_t *m, gboolean want_expert)
+              const sipguide_response_t *r, const sipguide_msg_t *m, gboolean shown,
+              gboolean want_expert)
 {
     const field_info *line = m != NULL ? m->line : NULL;
     sipguide_guide_t g;
     proto_item *ti, *pi;
     proto_tree *st;
-    draw_t d = { pinfo, tvb, r->method, FALSE, FALSE, NULL };
-
-    /* tshark -T fields builds a tree as if to show it, and prints only
-     * the chosen fields; there too only those fields are added, unless the
-     * guide's own item is asked for (its label is its value). */
-    d.shown = SIPGUIDE_TREE_VISIBLE(tree)
-              && (!sipguide_prime_labels_unread()
-                  || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT);
-    d.expert = d.shown || want_expert;
+    draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
 
     /* In a tree that is not shown Wireshark stands in the parent for an
      * item nobody asked for; for a protocol item that parent is the root,
@@ -791,18 +787,28 @@ expert_wanted(packet_info *pinfo)
     return col_get_text(pinfo->cinfo, COL_EXPERT) != NULL;
 }
 
+/* Whether the labels of this tree are read.  tshark -T fields builds a
+ * tree as if to show it, and prints only the chosen fields; there only
+ * those fields are added, unless the guide's own item is asked for (its
+ * label is its value). */
+static gboolean
+tree_shown(proto_tree *tree)
+{
+    return SIPGUIDE_TREE_VISIBLE(tree)
+           && (!sipguide_prime_labels_unread()
+               || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT);
+}
+
 /* What this run needs the guide to read.  Everything, except in a tshark
  * run that reads each frame once and asks for nothing of the evidence,
  * the transactions or expert info: the set of asked-for fields does not
  * change within such a run. */
 static sipguide_need_t
-run_needs(proto_tree *tree, gboolean want_expert)
+run_needs(proto_tree *tree, packet_info *pinfo)
 {
     guint i;
 
-    if (!sipguide_prime_single_pass() || want_expert
-        || (SIPGUIDE_TREE_VISIBLE(tree) && !sipguide_prime_labels_unread())
-        || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT)
+    if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo))
         return SIPGUIDE_NEED_ALL;
     for (i = 0; i < G_N_ELEMENTS(hf_sipguide_full); i++) {
         if (proto_registrar_get_nth(*hf_sipguide_full[i])->ref_type != HF_REF_TYPE_NONE)
@@ -818,16 +824,18 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_msgs_t msgs = { 0, NULL };
     const sipguide_msg_t **responses = NULL;
     guint i, n = 0;
-    gboolean readable, drawn, want_expert;
+    gboolean readable, drawn, shown, want_expert;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
         return 0;
     if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
         sipguide_prime_printed_fields();
-    want_expert = expert_wanted(pinfo);
-    if (sipguide_prime_armed() != SIPGUIDE_NEED_ALL)
-        sipguide_prime_arm(run_needs(tree, want_expert));
+    /* The first tree of a file decides what the run needs. */
+    if (!needs_decided) {
+        needs_decided = TRUE;
+        sipguide_prime_arm(run_needs(tree, pinfo));
+    }
 
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     if (frame == NULL && !proto_is_frame_protocol(pinfo->layers, "sip"))
@@ -851,6 +859,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     }
     if (!drawn)
         return 0;
+    shown = tree_shown(tree);
+    want_expert = !shown && expert_wanted(pinfo);
 
     /* The response messages of this pass, when it can read them, in the
      * order of the remembered responses. */
@@ -865,7 +875,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         const sipguide_msg_t *m = NULL;
         if (i < n && responses[i]->code == frame->responses[i].code)
             m = responses[i];
-        draw_response(tree, pinfo, tvb, &frame->responses[i], m, want_expert);
+        draw_response(tree, pinfo, tvb, &frame->responses[i], m, shown, want_expert);
     }
     return tvb_captured_length(tvb);
 }
@@ -893,6 +903,7 @@ sipguide_init(void)
         expert_tap = find_tap_id("expert");
     for (i = 0; i < G_N_ELEMENTS(expert_field_names); i++)
         expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
+    needs_decided = FALSE;
     sipguide_prime_file_start();
     sipguide_transaction_file_start();
 }

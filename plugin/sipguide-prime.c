@@ -40,9 +40,14 @@ sipguide_prime_handoff(dissector_handle_t postdissector)
 static gboolean
 is_batch_program(void)
 {
-    const char *name = g_get_prgname();
+    static int batch_program = -1;      /* the name does not change */
 
-    return name != NULL && (strcmp(name, "tshark") == 0 || strcmp(name, "rawshark") == 0);
+    if (batch_program < 0) {
+        const char *name = g_get_prgname();
+        batch_program = name != NULL
+                        && (strcmp(name, "tshark") == 0 || strcmp(name, "rawshark") == 0);
+    }
+    return batch_program;
 }
 
 /* tshark's short options that take an argument (its getopt string, the
