@@ -54,22 +54,9 @@ chmod 777 "$work/home" "$work/out"
 
 export LC_ALL=C.UTF-8 TZ=UTC
 
-# SIPGUIDE_PRELOAD (a sanitized build) is preloaded into tshark.
-run_tshark() {
-    # An empty extcap folder: tshark -G plugins would start every extcap
-    # program, which only costs time here (and hangs with a preloaded sanitizer).
-    local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins"
-                    WIRESHARK_EXTCAP_DIR="$work/extcap" LC_ALL=C.UTF-8 TZ=UTC)
-    if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
-        env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
-                   UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
-    fi
-    if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=nobody --regid=nogroup --clear-groups env "${env_args[@]}" tshark "$@"
-    else
-        env "${env_args[@]}" tshark "$@"
-    fi
-}
+# run_tshark: tshark with the plugin copy in $work/plugins (tools/lib.sh).
+# shellcheck source=tools/lib.sh
+. "$(dirname "$0")/../tools/lib.sh"
 
 capture() {
     local name=$1

@@ -99,11 +99,11 @@ for tool in tshark python3 /usr/bin/time; do
         exit 1
     fi
 done
-as_root=0
 if [ "$(id -u)" = 0 ]; then
-    as_root=1
     command -v setpriv > /dev/null || { echo "benchmark: setpriv is missing (util-linux)" >&2; exit 1; }
 fi
+# shellcheck source=tools/lib.sh
+. "$src/tools/lib.sh"
 
 export LC_ALL=C.UTF-8 TZ=UTC
 
@@ -130,11 +130,8 @@ info() {
 # The command that starts tshark for VARIANT (with|without), into the array "cmd".
 tshark_cmd() {
     local variant=$1
-    cmd=(env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins-$variant"
+    cmd=("${unprivileged[@]}" env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins-$variant"
          LC_ALL=C.UTF-8 TZ=UTC tshark)
-    if [ $as_root = 1 ]; then
-        cmd=(setpriv --reuid=nobody --regid=nogroup --clear-groups "${cmd[@]}")
-    fi
 }
 
 # One timed run: VARIANT OUTPUT-FILE RESULT-FILE then tshark's arguments.

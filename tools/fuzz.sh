@@ -34,6 +34,8 @@
 
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$src/tools/lib.sh"
 
 frames=10000
 seed=1
@@ -98,16 +100,7 @@ done
 
 # --- a private, world-readable work folder ----------------------------------
 
-if [ -n "$keep" ]; then
-    mkdir -p "$keep"
-    work=$(cd "$keep" && pwd)
-else
-    work=$(mktemp -d /tmp/sipguide-fuzz.XXXXXX)
-fi
-keep_work=${keep:+yes}
-# shellcheck disable=SC2317
-cleanup() { [ -n "$keep_work" ] || rm -rf "$work"; }
-trap cleanup EXIT
+make_work sipguide-fuzz "$keep"
 mkdir -p "$work/in" "$work/out" "$work/home/.config/wireshark" "$work/mut"
 rm -rf "$work/plugins" "$work/in"/* "$work/out"/* "$work/mut"/*
 cp -r "$build/plugins" "$work/plugins"
@@ -130,12 +123,7 @@ run_tshark() {
         LD_PRELOAD="$preload" WIRESHARK_DEBUG_WMEM_OVERRIDE=simple G_SLICE=always-malloc
         ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:handle_abort=1:allocator_may_return_null=1"
         UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1")
-    if [ "$(id -u)" = 0 ]; then
-        timeout -k 10 "$run_timeout" setpriv --reuid=nobody --regid=nogroup --clear-groups \
-            env "${env_args[@]}" tshark "$@"
-    else
-        timeout -k 10 "$run_timeout" env "${env_args[@]}" tshark "$@"
-    fi
+    timeout -k 10 "$run_timeout" "${unprivileged[@]}" env "${env_args[@]}" tshark "$@"
 }
 
 count_frames() { capinfos -T -r -c "$1" | cut -f2; }

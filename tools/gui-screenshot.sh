@@ -162,6 +162,8 @@ fi
 # Outside: prepare a throwaway profile, run the inside part, check, copy.
 
 top=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$top/tools/lib.sh"
 guide_png=${1:-$top/docs/guide-gui.png}
 plugins_png=${2:-$top/docs/about-plugins.png}
 coloring_png=${3:-$top/docs/coloring-gui.png}
@@ -229,12 +231,8 @@ chmod -R a+rX "$work"
 chmod -R a+rwX "$work/home" "$work/out"
 
 inside=(timeout -k 5 180 bash "$top/tools/gui-screenshot.sh" --inside "$work")
-if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=nobody --regid=nogroup --clear-groups \
-        env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" "${inside[@]}"
-else
-    env -u XAUTHORITY -u DISPLAY "${inside[@]}"
-fi || {
+"${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
+    "${inside[@]}" || {
     echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
     cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2 2> /dev/null || true
     exit 1
@@ -251,12 +249,8 @@ if ! grep -Eq "^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+[Dd]is
 fi
 # The guide of the GUI against the guide of tshark, for the same frame.
 reference=(tshark -n -r "$work/$CAPTURE.pcap" -2 -Y "frame.number == $FRAME" -O sipguide)
-if [ "$(id -u)" = 0 ]; then
-    setpriv --reuid=nobody --regid=nogroup --clear-groups \
-        env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC "${reference[@]}"
-else
-    HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC "${reference[@]}"
-fi | awk '/^SIP Response Guide/ { p = 1; print; next } /^[^ ]/ { p = 0 } p && NF' > "$work/out/guide-tshark.txt"
+"${unprivileged[@]}" env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC \
+    "${reference[@]}" | awk '/^SIP Response Guide/ { p = 1; print; next } /^[^ ]/ { p = 0 } p && NF' > "$work/out/guide-tshark.txt"
 awk 'NF' "$work/out/guide-gui.txt" > "$work/out/guide-gui.cmp"
 if [ ! -s "$work/out/guide-tshark.txt" ]; then
     echo "gui-screenshot: tshark shows no guide for frame $FRAME" >&2

@@ -27,6 +27,8 @@
 
 set -euo pipefail
 src=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/lib.sh
+. "$src/tools/lib.sh"
 
 build="build"
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -60,16 +62,7 @@ for tool in valgrind tshark python3; do
     command -v "$tool" > /dev/null || { echo "valgrind-check: $tool is missing (tools/install-deps.sh)" >&2; exit 2; }
 done
 
-if [ -n "$keep" ]; then
-    mkdir -p "$keep"
-    work=$(cd "$keep" && pwd)
-else
-    work=$(mktemp -d /tmp/sipguide-valgrind.XXXXXX)
-fi
-keep_work=${keep:+yes}
-# shellcheck disable=SC2317
-cleanup() { [ -n "$keep_work" ] || rm -rf "$work"; }
-trap cleanup EXIT
+make_work sipguide-valgrind "$keep"
 rm -rf "$work/plugins" "$work/in" "$work/out"
 mkdir -p "$work/in" "$work/out" "$work/home"
 cp -r "$build/plugins" "$work/plugins"
@@ -92,11 +85,7 @@ run_valgrind() {    # run_valgrind XML [tshark arguments]
     local vg=(valgrind --tool=memcheck --xml=yes --xml-file="$xml" --num-callers=40
               --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite
               --track-origins="$track")
-    if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=nobody --regid=nogroup --clear-groups env "${env_args[@]}" "${vg[@]}" tshark "$@"
-    else
-        env "${env_args[@]}" "${vg[@]}" tshark "$@"
-    fi
+    "${unprivileged[@]}" env "${env_args[@]}" "${vg[@]}" tshark "$@"
 }
 
 run_one() {     # run_one CAPTURE MODE

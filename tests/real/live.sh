@@ -140,21 +140,10 @@ show_logs() {
     done
 }
 
-# tshark with the build's plugin, as tests/tshark-test.sh runs it: as root it
-# runs as nobody (tshark ignores WIRESHARK_PLUGIN_DIR for root); a sanitized
-# build's runtime (SIPGUIDE_PRELOAD) is preloaded.
-run_tshark() {
-    local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC)
-    if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
-        env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
-                   UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
-    fi
-    if [ "$(id -u)" = 0 ]; then
-        setpriv --reuid=nobody --regid=nogroup --clear-groups env "${env_args[@]}" tshark "$@"
-    else
-        env "${env_args[@]}" tshark "$@"
-    fi
-}
+# run_tshark: tshark with the build's plugin, as tests/tshark-test.sh runs it;
+# unprivileged: "nobody" when root (tools/lib.sh).
+# shellcheck source=tools/lib.sh
+. "$(dirname "$0")/../../tools/lib.sh"
 
 # --- ports, all picked now: SIP server, SIP client, capture probe -------------
 
@@ -217,8 +206,6 @@ common=(-i "$ip" -t "$sipp_transport" -m 1 -nr -nd -nostdin -ci 127.0.0.1 -mi "$
 if [ "$peer" = kamailio ]; then
     # Unprivileged, Kamailio opens no raw socket (as root it opens one bound to
     # any address for sending UDP); it needs no privilege on these ports.
-    unprivileged=()
-    [ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
     chmod 777 "$work/peers"
     start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" \
         kamailio -DD -E -f "$real/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \

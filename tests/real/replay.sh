@@ -70,17 +70,10 @@ cp -r "$plugin_dir" "$work/plugins"
 cp "$pcap" "$work/$name.pcap"
 chmod -R a+rX "$work"
 chmod 777 "$work/home" "$work/out"
-env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC)
-if [ -n "${SIPGUIDE_PRELOAD:-}" ]; then
-    # A sanitized build's runtime, as tests/tshark-test.sh preloads it.
-    env_args+=(LD_PRELOAD="$SIPGUIDE_PRELOAD" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
-               UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}")
-fi
-unprivileged=()
-[ "$(id -u)" = 0 ] && unprivileged=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+# shellcheck source=tools/lib.sh
+. "$(dirname "$0")/../../tools/lib.sh"
 # Two passes, as live.sh: links to later frames are checked too.
-"${unprivileged[@]}" env "${env_args[@]}" tshark -n -2 -r "$work/$name.pcap" -T pdml \
-    > "$work/out/pdml" || status=1
+run_tshark -n -2 -r "$work/$name.pcap" -T pdml > "$work/out/pdml" || status=1
 python3 "$real/check.py" "$expected" < "$work/out/pdml" || status=1
 
 [ $status = 0 ] && echo "ok"
