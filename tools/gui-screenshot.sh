@@ -90,9 +90,22 @@ if [ "${1:-}" = --inside ]; then
     DISPLAY=":$(head -n 1 "$work/out/display")"
     export DISPLAY
 
+    # A sanitized build: Wireshark runs with the sanitizer runtime preloaded
+    # and writes any report to out/sanitizer.* (the outside checks them). Its
+    # extcap folder is empty: the extcap programs Wireshark starts to list
+    # interfaces would inherit the preload, and they hang with it.
+    gui=(wireshark)
+    if [ -n "${SIPGUIDE_PRELOAD-}" ]; then
+        mkdir -p "$HOME/extcap-none"
+        gui=(env LD_PRELOAD="$SIPGUIDE_PRELOAD" WIRESHARK_EXTCAP_DIR="$HOME/extcap-none"
+             ASAN_OPTIONS="detect_leaks=0:halt_on_error=1:log_path=$out/sanitizer"
+             UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:log_path=$out/sanitizer"
+             wireshark)
+    fi
+
     filter=()
     [ -n "${SIPGUIDE_GUI_FILTER-}" ] && filter=(-Y "${SIPGUIDE_GUI_FILTER-}")
-    wireshark -r "$work/$CAPTURE.pcap" "${filter[@]}" -g "$FRAME" > "$out/wireshark.log" 2>&1 &
+    "${gui[@]}" -r "$work/$CAPTURE.pcap" "${filter[@]}" -g "$FRAME" > "$out/wireshark.log" 2>&1 &
     pids+=($!)
     echo "${pids[-1]}" >> "$work/out/pids"
     main=$(x search --sync --onlyvisible --name "$CAPTURE.pcap" | head -n 1) \
@@ -148,7 +161,7 @@ if [ "${1:-}" = --inside ]; then
 
     # The coloring rules on the evidence capture, with columns that name the
     # code, its category and the rule that coloured the row (profile "coloring").
-    wireshark -C coloring -r "$work/$COLOR_CAPTURE.pcap" -Y sip > "$out/wireshark-coloring.log" 2>&1 &
+    "${gui[@]}" -C coloring -r "$work/$COLOR_CAPTURE.pcap" -Y sip > "$out/wireshark-coloring.log" 2>&1 &
     pids+=($!)
     echo "${pids[-1]}" >> "$work/out/pids"
     x search --sync --onlyvisible --name "$COLOR_CAPTURE.pcap" > /dev/null \
@@ -232,9 +245,10 @@ chmod -R a+rwX "$work/home" "$work/out"
 
 inside=(timeout -k 5 180 bash "$top/tools/gui-screenshot.sh" --inside "$work")
 "${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
+    SIPGUIDE_PRELOAD="${SIPGUIDE_PRELOAD-}" \
     "${inside[@]}" || {
     echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
-    cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2 2> /dev/null || true
+    cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" "$work"/out/sanitizer.* >&2 2> /dev/null || true
     exit 1
 }
 
@@ -248,9 +262,8 @@ if ! grep -Eq "^sipguide\.so[[:space:]]+[0-9]+\.[0-9]+\.[0-9]+[[:space:]]+[Dd]is
     status=1
 fi
 # The guide of the GUI against the guide of tshark, for the same frame.
-reference=(tshark -n -r "$work/$CAPTURE.pcap" -2 -Y "frame.number == $FRAME" -O sipguide)
-"${unprivileged[@]}" env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC \
-    "${reference[@]}" | awk '/^SIP Response Guide/ { p = 1; print; next } /^[^ ]/ { p = 0 } p && NF' > "$work/out/guide-tshark.txt"
+reference=(-n -r "$work/$CAPTURE.pcap" -2 -Y "frame.number == $FRAME" -O sipguide)
+run_tshark "${reference[@]}" | awk '/^SIP Response Guide/ { p = 1; print; next } /^[^ ]/ { p = 0 } p && NF' > "$work/out/guide-tshark.txt"
 awk 'NF' "$work/out/guide-gui.txt" > "$work/out/guide-gui.cmp"
 if [ ! -s "$work/out/guide-tshark.txt" ]; then
     echo "gui-screenshot: tshark shows no guide for frame $FRAME" >&2
@@ -260,6 +273,12 @@ elif ! diff -u "$work/out/guide-tshark.txt" "$work/out/guide-gui.cmp" > "$work/o
     cat "$work/out/guide.diff" >&2
     status=1
 fi
+for report in "$work"/out/sanitizer.*; do
+    [ -e "$report" ] || continue
+    echo "gui-screenshot: the sanitizer reported in Wireshark:" >&2
+    cat "$report" >&2
+    status=1
+done
 if grep -h -i "load plugin" "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2; then
     echo "gui-screenshot: Wireshark complained about a plugin (above)" >&2
     status=1
