@@ -681,19 +681,27 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     proto_tree *st;
     draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
 
-    /* In a tree that is not shown Wireshark stands in the parent for an
-     * item nobody asked for; for a protocol item that parent is the root,
-     * under which nothing can be left out.  Asking for the guide's own item
-     * (for this dissection only) keeps it, and lets every item below it
-     * that nobody asked for cost next to nothing. */
-    if (!d.shown)
-        sipguide_prime_field(proto_sipguide);
-    if (line != NULL)
-        ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
-                                 line->length, ENC_NA);
-    else
-        ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-    st = proto_item_add_subtree(ti, ett_sipguide);
+    if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
+        && proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_NONE) {
+        /* tshark -T fields without the guide's own item or expert info:
+         * nobody reads that item, so its fields go straight into the tree. */
+        ti = NULL;
+        st = tree;
+    } else {
+        /* In a tree that is not shown Wireshark stands in the parent for an
+         * item nobody asked for; for a protocol item that parent is the
+         * root, under which nothing can be left out.  Asking for the guide's
+         * own item (for this dissection only) keeps it, and lets every item
+         * below it that nobody asked for cost next to nothing. */
+        if (!d.shown)
+            sipguide_prime_field(proto_sipguide);
+        if (line != NULL)
+            ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
+                                     line->length, ENC_NA);
+        else
+            ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
+        st = proto_item_add_subtree(ti, ett_sipguide);
+    }
     d.top = ti;
 
     pi = add_uint(st, &d, hf_sipguide_code, r->code);
@@ -817,6 +825,23 @@ run_needs(proto_tree *tree, packet_info *pinfo)
     return SIPGUIDE_NEED_BASIC;
 }
 
+/* Whether the SIP dissector ran on this frame.  Its layer is near the end
+ * of the list, and protocol ids compare faster than names. */
+static gboolean
+frame_has_sip(const packet_info *pinfo)
+{
+    const int proto_sip = sipguide_sip_field_ids[SIPGUIDE_SF_SIP];
+    wmem_list_frame_t *layer;
+
+    if (proto_sip < 0 || pinfo->layers == NULL)
+        return FALSE;
+    for (layer = wmem_list_tail(pinfo->layers); layer != NULL; layer = wmem_list_frame_prev(layer)) {
+        if (GPOINTER_TO_INT(wmem_list_frame_data(layer)) == proto_sip)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
@@ -838,14 +863,14 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     }
 
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
-    if (frame == NULL && !proto_is_frame_protocol(pinfo->layers, "sip"))
+    if (frame == NULL && !frame_has_sip(pinfo))
         return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
             || (expert_tap > 0 && have_tap_listener(expert_tap));
     if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap))
         return 0;
 
-    readable = sipguide_extract(tree, pinfo, &msgs);
+    readable = sipguide_extract(tree, pinfo, sipguide_prime_armed() == SIPGUIDE_NEED_BASIC, &msgs);
     if (frame == NULL) {
         if (!readable || msgs.count == 0)
             return 0;

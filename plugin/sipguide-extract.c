@@ -24,6 +24,13 @@ int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
 /* hfid -> field index + 1, for the tree walk. */
 static GHashTable *field_by_id;
 
+gboolean
+sipguide_sip_field_basic(sipguide_sip_field_t f)
+{
+    return f == SIPGUIDE_SF_SIP || f == SIPGUIDE_SF_STATUS_LINE || f == SIPGUIDE_SF_STATUS_CODE
+           || f == SIPGUIDE_SF_CSEQ_METHOD || f == SIPGUIDE_SF_WARNING;
+}
+
 void
 sipguide_extract_handoff(void)
 {
@@ -132,7 +139,7 @@ assign(sipguide_msg_t *msgs, const span_t *spans, guint count,
 }
 
 static void
-build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
 {
     const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
     span_t *spans;
@@ -161,7 +168,8 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
         out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
     }
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
-        if (f != SIPGUIDE_SF_SIP)
+        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0
+            && (!basic || sipguide_sip_field_basic((sipguide_sip_field_t)f)))
             assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
     }
     for (k = 0; k < messages->len; k++) {
@@ -176,7 +184,7 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
 }
 
 gboolean
-sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out)
+sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
 {
     sipguide_fi_list_t lists[SIPGUIDE_SF_COUNT];
     int f;
@@ -190,7 +198,9 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out)
     if (proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_SIP]) != NULL) {
         /* Primed: Wireshark collected every occurrence for us. */
         for (f = 0; f < SIPGUIDE_SF_COUNT; f++)
-            lists[f] = sipguide_sip_field_ids[f] < 0 ? (sipguide_fi_list_t){ NULL, 0 }
+            lists[f] = sipguide_sip_field_ids[f] < 0
+                       || (basic && !sipguide_sip_field_basic((sipguide_sip_field_t)f))
+                     ? (sipguide_fi_list_t){ NULL, 0 }
                      : from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[f]));
     } else if (PTREE_DATA(tree)->visible) {
         /* A visible tree holds every item even when nothing was primed. */
@@ -207,7 +217,7 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out)
          * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-    build(lists, pinfo, out);
+    build(lists, pinfo, basic, out);
     return TRUE;
 }
 

@@ -53,6 +53,10 @@ typedef enum {
 extern const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT];
 extern int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
 
+/* Whether the plain guide reads the field (code, method, the texts a site
+ * hint may match); the others are read for evidence and transactions. */
+gboolean sipguide_sip_field_basic(sipguide_sip_field_t f);
+
 /* Resolve the ids; call from the hand-off routine. */
 void sipguide_extract_handoff(void);
 
@@ -76,8 +80,11 @@ typedef struct {
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
  * when the SIP fields cannot be read in this tree (neither primed nor
- * visible): then *out is empty and says nothing about the frame. */
-gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, sipguide_msgs_t *out);
+ * visible): then *out is empty and says nothing about the frame.  With
+ * 'basic' the primed arrays of the other fields are not even looked up
+ * (they were not asked for). */
+gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic,
+                          sipguide_msgs_t *out);
 
 /* Values of a message's field, NULL/FALSE when absent.  'i' picks one of
  * several occurrences (0 = first). */

@@ -216,15 +216,6 @@ prime_tap_packet(void *tapdata _U_, packet_info *pinfo _U_, epan_dissect_t *edt 
 
 static int prime_listener_tag;
 
-/* The SIP fields the plain guide reads (code, method, the texts a site
- * hint may match); the others are read for evidence and transactions. */
-static gboolean
-basic_field(int f)
-{
-    return f == SIPGUIDE_SF_SIP || f == SIPGUIDE_SF_STATUS_LINE || f == SIPGUIDE_SF_STATUS_CODE
-           || f == SIPGUIDE_SF_CSEQ_METHOD || f == SIPGUIDE_SF_WARNING;
-}
-
 void
 sipguide_prime_arm(sipguide_need_t need)
 {
@@ -243,7 +234,7 @@ sipguide_prime_arm(sipguide_need_t need)
     wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
         int id = sipguide_sip_field_ids[f];
-        if (id < 0 || (need == SIPGUIDE_NEED_BASIC && !basic_field(f)))
+        if (id < 0 || (need == SIPGUIDE_NEED_BASIC && !sipguide_sip_field_basic((sipguide_sip_field_t)f)))
             continue;
         g_array_append_val(wanted, id);
         if (filter->len > 0)
