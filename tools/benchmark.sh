@@ -5,13 +5,16 @@
 # estimate of its per-response memory.  It prints figures; it is not a test
 # and does not fail when a figure misses its target.
 #
-#   tools/benchmark.sh [--frames N] [--pairs P] [--startup-pairs S] [--count-pairs C] [--build DIR]
+#   tools/benchmark.sh [--frames N] [--pairs P] [--startup-pairs S] [--count-pairs C]
+#                      [--count-frames F] [--build DIR]
 #
 #   --frames N         frames in the capture (default 200000; fewer for a quick run)
 #   --pairs P          A/B pairs per mode (default 5)
 #   --startup-pairs S  A/B pairs for the start-up wall time (default 20)
 #   --count-pairs C    A/B pairs for the start-up instruction count, with
 #                      valgrind if it is installed (default 3; 0 skips it)
+#   --count-frames F   frames of the capture on which each mode's instructions
+#                      are counted with valgrind (default 10000; 0 skips it)
 #   --build DIR        the build folder whose plugins/ holds the plugin
 #                      (default: build at the top of the source tree)
 #
@@ -42,6 +45,12 @@
 # the difference of the medians to milliseconds at this machine's rate (the
 # instructions of a run without the plugin over its least CPU time).
 #
+# Instructions per mode: wall and CPU time on a shared or virtual machine
+# vary from run to run by more than the differences measured here, so each
+# mode also runs once A and once B under valgrind (cachegrind, no cache
+# simulation) on a capture of F frames from the same generator; the counts
+# are repeatable, and their ratio B/A is the plugin's cost in work done.
+#
 # Bytes per response: the plugin does not report its table sizes, so this is
 # an estimate from peak memory: the B-A difference in a mode that builds the
 # tree (fields, full) minus the B-A difference in idle mode (code, catalog,
@@ -59,6 +68,7 @@ frames=200000
 pairs=5
 startup_pairs=20
 count_pairs=3
+count_frames=10000
 src=$(cd "$(dirname "$0")/.." && pwd)
 build="$src/build"
 
@@ -68,6 +78,7 @@ while [ $# -gt 0 ]; do
     --pairs) pairs=${2:?--pairs needs a number}; shift 2 ;;
     --startup-pairs) startup_pairs=${2:?--startup-pairs needs a number}; shift 2 ;;
     --count-pairs) count_pairs=${2:?--count-pairs needs a number}; shift 2 ;;
+    --count-frames) count_frames=${2:?--count-frames needs a number}; shift 2 ;;
     --build) build=${2:?--build needs a folder}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "benchmark: unknown argument $1" >&2; usage >&2; exit 2 ;;
@@ -79,13 +90,16 @@ for n in "$frames" "$pairs" "$startup_pairs"; do
         exit 2
     fi
 done
-if ! [[ "$count_pairs" =~ ^[0-9]+$ ]]; then
-    echo "benchmark: --count-pairs $count_pairs is not a number" >&2
-    exit 2
-fi
-if [ "$count_pairs" -gt 0 ] && ! command -v valgrind > /dev/null; then
-    echo "benchmark: valgrind is not installed: no start-up instruction count (Debian package valgrind)" >&2
+for n in "$count_pairs" "$count_frames"; do
+    if ! [[ "$n" =~ ^[0-9]+$ ]]; then
+        echo "benchmark: $n is not a number (--count-pairs, --count-frames)" >&2
+        exit 2
+    fi
+done
+if [ "$((count_pairs + count_frames))" -gt 0 ] && ! command -v valgrind > /dev/null; then
+    echo "benchmark: valgrind is not installed: no instruction counts (Debian package valgrind)" >&2
     count_pairs=0
+    count_frames=0
 fi
 
 plugin_dir="$build/plugins"
@@ -120,7 +134,13 @@ empty="$work/empty.pcap"
 echo "benchmark: writing a capture of $frames frames ..." >&2
 python3 "$src/tools/make-bench-capture.py" --frames "$frames" "$pcap" > "$work/capture.info"
 python3 "$src/tools/make-bench-capture.py" --frames 0 "$empty" > /dev/null
-chmod -R a+rX "$work/plugins-with" "$work/plugins-without" "$pcap" "$empty"
+small="$work/count.pcap"
+if [ "$count_frames" -gt 0 ]; then
+    python3 "$src/tools/make-bench-capture.py" --frames "$count_frames" "$small" > "$work/count.info"
+else
+    cp "$empty" "$small"
+fi
+chmod -R a+rX "$work/plugins-with" "$work/plugins-without" "$pcap" "$empty" "$small"
 
 # A count from the generator's "key=value ..." line.
 info() {
@@ -157,10 +177,11 @@ timed() {
         'BEGIN { printf "%.6f %d %.2f\n", b - a, m, u + s }' >> "$result"
 }
 
-# The tshark arguments of MODE for VARIANT, into the array "args".
+# The tshark arguments of MODE for VARIANT, into the array "args"; the
+# capture is PCAP (default: the large one).
 mode_args() {
     local mode=$1 variant=$2
-    args=(-n -r "$pcap")
+    args=(-n -r "${3:-$pcap}")
     case "$mode:$variant" in
     fields:without) args+=(-Y 'sip.Status-Code >= 400' -T fields -e sip.Status-Code) ;;
     fields:with) args+=(-Y 'sipguide.class >= 4' -T fields -e sipguide.code -e sipguide.hint) ;;
@@ -223,25 +244,26 @@ for ((i = 1; i <= startup_pairs; i++)); do
     done
 done
 
-# Instructions tshark executes on the empty capture: VARIANT.
+# Instructions tshark executes: VARIANT LOG then tshark's arguments.
 counted() {
-    local variant=$1 n
+    local variant=$1 log=$2 n
+    shift 2
     tshark_cmd "$variant"
     n=${#cmd[@]}
     if ! "${cmd[@]:0:n-1}" valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
-        tshark -n -r "$empty" > /dev/null 2> "$work/valgrind.log"; then
-        echo "benchmark: valgrind failed:" >&2
-        cat "$work/valgrind.log" >&2
+        tshark "$@" > /dev/null 2> "$log"; then
+        echo "benchmark: valgrind failed (tshark $*):" >&2
+        cat "$log" >&2
         exit 1
     fi
-    awk '/I +refs:/ { gsub(",", "", $NF); print $NF }' "$work/valgrind.log"
+    awk '/I +refs:/ { gsub(",", "", $NF); print $NF }' "$log"
 }
 
 if [ "$count_pairs" -gt 0 ]; then
     echo "benchmark: start-up instruction count, $count_pairs pairs ..." >&2
     for ((i = 1; i <= count_pairs; i++)); do
-        a=$(counted without)
-        b=$(counted with)
+        a=$(counted without "$work/valgrind.log" -n -r "$empty")
+        b=$(counted with "$work/valgrind.log" -n -r "$empty")
         echo "$a $b" >> "$work/res/count"
     done
 fi
@@ -258,6 +280,27 @@ for ((i = 1; i <= pairs; i++)); do
         done
     done
 done
+
+# Instructions of each mode on the smaller capture, A and B side by side.
+if [ "$count_frames" -gt 0 ]; then
+    echo "benchmark: instruction count of each mode, $count_frames frames ..." >&2
+    for mode in "${modes[@]}"; do
+        for variant in without with; do
+            mode_args "$mode" "$variant" "$small"
+            counted "$variant" "$work/valgrind.$mode.$variant.log" "${args[@]}" \
+                > "$work/res/icount.$mode.$variant" &
+            eval "pid_$variant=\$!"
+        done
+        # shellcheck disable=SC2154
+        wait "$pid_without" && wait "$pid_with" || exit 1
+    done
+    # The same on the empty capture: start-up, taken off the per-frame figure.
+    counted without "$work/valgrind.empty.without.log" -n -r "$empty" > "$work/res/icount.empty.without" &
+    pid_without=$!
+    counted with "$work/valgrind.empty.with.log" -n -r "$empty" > "$work/res/icount.empty.with" &
+    pid_with=$!
+    wait "$pid_without" && wait "$pid_with" || exit 1
+fi
 
 # --- report ------------------------------------------------------------------------
 
@@ -301,6 +344,23 @@ for mode in "${modes[@]}"; do
                 m, ta, tb, tb / ta, "<=" t, pr, ra / 1024, rb / 1024, rb / ra, "<=1.02", (ca > 0 ? cb / ca : 0)
         }'
 done
+
+if [ "$count_frames" -gt 0 ]; then
+    count_responses=$(tr ' ' '\n' < "$work/count.info" | awk -F= '$1 == "responses" { print $2 }')
+    echo
+    echo "instructions (valgrind, one run per variant on $count_frames frames of the same mix," \
+         "$count_responses responses; repeatable; \"per frame\" takes off each variant's count on the" \
+         "empty capture, the start-up that a large capture makes negligible):"
+    printf '  %-7s %14s %14s %8s %15s %15s\n' mode A B B/A "per frame B/A" "B-A/response"
+    for mode in "${modes[@]}"; do
+        awk -v m="$mode" -v a="$(cat "$work/res/icount.$mode.without")" \
+            -v b="$(cat "$work/res/icount.$mode.with")" -v n="$count_responses" \
+            -v ea="$(cat "$work/res/icount.empty.without")" -v eb="$(cat "$work/res/icount.empty.with")" 'BEGIN {
+                printf "  %-7s %14.0f %14.0f %8.3f %15.3f %15.0f\n",
+                    m, a, b, b / a, (b - eb) / (a - ea), (n > 0 ? ((b - eb) - (a - ea)) / n : 0)
+            }'
+    done
+fi
 
 echo
 wc_a=$(wc -l < "$work/out/fields.without")
