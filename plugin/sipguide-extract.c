@@ -139,7 +139,7 @@ assign(sipguide_msg_t *msgs, const span_t *spans, guint count,
 }
 
 static void
-build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
 {
     const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
     span_t *spans;
@@ -168,8 +168,7 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipgu
         out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
     }
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
-        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0
-            && (!basic || sipguide_sip_field_basic((sipguide_sip_field_t)f)))
+        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0)
             assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
     }
     for (k = 0; k < messages->len; k++) {
@@ -217,7 +216,7 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_
          * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-    build(lists, pinfo, basic, out);
+    build(lists, pinfo, out);
     return TRUE;
 }
 
