@@ -186,7 +186,7 @@ mode_args() {
     fields:without) args+=(-Y 'sip.Status-Code >= 400' -T fields -e sip.Status-Code) ;;
     fields:with) args+=(-Y 'sipguide.class >= 4' -T fields -e sipguide.code -e sipguide.hint) ;;
     full:*) args+=(-V) ;;
-    idle:*) ;;
+    idle:* | empty:*) ;;
     esac
 }
 
@@ -284,22 +284,19 @@ done
 # Instructions of each mode on the smaller capture, A and B side by side.
 if [ "$count_frames" -gt 0 ]; then
     echo "benchmark: instruction count of each mode, $count_frames frames ..." >&2
-    for mode in "${modes[@]}"; do
+    # "empty": the start-up, taken off the per-frame figure.
+    for mode in "${modes[@]}" empty; do
+        capture=$small
+        [ "$mode" = empty ] && capture=$empty
+        pids=()
         for variant in without with; do
-            mode_args "$mode" "$variant" "$small"
+            mode_args "$mode" "$variant" "$capture"
             counted "$variant" "$work/valgrind.$mode.$variant.log" "${args[@]}" \
                 > "$work/res/icount.$mode.$variant" &
-            eval "pid_$variant=\$!"
+            pids+=($!)
         done
-        # shellcheck disable=SC2154
-        wait "$pid_without" && wait "$pid_with" || exit 1
+        wait "${pids[0]}" && wait "${pids[1]}" || exit 1
     done
-    # The same on the empty capture: start-up, taken off the per-frame figure.
-    counted without "$work/valgrind.empty.without.log" -n -r "$empty" > "$work/res/icount.empty.without" &
-    pid_without=$!
-    counted with "$work/valgrind.empty.with.log" -n -r "$empty" > "$work/res/icount.empty.with" &
-    pid_with=$!
-    wait "$pid_without" && wait "$pid_with" || exit 1
 fi
 
 # --- report ------------------------------------------------------------------------
