@@ -1,8 +1,11 @@
 /* packet-sipguide.c
  * The SIP Response Guide protocol: a post-dissector that adds, under every
  * SIP response of a frame, what the code means, its IMS context and what to
- * check next.  Registration and drawing live here; the knowledge comes from
- * the catalog (data/), the SIP values from sipguide-extract.c.
+ * check next.  Registration and the way of a packet live here: extract the
+ * SIP values (sipguide-extract.c), update the transaction and dialog model
+ * on the first reading (sipguide-model.c), diagnose each response
+ * (sipguide-diagnose.c), then draw it (sipguide-draw.c) and count it
+ * (sipguide-stats.c).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -19,58 +22,66 @@
 #include "compat.h"
 #include "packet-sipguide.h"
 #include "sipguide-catalog.h"
-#include "sipguide-evidence.h"
+#include "sipguide-diagnose.h"
+#include "sipguide-draw.h"
 #include "sipguide-extract.h"
+#include "sipguide-fields.h"
+#include "sipguide-model.h"
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
-#include "sipguide-transaction.h"
 #include "sipguide-userhints.h"
 
-/* A text longer than this is shown over several lines, so that no label
- * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
-#define SIPGUIDE_LINE_BYTES 160
+int proto_sipguide = -1;
 
-static int proto_sipguide = -1;
-
-static int hf_sipguide_code = -1;
-static int hf_sipguide_class = -1;
-static int hf_sipguide_class_meaning = -1;
-static int hf_sipguide_registered = -1;
-static int hf_sipguide_handled_as = -1;
-static int hf_sipguide_phrase = -1;
-static int hf_sipguide_meaning = -1;
-static int hf_sipguide_method = -1;
-static int hf_sipguide_category = -1;
-static int hf_sipguide_scope = -1;
-static int hf_sipguide_retry = -1;
-static int hf_sipguide_reference = -1;
-static int hf_sipguide_ims_procedure = -1;
-static int hf_sipguide_ims_element = -1;
-static int hf_sipguide_ims_reference = -1;
-static int hf_sipguide_hint = -1;
-static int hf_sipguide_headers = -1;
-static int hf_sipguide_related = -1;
-static int hf_sipguide_related_why = -1;
-static int hf_sipguide_evidence = -1;
-static int hf_sipguide_reason_protocol = -1;
-static int hf_sipguide_reason_cause = -1;
-static int hf_sipguide_reason_text = -1;
-static int hf_sipguide_retry_after = -1;
-static int hf_sipguide_warning_code = -1;
-static int hf_sipguide_min_se = -1;
-static int hf_sipguide_min_expires = -1;
-static int hf_sipguide_auth_algorithm = -1;
-static int hf_sipguide_alt_service_type = -1;
-static int hf_sipguide_alt_service_action = -1;
-static int hf_sipguide_response_source = -1;
-static int hf_sipguide_request_in = -1;
-static int hf_sipguide_response_time = -1;
-static int hf_sipguide_cancel_in = -1;
-static int hf_sipguide_auth_retry_in = -1;
-static int hf_sipguide_retransmission_of = -1;
-static int hf_sipguide_dialog_invite_in = -1;
-static int hf_sipguide_transaction_note = -1;
-static int hf_sipguide_site_hint = -1;
+int hf_sipguide_code = -1;
+int hf_sipguide_class = -1;
+int hf_sipguide_class_meaning = -1;
+int hf_sipguide_registered = -1;
+int hf_sipguide_handled_as = -1;
+int hf_sipguide_phrase = -1;
+int hf_sipguide_meaning = -1;
+int hf_sipguide_method = -1;
+int hf_sipguide_category = -1;
+int hf_sipguide_scope = -1;
+int hf_sipguide_retry = -1;
+int hf_sipguide_reference = -1;
+int hf_sipguide_ims_procedure = -1;
+int hf_sipguide_ims_element = -1;
+int hf_sipguide_ims_reference = -1;
+int hf_sipguide_hint = -1;
+int hf_sipguide_headers = -1;
+int hf_sipguide_related = -1;
+int hf_sipguide_related_why = -1;
+int hf_sipguide_evidence = -1;
+int hf_sipguide_reason_protocol = -1;
+int hf_sipguide_reason_cause = -1;
+int hf_sipguide_reason_text = -1;
+int hf_sipguide_retry_after = -1;
+int hf_sipguide_warning_code = -1;
+int hf_sipguide_min_se = -1;
+int hf_sipguide_min_expires = -1;
+int hf_sipguide_auth_algorithm = -1;
+int hf_sipguide_alt_service_type = -1;
+int hf_sipguide_alt_service_action = -1;
+int hf_sipguide_response_source = -1;
+int hf_sipguide_request_in = -1;
+int hf_sipguide_response_time = -1;
+int hf_sipguide_cancel_in = -1;
+int hf_sipguide_auth_retry_in = -1;
+int hf_sipguide_auth_verdict = -1;
+int hf_sipguide_auth_rejected_in = -1;
+int hf_sipguide_auth_challenge_in = -1;
+int hf_sipguide_retransmission_of = -1;
+int hf_sipguide_duplicate_of = -1;
+int hf_sipguide_also_seen_in = -1;
+int hf_sipguide_fork_first_in = -1;
+int hf_sipguide_dialog_invite_in = -1;
+int hf_sipguide_dialog_ended_in = -1;
+int hf_sipguide_dialog_other_in = -1;
+int hf_sipguide_subscription_in = -1;
+int hf_sipguide_subscription_ended_in = -1;
+int hf_sipguide_transaction_note = -1;
+int hf_sipguide_site_hint = -1;
 
 /* The fields made from the evidence headers and the transaction tables:
  * a run that asks for none of them needs only the plain guide. */
@@ -80,26 +91,34 @@ static int *const hf_sipguide_full[] = {
     &hf_sipguide_min_se, &hf_sipguide_min_expires, &hf_sipguide_auth_algorithm,
     &hf_sipguide_alt_service_type, &hf_sipguide_alt_service_action, &hf_sipguide_response_source,
     &hf_sipguide_request_in, &hf_sipguide_response_time, &hf_sipguide_cancel_in,
-    &hf_sipguide_auth_retry_in, &hf_sipguide_retransmission_of, &hf_sipguide_dialog_invite_in,
-    &hf_sipguide_transaction_note
+    &hf_sipguide_auth_retry_in, &hf_sipguide_auth_verdict, &hf_sipguide_auth_rejected_in,
+    &hf_sipguide_auth_challenge_in, &hf_sipguide_retransmission_of, &hf_sipguide_duplicate_of,
+    &hf_sipguide_also_seen_in, &hf_sipguide_fork_first_in, &hf_sipguide_dialog_invite_in,
+    &hf_sipguide_dialog_ended_in, &hf_sipguide_dialog_other_in, &hf_sipguide_subscription_in,
+    &hf_sipguide_subscription_ended_in, &hf_sipguide_transaction_note,
+    /* A verdict on a challenge changes the meaning and the severity. */
+    &hf_sipguide_meaning
 };
 
-static gint ett_sipguide = -1;
-static gint ett_sipguide_class = -1;
-static gint ett_sipguide_ims = -1;
-static gint ett_sipguide_troubleshooting = -1;
-static gint ett_sipguide_text = -1;
-static gint ett_sipguide_evidence = -1;
-static gint ett_sipguide_transaction = -1;
+gint ett_sipguide = -1;
+gint ett_sipguide_class = -1;
+gint ett_sipguide_ims = -1;
+gint ett_sipguide_troubleshooting = -1;
+gint ett_sipguide_text = -1;
+gint ett_sipguide_evidence = -1;
+gint ett_sipguide_transaction = -1;
 
-static expert_field ei_sipguide_response_chat = EI_INIT;
-static expert_field ei_sipguide_response_note = EI_INIT;
-static expert_field ei_sipguide_response_warn = EI_INIT;
-static expert_field ei_sipguide_code_invalid = EI_INIT;
-static expert_field ei_sipguide_code_unregistered = EI_INIT;
-static expert_field ei_sipguide_evidence_contradicts = EI_INIT;
-static expert_field ei_sipguide_evidence_malformed = EI_INIT;
-static expert_field ei_sipguide_retransmission = EI_INIT;
+expert_field ei_sipguide_response_chat = EI_INIT;
+expert_field ei_sipguide_response_note = EI_INIT;
+expert_field ei_sipguide_response_warn = EI_INIT;
+expert_field ei_sipguide_code_invalid = EI_INIT;
+expert_field ei_sipguide_code_unregistered = EI_INIT;
+expert_field ei_sipguide_evidence_contradicts = EI_INIT;
+expert_field ei_sipguide_evidence_malformed = EI_INIT;
+expert_field ei_sipguide_retransmission = EI_INIT;
+expert_field ei_sipguide_duplicate = EI_INIT;
+expert_field ei_sipguide_auth_rejected = EI_INIT;
+expert_field ei_sipguide_time_inconsistent = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
@@ -111,19 +130,21 @@ static const char *const expert_field_names[] = {
     "_ws.expert", "_ws.expert.message", "_ws.expert.severity", "_ws.expert.group",
     "sipguide.response.normal", "sipguide.response.failure", "sipguide.response.unusual",
     "sipguide.code.invalid", "sipguide.code.unregistered", "sipguide.evidence.contradicts",
-    "sipguide.evidence.malformed", "sipguide.retransmission"
+    "sipguide.evidence.malformed", "sipguide.retransmission", "sipguide.duplicate",
+    "sipguide.auth.rejected", "sipguide.time.inconsistent"
 };
 static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
 
 /* Whether the first tree of this file has decided what the run needs. */
 static gboolean needs_decided;
 
-/* Preferences: what the guide shows. */
-static sipguide_epan_bool_t pref_show_ims = TRUE;
-static sipguide_epan_bool_t pref_show_hints = TRUE;
-static sipguide_epan_bool_t pref_show_evidence = TRUE;
-static sipguide_epan_bool_t pref_show_transaction = TRUE;
-static sipguide_epan_bool_t pref_info_column = FALSE;
+/* Preferences: what the guide shows, and the timer it assumes. */
+sipguide_epan_bool_t pref_show_ims = TRUE;
+sipguide_epan_bool_t pref_show_hints = TRUE;
+sipguide_epan_bool_t pref_show_evidence = TRUE;
+sipguide_epan_bool_t pref_show_transaction = TRUE;
+sipguide_epan_bool_t pref_info_column = FALSE;
+static guint pref_t1_ms = 500;
 
 /* Class names come from data/classes.txt; filled at registration. */
 static value_string sipguide_class_vals[8];
@@ -137,643 +158,45 @@ static const true_false_string tfs_sipguide_registered = {
 /* What the first pass learns about a frame, kept for later passes. */
 
 typedef struct {
-    guint32          code;
-    const char      *method;    /* interned in method_names, or NULL */
-    sipguide_links_t links;     /* updated later by a retry with credentials */
-} sipguide_response_t;
-
-typedef struct {
-    guint               count;
-    sipguide_response_t responses[];
+    guint            count;
+    sipguide_facts_t facts[];     /* one per SIP message, requests too */
 } sipguide_frame_t;
 
-/* One copy of each CSeq method name per file. */
-static wmem_map_t *method_names;
-
-static const char *
-intern_method(const char *method)
-{
-    char *copy;
-
-    if (method == NULL)
-        return NULL;
-    copy = (char *)wmem_map_lookup(method_names, method);
-    if (copy == NULL) {
-        copy = wmem_strdup(wmem_file_scope(), method);
-        wmem_map_insert(method_names, copy, copy);
-    }
-    return copy;
-}
-
-/* The first reading of a frame with its SIP values: its responses, kept
- * for later passes unless the program reads each frame once, and every
- * message, requests too, fed to the transaction tables. */
+/* The first reading of a frame with its SIP values: the facts of every
+ * message, from the model when the run needs it, kept for later passes
+ * unless the program reads each frame once. */
 static sipguide_frame_t *
 remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
 {
-    sipguide_frame_t *frame;
-    guint i, n = 0;
     gboolean keep = !sipguide_prime_single_pass();
+    sipguide_frame_t *frame;
+    guint i;
 
-    for (i = 0; i < msgs->count; i++)
-        n += msgs->msgs[i].response ? 1 : 0;
-    frame = (sipguide_frame_t *)wmem_alloc0(keep ? wmem_file_scope() : pinfo->pool,
-        sizeof(sipguide_frame_t) + n * sizeof(sipguide_response_t));
+    frame = (sipguide_frame_t *)wmem_alloc(keep ? wmem_file_scope() : pinfo->pool,
+        sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t));
+    frame->count = msgs->count;
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
-        sipguide_response_t *r = NULL;
-
-        if (m->response) {
-            r = &frame->responses[frame->count++];
-            r->code = m->code;
-            r->method = intern_method(sipguide_msg_string(m, SIPGUIDE_SF_CSEQ_METHOD, 0));
-            r->links.asked_expires = -1;
-        }
-        if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
-            sipguide_transaction_add(pinfo, m, r != NULL ? &r->links : NULL, keep);
+        sipguide_facts_init(&frame->facts[i], m->response, m->code,
+            sipguide_model_intern(sipguide_msg_string(m, m->response ? SIPGUIDE_SF_CSEQ_METHOD
+                                                                     : SIPGUIDE_SF_METHOD, 0)));
     }
+    if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+        sipguide_model_frame(pinfo, msgs, frame->facts, keep);
     if (keep)
         p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
     return frame;
 }
 
-/* ---------------------------------------------------------------------- */
-/* Drawing */
-
-/* Replace {method} with the request method. */
-static const char *
-expand(packet_info *pinfo, const char *text, const char *method)
-{
-    const char *at;
-    wmem_strbuf_t *buf;
-
-    if (text == NULL || (at = strstr(text, "{method}")) == NULL)
-        return text;
-    buf = wmem_strbuf_new(pinfo->pool, NULL);
-    while (at != NULL) {
-        wmem_strbuf_append_len(buf, text, at - text);
-        wmem_strbuf_append(buf, method != NULL ? method : "the request");
-        text = at + strlen("{method}");
-        at = strstr(text, "{method}");
-    }
-    wmem_strbuf_append(buf, text);
-    return wmem_strbuf_get_str(buf);
-}
-
-/* Length of the first line of text: at most SIPGUIDE_LINE_BYTES bytes,
- * cut at a space when there is one, never inside a UTF-8 character. */
-static size_t
-first_line_length(const char *text)
-{
-    size_t len = strlen(text), cut;
-
-    if (len <= SIPGUIDE_LINE_BYTES)
-        return len;
-    for (cut = SIPGUIDE_LINE_BYTES; cut > SIPGUIDE_LINE_BYTES / 2; cut--) {
-        if (text[cut] == ' ')
-            return cut;
-    }
-    cut = SIPGUIDE_LINE_BYTES;
-    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
-        cut--;
-    return cut;
-}
-
-/* What every drawing function needs: generated items point at no bytes
- * (offset 0, length 0) of the frame.  In a tree whose labels nobody reads
- * (a filter, a column, tshark -T fields) only the fields someone asked for
- * are added, and nothing is formatted for a label. */
-typedef struct {
-    packet_info *pinfo;
-    tvbuff_t    *tvb;
-    const char  *method;
-    gboolean     shown;     /* the tree is shown, labels and all */
-    gboolean     expert;    /* someone reads expert items */
-    proto_item  *top;       /* this response's guide item, for expert items */
-} draw_t;
-
-/* Whether an item of field hf is needed. */
-static inline gboolean
-wanted(const draw_t *d, int hf)
-{
-    return d->shown || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE;
-}
-
-/* A text-only subtree, in a shown tree; elsewhere its items go to the parent. */
-static proto_tree *
-add_subtree(proto_tree *tree, const draw_t *d, int ett, const char *label)
-{
-    if (!d->shown)
-        return tree;
-    return proto_tree_add_subtree(tree, d->tvb, 0, 0, ett, NULL, label);
-}
-
-/* A generated number or string item, when the field is needed. */
-static proto_item *
-add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
-{
-    proto_item *pi;
-
-    if (!wanted(d, hf))
-        return NULL;
-    pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value);
-    proto_item_set_generated(pi);
-    return pi;
-}
-
-static proto_item *
-add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
-{
-    proto_item *pi;
-
-    if (!wanted(d, hf))
-        return NULL;
-    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
-    proto_item_set_generated(pi);
-    return pi;
-}
-
-/* A generated string item holding the whole text; the label shows it over
- * as many lines as it needs.  NULL when the field is not wanted. */
-static proto_item *
-add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
-{
-    packet_info *pinfo = d->pinfo;
-    tvbuff_t *tvb = d->tvb;
-    proto_item *pi;
-    proto_tree *more;
-    size_t len;
-
-    if (!wanted(d, hf))
-        return NULL;
-    if (!d->shown) {
-        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
-        proto_item_set_generated(pi);
-        return pi;
-    }
-    len = first_line_length(text);
-    if (text[len] == '\0') {
-        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
-        proto_item_set_generated(pi);
-        return pi;
-    }
-    pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
-                                            wmem_strndup(pinfo->pool, text, len));
-    proto_item_set_generated(pi);
-    more = proto_item_add_subtree(pi, ett_sipguide_text);
-    text += len;
-    while (*text == ' ')
-        text++;
-    while (*text != '\0') {
-        len = first_line_length(text);
-        proto_tree_add_subtree(more, tvb, 0, 0, ett_sipguide_text, NULL,
-                               wmem_strndup(pinfo->pool, text, len));
-        text += len;
-        while (*text == ' ')
-            text++;
-    }
-    return pi;
-}
-
-/* A vocabulary term: the token is the value, the label adds its meaning. */
+/* Feed the statistics: one tap record per response, from its result. */
 static void
-add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int index)
-{
-    proto_item *pi;
-
-    if (index == SIPGUIDE_NONE || !wanted(d, hf))
-        return;
-    if (!d->shown) {
-        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, sipguide_term_token(vocab, index));
-        proto_item_set_generated(pi);
-        return;
-    }
-    pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0,
-            sipguide_term_token(vocab, index), "%s (%s)",
-            sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
-    proto_item_set_generated(pi);
-}
-
-static void
-add_terms(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab,
-          const sipguide_terms_t *terms)
-{
-    unsigned i;
-
-    if (terms == NULL || !wanted(d, hf))
-        return;
-    for (i = 0; i < terms->count; i++)
-        add_term(tree, d, hf, vocab, terms->items[i]);
-}
-
-static expert_field *
-severity_expert(int severity)
-{
-    switch (severity) {
-    case SIPGUIDE_SEVERITY_CHAT: return &ei_sipguide_response_chat;
-    case SIPGUIDE_SEVERITY_WARN: return &ei_sipguide_response_warn;
-    default:                     return &ei_sipguide_response_note;
-    }
-}
-
-static void
-draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
-{
-    proto_tree *ims;
-    unsigned i;
-
-    if (g->procedures->count == 0 && g->elements->count == 0 && g->ims_refs->count == 0)
-        return;
-    ims = add_subtree(tree, d, ett_sipguide_ims, "IMS context");
-    add_terms(ims, d, hf_sipguide_ims_procedure, SIPGUIDE_VOCAB_PROCEDURE, g->procedures);
-    add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
-    for (i = 0; i < g->ims_refs->count; i++)
-        add_text(ims, d, hf_sipguide_ims_reference, g->ims_refs->items[i]);
-}
-
-/* The Troubleshooting subtree, made when its first item comes. */
-typedef struct {
-    proto_tree   *parent;
-    proto_tree   *tree;
-    const draw_t *d;
-} ts_ctx_t;
-
-static proto_tree *
-ts_tree(ts_ctx_t *c)
-{
-    if (c->tree == NULL)
-        c->tree = add_subtree(c->parent, c->d, ett_sipguide_troubleshooting, "Troubleshooting");
-    return c->tree;
-}
-
-static void
-draw_site_hint(const char *hint, void *data)
-{
-    ts_ctx_t *c = (ts_ctx_t *)data;
-
-    add_text(ts_tree(c), c->d, hf_sipguide_site_hint, hint);
-}
-
-/* The reason phrase of the Status-Line and every Warning value: what a site
- * hint may match. */
-static guint
-site_hint_texts(const sipguide_msg_t *m, const char **texts, guint max)
-{
-    const char *line;
-    guint n = 0, i;
-
-    if (m == NULL)
-        return 0;
-    line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
-    if (line != NULL && strlen(line) > 12 && n < max)
-        texts[n++] = line + 12;     /* after "SIP/2.0 NNN " */
-    for (i = 0; i < m->f[SIPGUIDE_SF_WARNING].len && n < max; i++)
-        texts[n++] = sipguide_msg_string(m, SIPGUIDE_SF_WARNING, i);
-    return n;
-}
-
-static void
-draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g,
-                     const sipguide_msg_t *m)
-{
-    proto_tree *ts;
-    unsigned i;
-    const char *texts[9];
-    ts_ctx_t ctx = { tree, NULL, d };
-
-    sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
-                               draw_site_hint, &ctx);
-    if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
-        return;
-    ts = ts_tree(&ctx);
-    for (i = 0; i < g->hints->count && wanted(d, hf_sipguide_hint); i++)
-        add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
-    if (g->headers != NULL)
-        add_text(ts, d, hf_sipguide_headers, g->headers);
-    for (i = 0; i < g->related_count && (wanted(d, hf_sipguide_related)
-                                         || wanted(d, hf_sipguide_related_why)); i++) {
-        const sipguide_related_t *r = &g->related[i];
-        const sipguide_code_t *other = sipguide_catalog_code(r->code);
-        proto_item *pi = proto_tree_add_uint_format_value(ts, hf_sipguide_related, d->tvb, 0, 0,
-            r->code, "%u %s", r->code, other != NULL ? other->phrase : "");
-        proto_tree *why;
-
-        proto_item_set_generated(pi);
-        why = proto_item_add_subtree(pi, ett_sipguide_text);
-        add_text(why, d, hf_sipguide_related_why, expand(d->pinfo, r->text, d->method));
-    }
-}
-
-/* The class, and what an unknown code of the class is handled as. */
-static void
-draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
-{
-    proto_item *pi;
-    proto_tree *ct;
-
-    pi = add_uint(tree, d, hf_sipguide_class, g->cls);
-    ct = d->shown ? proto_item_add_subtree(pi, ett_sipguide_class) : tree;
-    add_text(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
-
-    if (wanted(d, hf_sipguide_registered)) {
-        pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
-                                    g->entry != NULL && g->entry->registered);
-        proto_item_set_generated(pi);
-    }
-    if (g->entry == NULL || !g->entry->registered) {
-        /* A receiver treats a code it does not know by its class
-         * (RFC 3261 §8.1.3.2); data/classes.txt says as which code. */
-        guint as = g->klass->handled_as;
-        const sipguide_code_t *base = sipguide_catalog_code(as);
-        const char *phrase = base != NULL ? base->phrase : "";
-
-        if (d->shown) {
-            pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
-                                                  "%u %s", as, phrase);
-            proto_item_set_generated(pi);
-        } else {
-            pi = add_uint(tree, d, hf_sipguide_handled_as, as);
-        }
-        if (d->expert) {
-            const char *p[] = { "code", wmem_strdup_printf(d->pinfo->pool, "%u", g->code),
-                                "handled", wmem_strdup_printf(d->pinfo->pool, "%u", as),
-                                "phrase", phrase };
-            expert_add_info_format(d->pinfo, pi != NULL ? pi : d->top,
-                &ei_sipguide_code_unregistered, "%s",
-                sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_CODE_UNREGISTERED, p, 3));
-        }
-    }
-}
-
-/* The first sentence of a text, for an expert item's summary. */
-static const char *
-first_sentence(packet_info *pinfo, const char *text)
-{
-    const char *end = strstr(text, ". ");
-
-    return end != NULL ? wmem_strndup(pinfo->pool, text, end - text) : text;
-}
-
-/* What the response's own headers say, when this pass can read them. */
-static void
-draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_msg_t *m,
-              const sipguide_response_t *r)
-{
-    sipguide_evidence_t ev;
-    proto_tree *et;
-    proto_item *pi;
-    guint i;
-
-    sipguide_evidence_read(m, d->pinfo, r->links.asked_expires, &ev);
-    if (ev.line_count == 0)
-        return;
-    et = add_subtree(tree, d, ett_sipguide_evidence, "Evidence");
-    for (i = 0; i < ev.line_count; i++) {
-        pi = add_text(et, d, hf_sipguide_evidence, ev.lines[i].text);
-        if (pi == NULL)
-            pi = d->top;
-        if (ev.lines[i].contradicts && d->expert)
-            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_contradicts, "%s",
-                                   first_sentence(d->pinfo, ev.lines[i].text));
-        if (ev.lines[i].malformed && d->expert)
-            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_malformed, "%s",
-                                   first_sentence(d->pinfo, ev.lines[i].text));
-    }
-    for (i = 0; i < ev.reason_count; i++) {
-        add_string(et, d, hf_sipguide_reason_protocol, ev.reasons[i].protocol);
-        add_uint(et, d, hf_sipguide_reason_cause, ev.reasons[i].cause);
-        if (ev.reasons[i].text != NULL) {
-            add_string(et, d, hf_sipguide_reason_text, ev.reasons[i].text);
-        }
-    }
-    if (ev.has_retry_after) {
-        add_uint(et, d, hf_sipguide_retry_after, ev.retry_after);
-    }
-    for (i = 0; i < ev.warning_count; i++) {
-        add_uint(et, d, hf_sipguide_warning_code, ev.warnings[i]);
-    }
-    if (ev.has_min_se) {
-        add_uint(et, d, hf_sipguide_min_se, ev.min_se);
-    }
-    if (ev.has_min_expires) {
-        add_uint(et, d, hf_sipguide_min_expires, ev.min_expires);
-    }
-    if (ev.auth_algorithm != NULL) {
-        add_string(et, d, hf_sipguide_auth_algorithm, ev.auth_algorithm);
-    }
-    if (ev.alt_type != NULL) {
-        add_string(et, d, hf_sipguide_alt_service_type, ev.alt_type);
-    }
-    if (ev.alt_action != NULL) {
-        add_string(et, d, hf_sipguide_alt_service_action, ev.alt_action);
-    }
-    if (ev.response_source != NULL) {
-        add_string(et, d, hf_sipguide_response_source, ev.response_source);
-    }
-}
-
-/* A frame link whose label is the sentence of text 'id' about it; the
- * response's guide item when the field is not wanted. */
-static proto_item *
-add_link(proto_tree *tree, const draw_t *d, int hf, guint32 frame, sipguide_text_t id)
-{
-    proto_item *pi;
-    const char *p[] = { "frame", NULL };
-
-    if (!wanted(d, hf))
-        return d->top;
-    if (!d->shown) {
-        pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, frame);
-    } else {
-        p[1] = wmem_strdup_printf(d->pinfo->pool, "%u", frame);
-        pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, frame, "%s",
-                                        sipguide_evidence_fill(d->pinfo, id, p, 1));
-    }
-    proto_item_set_generated(pi);
-    return pi;
-}
-
-/* The request, CANCEL, retry and earlier copies around the response. */
-static void
-draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_response_t *r)
-{
-    const sipguide_links_t *l = &r->links;
-    proto_tree *tt;
-    proto_item *pi;
-    /* Absence of a later frame is only known once the file was read past this one. */
-    gboolean later_known = PINFO_FD_VISITED(d->pinfo)
-                           && sipguide_transaction_seen_after(d->pinfo->num);
-    gboolean any = l->request_in != 0 || l->retransmission_of != 0 || r->code == 487
-                   || r->code == 481
-                   || ((r->code == 401 || r->code == 407) && (l->auth_retry_in != 0 || later_known));
-
-    if (!any)
-        return;
-    tt = add_subtree(tree, d, ett_sipguide_transaction, "Transaction");
-    if (l->request_in != 0 && d->shown) {
-        const char *p[] = { "frame", wmem_strdup_printf(d->pinfo->pool, "%u", l->request_in),
-                            "ms", wmem_strdup_printf(d->pinfo->pool, "%u", l->response_ms) };
-        pi = proto_tree_add_uint_format(tt, hf_sipguide_request_in, d->tvb, 0, 0, l->request_in,
-                 "%s", sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_REQUEST_IN, p, 2));
-        proto_item_set_generated(pi);
-    } else if (l->request_in != 0) {
-        add_uint(tt, d, hf_sipguide_request_in, l->request_in);
-    }
-    if (l->request_in != 0) {
-        add_uint(tt, d, hf_sipguide_response_time, l->response_ms);
-    }
-    if (l->retransmission_of != 0) {
-        pi = add_link(tt, d, hf_sipguide_retransmission_of, l->retransmission_of,
-                      SIPGUIDE_TEXT_RETRANSMISSION);
-        if (d->expert)
-            expert_add_info(d->pinfo, pi, &ei_sipguide_retransmission);
-    }
-    if (r->code == 487 && l->retransmission_of == 0) {
-        if (l->cancel_in != 0)
-            add_link(tt, d, hf_sipguide_cancel_in, l->cancel_in, SIPGUIDE_TEXT_CANCEL_IN);
-        else
-            add_text(tt, d, hf_sipguide_transaction_note,
-                     sipguide_catalog_text(SIPGUIDE_TEXT_NO_CANCEL));
-    }
-    if ((r->code == 401 || r->code == 407) && l->retransmission_of == 0) {
-        if (l->auth_retry_in != 0)
-            add_link(tt, d, hf_sipguide_auth_retry_in, l->auth_retry_in,
-                     SIPGUIDE_TEXT_AUTH_RETRY_IN);
-        else if (later_known)
-            add_text(tt, d, hf_sipguide_transaction_note,
-                     sipguide_catalog_text(SIPGUIDE_TEXT_NO_AUTH_RETRY));
-    }
-    if (r->code == 481) {
-        if (l->invite_in != 0)
-            add_link(tt, d, hf_sipguide_dialog_invite_in, l->invite_in,
-                     SIPGUIDE_TEXT_DIALOG_INVITE_SEEN);
-        else
-            add_text(tt, d, hf_sipguide_transaction_note,
-                     sipguide_catalog_text(SIPGUIDE_TEXT_DIALOG_INVITE_NOT_SEEN));
-    }
-}
-
-/* Every guide's expert item, in the response-code group, with the code's
- * severity from data/. */
-static void
-add_response_expert(const draw_t *d, const sipguide_guide_t *g, guint32 code)
-{
-    expert_field *ei = severity_expert(g->severity);
-
-    if (g->entry != NULL && g->category != SIPGUIDE_NONE)
-        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s)", code, g->entry->phrase,
-                               sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
-    else if (g->entry != NULL)
-        expert_add_info_format(d->pinfo, d->top, ei, "%u %s", code, g->entry->phrase);
-    else
-        expert_add_info_format(d->pinfo, d->top, ei, "%u (%s)", code, g->klass->name);
-}
-
-/* The guide of one response. */
-static void
-draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
-              const sipguide_response_t *r, const sipguide_msg_t *m, gboolean shown,
-              gboolean want_expert)
-{
-    const field_info *line = m != NULL ? m->line : NULL;
-    sipguide_guide_t g;
-    proto_item *ti, *pi;
-    proto_tree *st;
-    draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
-
-    if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
-        && proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_NONE) {
-        /* tshark -T fields without the guide's own item or expert info:
-         * nobody reads that item, so its fields go straight into the tree. */
-        ti = NULL;
-        st = tree;
-    } else {
-        /* In a tree that is not shown Wireshark stands in the parent for an
-         * item nobody asked for; for a protocol item that parent is the
-         * root, under which nothing can be left out.  Asking for the guide's
-         * own item (for this dissection only) keeps it, and lets every item
-         * below it that nobody asked for cost next to nothing. */
-        if (!d.shown)
-            sipguide_prime_field(proto_sipguide);
-        if (line != NULL)
-            ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
-                                     line->length, ENC_NA);
-        else
-            ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
-        st = proto_item_add_subtree(ti, ett_sipguide);
-    }
-    d.top = ti;
-
-    pi = add_uint(st, &d, hf_sipguide_code, r->code);
-
-    if (!sipguide_catalog_resolve(r->code, r->method, &g)) {
-        if (d.shown)
-            proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
-        if (d.expert) {
-            const char *p[] = { "code", wmem_strdup_printf(pinfo->pool, "%u", r->code) };
-            expert_add_info_format(pinfo, pi != NULL ? pi : ti, &ei_sipguide_code_invalid, "%s",
-                sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CODE_INVALID, p, 1));
-        }
-        return;
-    }
-
-    if (g.entry != NULL) {
-        if (d.shown)
-            proto_item_append_text(ti, ": %u %s (%s)", r->code, g.entry->phrase, g.klass->name);
-        add_string(st, &d, hf_sipguide_phrase, g.entry->phrase);
-    } else if (d.shown) {
-        proto_item_append_text(ti, ": %u (%s, not registered)", r->code, g.klass->name);
-    }
-    if (g.meaning != NULL && wanted(&d, hf_sipguide_meaning))
-        add_text(st, &d, hf_sipguide_meaning, expand(pinfo, g.meaning, r->method));
-    draw_class(st, &d, &g);
-
-    if (r->method != NULL) {
-        if (g.variant != NULL && d.shown) {
-            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
-                    r->method, "%s (the guide is specific to %s)", r->method, r->method);
-            proto_item_set_generated(pi);
-        } else {
-            add_string(st, &d, hf_sipguide_method, r->method);
-        }
-    }
-
-    add_term(st, &d, hf_sipguide_category, SIPGUIDE_VOCAB_CATEGORY, g.category);
-    add_term(st, &d, hf_sipguide_scope, SIPGUIDE_VOCAB_SCOPE, g.scope);
-    add_terms(st, &d, hf_sipguide_retry, SIPGUIDE_VOCAB_RETRY, g.retry);
-    if (g.entry != NULL)
-        add_string(st, &d, hf_sipguide_reference, g.entry->rfc);
-
-    if (m != NULL && pref_show_evidence)
-        draw_evidence(st, &d, m, r);
-    if (pref_show_transaction)
-        draw_transaction(st, &d, r);
-    if (pref_show_ims)
-        draw_ims_context(st, &d, &g);
-    if (pref_show_hints)
-        draw_troubleshooting(st, &d, &g, m);
-
-    if (d.expert)
-        add_response_expert(&d, &g, r->code);
-
-    if (pref_info_column)
-        col_append_fstr(pinfo->cinfo, COL_INFO, " [%u %s]", r->code,
-                        g.category != SIPGUIDE_NONE
-                            ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g.category)
-                            : g.klass->name);
-}
-
-/* Feed the statistics: one tap record per response. */
-static void
-tap_response(packet_info *pinfo, const sipguide_response_t *r)
+tap_response(packet_info *pinfo, const sipguide_result_t *r)
 {
     sipguide_tap_info_t *info = wmem_new0(pinfo->pool, sipguide_tap_info_t);
-    sipguide_guide_t *g = wmem_new0(pinfo->pool, sipguide_guide_t);
 
-    sipguide_catalog_resolve(r->code, r->method, g);
     info->code = r->code;
     info->method = r->method;
-    info->guide = g;
+    info->guide = &r->guide;
     tap_queue_packet(sipguide_tap, pinfo, info);
 }
 
@@ -846,10 +269,9 @@ static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sipguide_frame_t *frame;
-    sipguide_msgs_t msgs = { 0, NULL };
-    const sipguide_msg_t **responses = NULL;
-    guint i, n = 0;
-    gboolean readable, drawn, shown, want_expert;
+    sipguide_msgs_t msgs = { 0, NULL, FALSE, 0 };
+    guint i, want = 0;
+    gboolean readable, drawn, tapped, shown = FALSE, want_expert = FALSE, later_known, same;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
@@ -870,39 +292,43 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap))
         return 0;
 
+    /* Extract the SIP values, update the model on the first reading,
+     * diagnose each response, then draw it and count it. */
     readable = sipguide_extract(tree, pinfo, sipguide_prime_armed() == SIPGUIDE_NEED_BASIC, &msgs);
     if (frame == NULL) {
         if (!readable || msgs.count == 0)
             return 0;
         frame = remember_frame(pinfo, &msgs);
     }
-    if (frame->count == 0)
-        return 0;
-    if (have_tap_listener(sipguide_tap)) {
-        for (i = 0; i < frame->count; i++)
-            tap_response(pinfo, &frame->responses[i]);
+    tapped = have_tap_listener(sipguide_tap);
+    if (drawn) {
+        shown = tree_shown(tree);
+        want_expert = !shown && expert_wanted(pinfo);
+        if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+            want = (pref_show_evidence ? SIPGUIDE_WANT_EVIDENCE : 0)
+                   | (pref_show_transaction ? SIPGUIDE_WANT_TRANSACTION : 0);
     }
-    if (!drawn)
-        return 0;
-    shown = tree_shown(tree);
-    want_expert = !shown && expert_wanted(pinfo);
+    later_known = PINFO_FD_VISITED(pinfo) && sipguide_model_seen_after(pinfo->num);
+    /* This pass's messages are the remembered ones when it reads as many. */
+    same = readable && msgs.count == frame->count;
 
-    /* The response messages of this pass, when it can read them, in the
-     * order of the remembered responses. */
-    if (readable) {
-        responses = wmem_alloc0_array(pinfo->pool, const sipguide_msg_t *, msgs.count + 1);
-        for (i = 0; i < msgs.count; i++) {
-            if (msgs.msgs[i].response)
-                responses[n++] = &msgs.msgs[i];
-        }
-    }
     for (i = 0; i < frame->count; i++) {
+        const sipguide_facts_t *f = &frame->facts[i];
         const sipguide_msg_t *m = NULL;
-        if (i < n && responses[i]->code == frame->responses[i].code)
-            m = responses[i];
-        draw_response(tree, pinfo, tvb, &frame->responses[i], m, shown, want_expert);
+        sipguide_result_t *r;
+
+        if (!(f->flags & SIPGUIDE_FACT_RESPONSE))
+            continue;       /* a request: no guide */
+        if (same && msgs.msgs[i].code == f->code)
+            m = &msgs.msgs[i];
+        r = wmem_new(pinfo->pool, sipguide_result_t);
+        sipguide_diagnose_response(pinfo, f, m, want, later_known, r);
+        if (tapped && !r->duplicate)
+            tap_response(pinfo, r);
+        if (drawn)
+            sipguide_draw_response(tree, pinfo, tvb, r, m, shown, want_expert);
     }
-    return tvb_captured_length(tvb);
+    return drawn ? tvb_captured_length(tvb) : 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -911,6 +337,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
 static void
 sipguide_prefs_apply(void)
 {
+    sipguide_model_set_t1(pref_t1_ms);
     /* The Info column is filled in runs that build no tree otherwise (a
      * plain tshark summary): ask for the SIP fields, which makes one. */
     if (pref_info_column)
@@ -930,7 +357,8 @@ sipguide_init(void)
         expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
     needs_decided = FALSE;
     sipguide_prime_file_start();
-    sipguide_transaction_file_start();
+    sipguide_model_set_t1(pref_t1_ms);
+    sipguide_model_file_start();
 }
 
 void
@@ -1107,6 +535,58 @@ proto_register_sipguide(void)
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "The request that answered this challenge with credentials", HFILL }
         },
+        { &hf_sipguide_auth_verdict,
+          { "Challenge verdict", "sipguide.auth.verdict",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What a 401/407 says about the request's credentials: challenge, stale, resync, "
+            "rejected or again", HFILL }
+        },
+        { &hf_sipguide_auth_rejected_in,
+          { "Rejected credentials in", "sipguide.auth.rejected_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The request whose credentials this 401/407 rejected", HFILL }
+        },
+        { &hf_sipguide_auth_challenge_in,
+          { "Answered challenge in", "sipguide.auth.challenge_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The earlier challenge whose credentials the request carried", HFILL }
+        },
+        { &hf_sipguide_duplicate_of,
+          { "Duplicate of", "sipguide.duplicate_of",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The frame this capture duplicate repeats (same bytes on the same hop)", HFILL }
+        },
+        { &hf_sipguide_also_seen_in,
+          { "Also seen in", "sipguide.also_seen_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The same message captured on another hop (another capture point)", HFILL }
+        },
+        { &hf_sipguide_fork_first_in,
+          { "First early dialog in", "sipguide.fork.first_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The first response of another early dialog of the same forked INVITE", HFILL }
+        },
+        { &hf_sipguide_dialog_ended_in,
+          { "Dialog ended in", "sipguide.dialog.ended_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "What ended the dialog a 481 refers to (BYE or a final failure)", HFILL }
+        },
+        { &hf_sipguide_dialog_other_in,
+          { "INVITE of the call in", "sipguide.dialog.call_invite_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An INVITE of the same Call-ID that did not set up the dialog of the 481's request "
+            "(other tags, or no dialog at all)", HFILL }
+        },
+        { &hf_sipguide_subscription_in,
+          { "Subscription in", "sipguide.subscription_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The SUBSCRIBE or REFER that set up the subscription a 481 refers to", HFILL }
+        },
+        { &hf_sipguide_subscription_ended_in,
+          { "Subscription ended in", "sipguide.subscription.ended_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "What ended that subscription (a terminated NOTIFY or an expiry of 0)", HFILL }
+        },
         { &hf_sipguide_retransmission_of,
           { "Retransmission of", "sipguide.retransmission_of",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
@@ -1115,7 +595,7 @@ proto_register_sipguide(void)
         { &hf_sipguide_dialog_invite_in,
           { "Dialog INVITE in", "sipguide.dialog_invite_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
-            "The INVITE of the Call-ID a 481 refers to", HFILL }
+            "The INVITE that set up the dialog a 481 refers to", HFILL }
         },
         { &hf_sipguide_transaction_note,
           { "Transaction", "sipguide.transaction",
@@ -1177,6 +657,18 @@ proto_register_sipguide(void)
           { "sipguide.retransmission", PI_SEQUENCE, PI_NOTE,
             "Retransmitted SIP response", EXPFILL }
         },
+        { &ei_sipguide_duplicate,
+          { "sipguide.duplicate", PI_SEQUENCE, PI_NOTE,
+            "The same packet captured twice", EXPFILL }
+        },
+        { &ei_sipguide_auth_rejected,
+          { "sipguide.auth.rejected", PI_SECURITY, PI_WARN,
+            "Credentials rejected: the retry after a challenge was challenged again", EXPFILL }
+        },
+        { &ei_sipguide_time_inconsistent,
+          { "sipguide.time.inconsistent", PI_SEQUENCE, PI_WARN,
+            "The timestamps of a request and its response are inconsistent", EXPFILL }
+        },
     };
 
     expert_module_t *expert_sipguide;
@@ -1210,6 +702,10 @@ proto_register_sipguide(void)
     prefs_register_bool_preference(module, "info_column", "Add a short guide to the Info column",
         "Append the code and its category to the Info column, e.g. \"[486 reachability]\"",
         &pref_info_column);
+    prefs_register_uint_preference(module, "timer_t1", "SIP timer T1 (ms)",
+        "The round-trip estimate T1 of RFC 3261 (500 ms by default; some IMS interfaces use "
+        "more): how long transactions live, and so how long the guide keeps their records",
+        10, &pref_t1_ms);
     sipguide_userhints_register(module);
 
     sipguide_handle = create_dissector_handle(dissect_sipguide, proto_sipguide);
@@ -1218,9 +714,7 @@ proto_register_sipguide(void)
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
 
-    method_names = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(),
-                                          g_str_hash, g_str_equal);
-    sipguide_transaction_register();
+    sipguide_model_register();
 }
 
 void

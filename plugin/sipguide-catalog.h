@@ -160,13 +160,35 @@ typedef struct {
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
+    X(REQUEST_IN_BEFORE,      "request-in-before",      "frame ms") \
+    X(REQUEST_IN_JUMP,        "request-in-jump",        "frame seconds") \
+    X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
     X(CANCEL_IN,              "cancel-in",              "frame") \
     X(NO_CANCEL,              "no-cancel",              "") \
     X(AUTH_RETRY_IN,          "auth-retry-in",          "frame") \
     X(NO_AUTH_RETRY,          "no-auth-retry",          "") \
+    X(AUTH_CHALLENGE,         "auth-challenge",         "frame") \
+    X(AUTH_STALE,             "auth-stale",             "frame") \
+    X(AUTH_RESYNC,            "auth-resync",            "frame") \
+    X(AUTH_REJECTED,          "auth-rejected",          "frame challenge") \
+    X(AUTH_REJECTED_UNSEEN,   "auth-rejected-unseen",   "challenge") \
+    X(AUTH_AGAIN,             "auth-again",             "frame") \
+    X(AUTH_REJECTED_MEANING,  "auth-rejected-meaning",  "") \
     X(RETRANSMISSION,         "retransmission",         "frame") \
+    X(DUPLICATE,              "duplicate",              "frame") \
+    X(ALSO_SEEN,              "also-seen",              "frame") \
+    X(FORK,                   "fork",                   "frame") \
     X(DIALOG_INVITE_SEEN,     "dialog-invite-seen",     "frame") \
-    X(DIALOG_INVITE_NOT_SEEN, "dialog-invite-not-seen", "")
+    X(DIALOG_SEEN_NO_INVITE,  "dialog-seen-no-invite",  "") \
+    X(DIALOG_ENDED,           "dialog-ended",           "frame") \
+    X(DIALOG_OTHER,           "dialog-other",           "frame") \
+    X(DIALOG_NONE,            "dialog-none",            "frame") \
+    X(DIALOG_INVITE_NOT_SEEN, "dialog-invite-not-seen", "") \
+    X(SUBSCRIPTION_SEEN,      "subscription-seen",      "frame") \
+    X(SUBSCRIPTION_SEEN_NO_REQUEST, "subscription-seen-no-request", "") \
+    X(SUBSCRIPTION_ENDED,     "subscription-ended",     "frame") \
+    X(SUBSCRIPTION_NOT_SEEN,  "subscription-not-seen",  "") \
+    X(RECORDS_DROPPED,        "records-dropped",        "")
 
 typedef enum {
 #define SIPGUIDE_TEXT_ID(id, name, placeholders) SIPGUIDE_TEXT_##id,

@@ -164,11 +164,20 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
     spans = wmem_alloc_array(pinfo->pool, span_t, messages->len);
     for (k = 0; k < messages->len; k++) {
         spans[k] = message_span(messages, k);
+        out->msgs[k].ds = messages->v[k]->ds_tvb;
+        out->msgs[k].start = spans[k].start;
+        out->msgs[k].end = spans[k].end;
         out->msgs[k].f[SIPGUIDE_SF_SIP].v = &messages->v[k];
         out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
     }
+    if (lists[SIPGUIDE_SF_IP_ID].len > 0) {
+        /* The innermost header's: IP-in-IP and GRE put it last. */
+        field_info *id = lists[SIPGUIDE_SF_IP_ID].v[lists[SIPGUIDE_SF_IP_ID].len - 1];
+        out->ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
+        out->has_ip_id = out->ip_id != 0;   /* 0: the sender does not number its packets */
+    }
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
-        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0)
+        if (f != SIPGUIDE_SF_SIP && f != SIPGUIDE_SF_IP_ID && lists[f].len > 0)
             assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
     }
     for (k = 0; k < messages->len; k++) {
@@ -190,6 +199,8 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_
 
     out->count = 0;
     out->msgs = NULL;
+    out->has_ip_id = FALSE;
+    out->ip_id = 0;
     if (tree == NULL || sipguide_sip_field_ids[SIPGUIDE_SF_STATUS_CODE] < 0
         || sipguide_sip_field_ids[SIPGUIDE_SF_SIP] < 0)
         return FALSE;
@@ -271,4 +282,29 @@ sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
         return NULL;
     len = MIN(fi->length, MIN(avail, max));
     return (const char *)tvb_get_string_enc(pinfo->pool, fi->ds_tvb, fi->start, len, ENC_UTF_8);
+}
+
+field_info *
+sipguide_msg_item_between(const sipguide_msg_t *m, sipguide_sip_field_t f, gint start, gint end)
+{
+    guint i;
+
+    if ((unsigned)f >= SIPGUIDE_SF_COUNT)
+        return NULL;
+    for (i = 0; i < m->f[f].len; i++) {
+        field_info *fi = m->f[f].v[i];
+        if (fi->start >= end)
+            break;
+        if (fi->start >= start)
+            return fi;
+    }
+    return NULL;
+}
+
+field_info *
+sipguide_msg_item_within(const sipguide_msg_t *m, sipguide_sip_field_t f, const field_info *within)
+{
+    if (within == NULL)
+        return NULL;
+    return sipguide_msg_item_between(m, f, within->start, within->start + within->length);
 }

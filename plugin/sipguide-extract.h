@@ -12,7 +12,9 @@
 
 #include <epan/packet.h>
 
-/* The SIP fields the plugin reads: id, filter name. */
+/* The SIP fields the plugin reads: id, filter name.  The last, ip.id, is a
+ * value of the frame (the innermost IPv4 header's), not of a message: it
+ * tells capture duplicates from resent messages. */
 #define SIPGUIDE_SIP_FIELDS(X) \
     X(SIP,                 "sip") \
     X(STATUS_LINE,         "sip.Status-Line") \
@@ -40,7 +42,23 @@
     X(ALLOW,               "sip.Allow") \
     X(ACCEPT,              "sip.Accept") \
     X(RESPONSE_SOURCE,     "sip.Response-Source") \
-    X(MSG_BODY,            "sip.msg_body")
+    X(MSG_BODY,            "sip.msg_body") \
+    X(FROM_TAG,            "sip.from.tag") \
+    X(TO_TAG,              "sip.to.tag") \
+    X(VIA_TRANSPORT,       "sip.Via.transport") \
+    X(VIA_SENT_BY_ADDRESS, "sip.Via.sent-by.address") \
+    X(VIA_SENT_BY_PORT,    "sip.Via.sent-by.port") \
+    X(VIA_RECEIVED,        "sip.Via.received") \
+    X(VIA_RPORT,           "sip.Via.rport") \
+    X(RSEQ,                "sip.RSeq") \
+    X(EVENT,               "sip.Event") \
+    X(SUBSCRIPTION_STATE,  "sip.Subscription-State") \
+    X(AUTH_REALM,          "sip.auth.realm") \
+    X(AUTH_NONCE,          "sip.auth.nonce") \
+    X(AUTH_RESPONSE,       "sip.auth.digest.response") \
+    X(AUTH_STALE,          "sip.auth.stale") \
+    X(AUTH_AUTS,           "sip.auth.auts") \
+    X(IP_ID,               "ip.id")
 
 typedef enum {
 #define SIPGUIDE_SF_ID(id, name) SIPGUIDE_SF_##id,
@@ -70,12 +88,17 @@ typedef struct {
     guint32            code;       /* Status-Code, 0 for a request */
     gboolean           response;
     field_info        *line;       /* Status-Line (or Status-Code), for its bytes */
+    tvbuff_t          *ds;         /* the message's bytes: ds[start, end), NULL when unknown */
+    gint               start;
+    gint               end;
     sipguide_fi_list_t f[SIPGUIDE_SF_COUNT];   /* this message's items of each field */
 } sipguide_msg_t;
 
 typedef struct {
     guint           count;
     sipguide_msg_t *msgs;          /* pinfo->pool */
+    gboolean        has_ip_id;     /* an IPv4 identification, not 0 */
+    guint16         ip_id;
 } sipguide_msgs_t;
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
@@ -95,5 +118,14 @@ gboolean sipguide_msg_uint(const sipguide_msg_t *m, sipguide_sip_field_t f, guin
  * at most 'max' bytes, as a string in pinfo->pool; NULL when absent. */
 const char *sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
                              packet_info *pinfo, gint max);
+
+/* The first item of field f that lies within the bytes of item 'within'
+ * (a parameter of one header line), NULL when there is none. */
+field_info *sipguide_msg_item_within(const sipguide_msg_t *m, sipguide_sip_field_t f,
+                                     const field_info *within);
+
+/* The same for a byte range [start, end) of the message's data source. */
+field_info *sipguide_msg_item_between(const sipguide_msg_t *m, sipguide_sip_field_t f,
+                                      gint start, gint end);
 
 #endif /* SIPGUIDE_EXTRACT_H */

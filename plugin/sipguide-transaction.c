@@ -1,8 +1,12 @@
 /* sipguide-transaction.c
- * File-scope tables keyed by Call-ID, CSeq and Via branch that link a
- * response to its request, its CANCEL, its retry with credentials and its
- * earlier copies.  Records are small and allocated in blocks in file
- * scope; the sets that index them are emptied at each file start.
+ * Transactions as RFC 3261 matches them: the top Via branch with the magic
+ * cookie, its sent-by and the method (§17.1.3, §17.2.3; an ACK of a
+ * non-2xx belongs to its INVITE, a CANCEL is a transaction of its own),
+ * or, without the cookie, Call-ID, From tag, CSeq and the top Via (the RFC
+ * 2543 rule).  Each transaction keeps one slot per hop it was seen on; a
+ * response takes the slot its hop answers.  A second table keeps each
+ * distinct response (code, To tag, RSeq) per hop, to tell its resends and
+ * capture duplicates, and a third the open challenges of each client.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -10,286 +14,557 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "sipguide-table.h"
 #include "sipguide-transaction.h"
 
-/* Every table holds records that begin with a 64-bit hash of their key
- * (see key()); a record never moves once stored. */
+#define HOPS 2                  /* capture points a transaction is followed on */
+
+/* Two copies with the same bytes on one hop are one packet seen twice
+ * (a port mirror, two merged captures, a transport resend) when they are
+ * this close: with the same IPv4 identification, or without one. */
+#define DUPLICATE_SAME_ID_MS 1000
+#define DUPLICATE_NO_ID_MS   10
+
+/* A gap longer than this between a request and its response says more
+ * about the capture's clock than about the network. */
+#define IMPLAUSIBLE_MS (3600 * 1000)
+
+#define TIMER_C_S  180          /* RFC 3261 §16.6: more than 3 minutes */
+#define CHALLENGE_LIFE_S 300    /* a user may take a while to give a password */
+
+#define MAX_TRANSACTIONS 262144
+#define MAX_RESPONSES    262144
+#define MAX_CLIENTS      131072
+
+/* The copies of one message on one hop. */
 typedef struct {
-    guint64 key;
-    guint32 frame;
-} frame_rec_t;
+    sipguide_hop_t hop;
+    guint8   has_ip_id;
+    guint16  last_ip_id;
+    guint32  first_frame;
+    guint32  last_frame;
+    guint32  last_hash;
+    gint64   last_us;
+} copies_t;
+
+/* Bits of slot_t.flags: what the request carried. */
+#define REQ_CREDENTIALS 0x01u
+#define REQ_AUTS        0x02u
+#define REQ_TO_TAG      0x04u
+#define REQ_SDP         0x08u
+#define REQ_NO_SDP      0x10u
+
+/* One transaction on one hop. */
+typedef struct {
+    copies_t          request;          /* the request's direction */
+    guint32           via_ep;           /* where its responses go */
+    gint64            first_us;
+    guint32           cred_realm;
+    guint32           cred_nonce;
+    guint32           cancel_frame;
+    guint32           final_frame;
+    guint32           first_dialog_frame;
+    guint32           first_to_tag;     /* hash of the first To tag answered */
+    gint32            expires;
+    guint8            flags;            /* REQ_* */
+    const char       *event;
+    sipguide_facts_t *facts;            /* the first copy's, when kept */
+} slot_t;
 
 typedef struct {
-    guint64 key;
-    gint64  time_ns;            /* arrival, after the file's first message */
-    gint64  expires;
-    guint32 frame;
-} request_rec_t;
+    sipguide_rec_t h;
+    guint          nslots;
+    slot_t         slots[HOPS];
+} txn_rec_t;
 
 typedef struct {
-    guint64           key;
-    sipguide_links_t *links;
+    sipguide_rec_t h;
+    guint          nslots;
+    copies_t       slots[HOPS];
+} response_rec_t;
+
+/* The open challenge of one client on one hop. */
+typedef struct {
+    sipguide_hop_t    hop;              /* the client's direction */
+    guint32           frame;            /* the 401/407 */
     guint32           cseq;
-} challenge_rec_t;
+    guint32           realm;
+    guint32           nonce;
+    guint32           retry_frame;      /* the request that answered it */
+    guint32           retry_cseq;
+    sipguide_facts_t *facts;
+} client_slot_t;
 
-/* A set of records (a GHashTable whose keys are the records themselves:
- * no separate key or value storage), and the blocks they live in. */
 typedef struct {
-    GHashTable *set;
-    gsize       size;           /* bytes of one record */
-    guint8     *block;          /* the block being filled */
-    guint       used, cap;      /* records in it, and room for */
-} table_t;
+    sipguide_rec_t h;
+    guint          nslots;
+    client_slot_t  slots[HOPS];
+} client_rec_t;
 
-static table_t requests;        /* 'R' call-id, cseq, method, branch */
-static table_t cancels;         /* 'C' call-id, cseq, branch -> CANCEL frame */
-static table_t invites;         /* 'I' call-id -> first INVITE frame */
-static table_t responses;       /* 'S' call-id, cseq, method, branch, code -> first frame */
-static table_t challenges;      /* 'A' call-id, method -> open 401/407 challenge */
-static guint32 last_frame;      /* highest frame recorded in this file */
-static nstime_t time_base;      /* arrival of the first message recorded */
-static gboolean time_base_set;
-
-static guint
-record_hash(gconstpointer r)
-{
-    guint64 k = *(const guint64 *)r;
-
-    return (guint)(k ^ (k >> 32));
-}
-
-static gboolean
-record_equal(gconstpointer a, gconstpointer b)
-{
-    return *(const guint64 *)a == *(const guint64 *)b;
-}
-
-#define BLOCK_RECORDS 4096
-
-static void
-table_reset(table_t *t, gsize size)
-{
-    if (t->set != NULL)
-        g_hash_table_destroy(t->set);
-    t->set = g_hash_table_new(record_hash, record_equal);
-    t->size = size;
-    t->block = NULL;
-    t->used = t->cap = 0;
-}
-
-static void *
-table_lookup(const table_t *t, guint64 key)
-{
-    return g_hash_table_lookup(t->set, &key);
-}
-
-/* A new record for 'key', zeroed but for its key.  The blocks come from
- * file scope, so that they go when the file closes; the set is emptied at
- * the next file start, before anything can look into it. */
-static void *
-table_add(table_t *t, guint64 key)
-{
-    guint8 *r;
-
-    if (t->used == t->cap) {
-        t->cap = BLOCK_RECORDS;
-        t->used = 0;
-        t->block = (guint8 *)wmem_alloc(wmem_file_scope(), t->size * t->cap);
-    }
-    r = t->block + t->size * t->used++;
-    memset(r, 0, t->size);
-    memcpy(r, &key, sizeof(key));
-    g_hash_table_add(t->set, r);
-    return r;
-}
-
-static void
-tables_reset(void)
-{
-    table_reset(&requests, sizeof(request_rec_t));
-    table_reset(&cancels, sizeof(frame_rec_t));
-    table_reset(&invites, sizeof(frame_rec_t));
-    table_reset(&responses, sizeof(frame_rec_t));
-    table_reset(&challenges, sizeof(challenge_rec_t));
-}
+static sipguide_table_t *transactions;
+static sipguide_table_t *responses;
+static sipguide_table_t *clients;
 
 void
 sipguide_transaction_register(void)
 {
-    tables_reset();
-}
-
-static guint64
-fnv1a(guint64 h, const char *s)
-{
-    for (; s != NULL && *s != '\0'; s++) {
-        h ^= (guint8)*s;
-        h *= G_GUINT64_CONSTANT(0x100000001b3);
-    }
-    /* A separator that cannot be in SIP header text. */
-    h ^= 0x1f;
-    return h * G_GUINT64_CONSTANT(0x100000001b3);
-}
-
-/* A 64-bit FNV-1a hash of the table kind and the key's parts: keys are not
- * kept, so two keys that hash alike (about one chance in 10^19 per pair)
- * would be taken for one. */
-static guint64
-key(char kind, const char *a, const char *b, const char *c, const char *d, const char *e)
-{
-    char k[2] = { kind, '\0' };
-    guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
-
-    h = fnv1a(h, k);
-    h = fnv1a(h, a);
-    h = fnv1a(h, b);
-    h = fnv1a(h, c);
-    h = fnv1a(h, d);
-    h = fnv1a(h, e);
-    return h;
-}
-
-/* Nanoseconds from the first recorded message to this one. */
-static gint64
-arrival_ns(const packet_info *pinfo)
-{
-    if (!time_base_set) {
-        time_base = pinfo->abs_ts;
-        time_base_set = TRUE;
-    }
-    return ((gint64)pinfo->abs_ts.secs - (gint64)time_base.secs) * 1000000000
-           + (pinfo->abs_ts.nsecs - time_base.nsecs);
+    transactions = sipguide_table_new(sizeof(txn_rec_t), MAX_TRANSACTIONS);
+    responses = sipguide_table_new(sizeof(response_rec_t), MAX_RESPONSES);
+    clients = sipguide_table_new(sizeof(client_rec_t), MAX_CLIENTS);
 }
 
 void
-sipguide_transaction_file_start(void)
+sipguide_transaction_clear(void)
 {
-    tables_reset();
-    last_frame = 0;
-    time_base_set = FALSE;
+    sipguide_table_clear(transactions);
+    sipguide_table_clear(responses);
+    sipguide_table_clear(clients);
+}
+
+void
+sipguide_transaction_sweep(guint32 now)
+{
+    sipguide_table_sweep(transactions, now);
+    sipguide_table_sweep(responses, now);
+    sipguide_table_sweep(clients, now);
 }
 
 gboolean
-sipguide_transaction_seen_after(guint32 frame)
+sipguide_transaction_refused(void)
 {
-    return last_frame > frame;
+    return sipguide_table_refused(transactions) > 0 || sipguide_table_refused(responses) > 0
+           || sipguide_table_refused(clients) > 0;
 }
 
-/* The expiry a REGISTER, SUBSCRIBE or PUBLISH asked for: Expires, or the
- * expires parameter of its first Contact; -1 when it names none. */
-static gint64
-asked_expires(const sipguide_msg_t *m)
-{
-    guint32 v;
-    const char *contact, *p;
+/* ---------------------------------------------------------------------- */
+/* Keys */
 
-    if (sipguide_msg_uint(m, SIPGUIDE_SF_EXPIRES, 0, &v))
-        return v;
-    contact = sipguide_msg_string(m, SIPGUIDE_SF_CONTACT, 0);
-    if (contact != NULL && (p = strstr(contact, "expires=")) != NULL) {
-        gint64 n = 0;
-        int digits = 0;
-        for (p += 8; g_ascii_isdigit(*p) && digits < 10; p++, digits++)
-            n = n * 10 + (*p - '0');
-        if (digits > 0)
-            return n;
+static guint64
+transaction_key(const sipguide_values_t *v, const char *method)
+{
+    char seq[24];
+
+    if (v->rfc3261_branch)
+        return sipguide_model_key('T', v->branch, v->sent_by, method, NULL, NULL);
+    /* RFC 2543: no cookie, so the branch (if any) is only part of the top Via. */
+    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    return sipguide_model_key('2', v->call_id, v->from_tag, seq, method,
+                              v->branch != NULL ? v->branch : v->sent_by);
+}
+
+/* One response of a transaction: its code, To tag and RSeq. */
+static guint64
+response_key(guint64 transaction, const sipguide_values_t *v)
+{
+    char id[64];
+
+    g_snprintf(id, sizeof(id), "%" G_GINT64_MODIFIER "x %u %u", transaction, v->code,
+               v->has_rseq ? v->rseq : 0);
+    return sipguide_model_key('S', id, v->to_tag, NULL, NULL, NULL);
+}
+
+/* A client: its Call-ID, its From tag (REGISTER refreshes may change it)
+ * and the method it sends. */
+static guint64
+client_key(const sipguide_values_t *v)
+{
+    gboolean reg = strcmp(v->method, "REGISTER") == 0;
+
+    return sipguide_model_key('A', v->call_id, reg ? NULL : v->from_tag, v->method, NULL, NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Copies */
+
+static void
+copies_start(copies_t *c, const sipguide_step_t *s)
+{
+    c->hop = s->hop;
+    c->first_frame = s->frame;
+    c->last_frame = s->frame;
+    c->last_us = s->us;
+    c->last_hash = s->v->content_hash;
+    c->has_ip_id = (guint8)s->has_ip_id;
+    c->last_ip_id = s->ip_id;
+}
+
+/* Whether this message repeats the last copy as the same packet seen
+ * twice, rather than as a message sent again. */
+static gboolean
+is_duplicate(const copies_t *c, const sipguide_step_t *s, gboolean resendable_on_reliable)
+{
+    gint64 dt = (s->us - c->last_us) / 1000;
+
+    if (dt < 0)
+        dt = -dt;
+    if (c->last_hash == 0 || c->last_hash != s->v->content_hash)
+        return FALSE;
+    if (c->has_ip_id && s->has_ip_id && c->last_ip_id == s->ip_id)
+        return dt <= DUPLICATE_SAME_ID_MS;
+    if (dt <= DUPLICATE_NO_ID_MS)
+        return TRUE;
+    /* Over TCP or SCTP SIP resends nothing but a 2xx to INVITE (§13.3.1.4):
+     * the same bytes again are the transport's or the capture's copy. */
+    return !resendable_on_reliable && s->hop.transport != SIPGUIDE_TRANSPORT_UDP
+           && s->hop.transport != SIPGUIDE_TRANSPORT_OTHER;
+}
+
+/* A later copy on the same hop: a duplicate or a resend.  Marks the facts
+ * and moves the copies on. */
+static void
+copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_reliable)
+{
+    if (is_duplicate(c, s, resendable_on_reliable)) {
+        s->facts->flags |= SIPGUIDE_FACT_DUPLICATE;
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_DUPLICATE_OF, c->last_frame);
+    } else {
+        s->facts->flags |= SIPGUIDE_FACT_RESENT;
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_RETRANSMISSION_OF, c->first_frame);
     }
-    return -1;
+    c->last_frame = s->frame;
+    c->last_us = s->us;
+    c->last_hash = s->v->content_hash;
+    c->has_ip_id = (guint8)s->has_ip_id;
+    c->last_ip_id = s->ip_id;
+}
+
+/* The index of the copies that went the same way as the step, or -1. */
+static int
+same_way(const copies_t *c, gsize stride, guint n, const sipguide_hop_t *hop)
+{
+    int best = -1, best_score = 0;
+    guint i;
+
+    for (i = 0; i < n; i++) {
+        const copies_t *ci = (const copies_t *)((const guint8 *)c + stride * i);
+        int score = sipguide_hop_same_way(&ci->hop, hop);
+        if (score > best_score) {
+            best = (int)i;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static guint32
+deadline(const sipguide_step_t *s, guint32 life)
+{
+    return s->now_s + life;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Challenges */
+
+static client_slot_t *
+client_slot(client_rec_t *r, const sipguide_hop_t *client_way)
+{
+    int best = -1, best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        int score = sipguide_hop_same_way(&r->slots[i].hop, client_way);
+        if (score > best_score) {
+            best = (int)i;
+            best_score = score;
+        }
+    }
+    return best >= 0 ? &r->slots[best] : NULL;
+}
+
+/* A request with credentials answers the open challenge of its client. */
+static void
+challenge_answered(const sipguide_step_t *s)
+{
+    client_rec_t *r = (client_rec_t *)sipguide_table_find(clients, client_key(s->v));
+    client_slot_t *c = client_slot(r, &s->hop);
+
+    if (c == NULL || c->retry_frame != 0 || s->v->cseq <= c->cseq)
+        return;
+    c->retry_frame = s->frame;
+    c->retry_cseq = s->v->cseq;
+    if (c->facts != NULL)
+        sipguide_facts_link(c->facts, wmem_file_scope(), SIPGUIDE_LINK_AUTH_RETRY_IN, s->frame);
+}
+
+static void
+reverse(const sipguide_hop_t *in, sipguide_hop_t *out)
+{
+    out->src_ep = in->dst_ep;
+    out->dst_ep = in->src_ep;
+    out->src_addr = in->dst_addr;
+    out->dst_addr = in->src_addr;
+    out->transport = in->transport;
+}
+
+/* A 401/407: what the request it answers carried decides the verdict;
+ * then it is the open challenge of its client. */
+static void
+challenge(const sipguide_step_t *s, const slot_t *req)
+{
+    const sipguide_values_t *v = s->v;
+    sipguide_facts_t *f = s->facts;
+    guint64 key = client_key(v);
+    client_rec_t *r = (client_rec_t *)sipguide_table_find(clients, key);
+    sipguide_hop_t client_way;
+    client_slot_t *c;
+    gboolean answered, with_credentials;
+    guint32 rejected = 0;
+
+    reverse(&s->hop, &client_way);
+    c = client_slot(r, &client_way);
+    /* Did the request answer the client's previous challenge? */
+    answered = c != NULL && c->frame != 0
+               && ((c->retry_cseq != 0 && c->retry_cseq == v->cseq)
+                   || (req != NULL && c->nonce != 0 && req->cred_nonce == c->nonce));
+    with_credentials = req != NULL ? (req->flags & REQ_CREDENTIALS) != 0 : answered;
+
+    if (!with_credentials) {
+        f->auth = req != NULL ? SIPGUIDE_AUTH_CHALLENGE : SIPGUIDE_AUTH_NONE;
+    } else if (req != NULL && req->cred_realm != 0 && v->chal_realm != 0
+               && req->cred_realm != v->chal_realm) {
+        f->auth = SIPGUIDE_AUTH_CHALLENGE;      /* another realm asks now */
+    } else if (v->stale) {
+        f->auth = SIPGUIDE_AUTH_STALE;
+    } else if (req != NULL && (req->flags & REQ_AUTS) != 0) {
+        f->auth = SIPGUIDE_AUTH_RESYNC;
+    } else if (answered) {
+        f->auth = SIPGUIDE_AUTH_REJECTED;
+        rejected = req != NULL ? req->request.first_frame : c->retry_frame;
+    } else {
+        f->auth = SIPGUIDE_AUTH_AGAIN;
+    }
+    if (answered && f->auth != SIPGUIDE_AUTH_CHALLENGE)
+        sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_AUTH_PREVIOUS_IN, c->frame);
+    sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_AUTH_REJECTED_IN, rejected);
+
+    /* This challenge is now the client's open one. */
+    if (r == NULL)
+        r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
+    if (r == NULL)
+        return;
+    r->h.deadline = deadline(s, CHALLENGE_LIFE_S);
+    if (c == NULL) {
+        if (r->nslots >= HOPS)
+            return;
+        c = &r->slots[r->nslots++];
+        c->hop = client_way;
+    }
+    c->frame = s->frame;
+    c->cseq = v->cseq;
+    c->realm = v->chal_realm;
+    c->nonce = v->chal_nonce;
+    c->retry_frame = 0;
+    c->retry_cseq = 0;
+    c->facts = s->keep ? f : NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Requests */
+
+gboolean
+sipguide_transaction_request(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    guint64 key;
+    txn_rec_t *r;
+    slot_t *slot;
+    int i;
+
+    /* An ACK of a non-2xx final response carries its INVITE's branch but
+     * is no copy of it; an ACK of a 2xx is a transaction of its own that
+     * nothing answers. */
+    if (strcmp(v->method, "ACK") == 0)
+        return TRUE;
+
+    key = transaction_key(v, v->method);
+    r = (txn_rec_t *)sipguide_table_find(transactions, key);
+    if (r != NULL) {
+        i = same_way(&r->slots[0].request, sizeof(slot_t), r->nslots, &s->hop);
+        if (i >= 0) {
+            copies_again(&r->slots[i].request, s, FALSE);
+            return FALSE;
+        }
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN,
+                            r->slots[0].request.first_frame);
+    } else {
+        r = (txn_rec_t *)sipguide_table_add(transactions, key,
+                                            deadline(s, sipguide_model_transaction_life()));
+    }
+
+    if (r != NULL && r->nslots < HOPS) {
+        slot = &r->slots[r->nslots++];
+        copies_start(&slot->request, s);
+        slot->via_ep = v->via_ep;
+        slot->first_us = s->us;
+        slot->cred_realm = v->cred_realm;
+        slot->cred_nonce = v->cred_nonce;
+        slot->expires = (gint32)CLAMP(v->expires, -1, (gint64)G_MAXINT32);
+        slot->event = v->event != NULL ? sipguide_model_intern(v->event) : NULL;
+        slot->facts = s->keep ? s->facts : NULL;
+        slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
+                      | (v->to_tag != NULL ? REQ_TO_TAG : 0)
+                      | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
+                      | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0);
+        /* An INVITE may ring until Timer C. */
+        if (strcmp(v->method, "INVITE") == 0)
+            r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
+    }
+
+    /* A CANCEL names its INVITE by the same branch, on the same hop. */
+    if (strcmp(v->method, "CANCEL") == 0) {
+        txn_rec_t *inv = (txn_rec_t *)sipguide_table_find(transactions, transaction_key(v, "INVITE"));
+        if (inv != NULL) {
+            i = same_way(&inv->slots[0].request, sizeof(slot_t), inv->nslots, &s->hop);
+            if (i >= 0 && inv->slots[i].cancel_frame == 0)
+                inv->slots[i].cancel_frame = s->frame;
+        }
+    }
+    if (v->credentials)
+        challenge_answered(s);
+    return TRUE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Responses */
+
+/* The slot whose hop this response answers best, or NULL. */
+static slot_t *
+answered_slot(txn_rec_t *r, const sipguide_hop_t *hop)
+{
+    slot_t *best = NULL;
+    int best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        int score = sipguide_hop_answers(&r->slots[i].request.hop, r->slots[i].via_ep, hop);
+        if (score > best_score) {
+            best = &r->slots[i];
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static void
+link_request(const sipguide_step_t *s, const slot_t *req)
+{
+    sipguide_facts_t *f = s->facts;
+    gint64 delta = s->us - req->first_us;
+
+    sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_REQUEST_IN, req->request.first_frame);
+    f->flags |= SIPGUIDE_FACT_REQUEST_SEEN;
+    /* response_ms holds the size of a bad gap too, for the sentence that
+     * says why no response time is given. */
+    if (delta < 0) {
+        f->flags |= SIPGUIDE_FACT_TIME_BEFORE;
+        f->response_ms = (guint32)MIN(-delta / 1000, (gint64)G_MAXUINT32);
+    } else if (delta / 1000 > IMPLAUSIBLE_MS) {
+        f->flags |= SIPGUIDE_FACT_TIME_JUMP;
+        f->response_ms = (guint32)MIN(delta / 1000, (gint64)G_MAXUINT32);
+    } else {
+        f->flags |= SIPGUIDE_FACT_HAS_TIME;
+        f->response_ms = (guint32)(delta / 1000);
+    }
+    f->asked_expires = req->expires;
+    f->event = req->event;
+    f->context = ((req->flags & REQ_TO_TAG) ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG)
+                 | ((req->flags & REQ_SDP) ? SIPGUIDE_CTX_SDP : 0)
+                 | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0);
+}
+
+/* Whether this response was seen before: a resend or a duplicate on this
+ * hop, or the same response at another capture point. */
+static gboolean
+response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable)
+{
+    guint64 key = response_key(txn, s->v);
+    response_rec_t *r = (response_rec_t *)sipguide_table_find(responses, key);
+    guint32 life = deadline(s, sipguide_model_transaction_life());
+    int i;
+
+    if (r != NULL) {
+        r->h.deadline = MAX(r->h.deadline, life);
+        i = same_way(&r->slots[0], sizeof(copies_t), r->nslots, &s->hop);
+        if (i >= 0) {
+            copies_again(&r->slots[i], s, resendable);
+            return TRUE;
+        }
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN, r->slots[0].first_frame);
+    } else {
+        r = (response_rec_t *)sipguide_table_add(responses, key, life);
+    }
+    if (r != NULL && r->nslots < HOPS)
+        copies_start(&r->slots[r->nslots++], s);
+    return FALSE;
+}
+
+/* The CANCEL of the INVITE a 487 answers, on this hop: marked on the
+ * INVITE's slot, or found by its own transaction (same branch) when the
+ * INVITE was not captured. */
+static guint32
+cancel_of(const sipguide_step_t *s, const slot_t *req)
+{
+    txn_rec_t *r;
+    slot_t *c;
+
+    if (req != NULL && req->cancel_frame != 0)
+        return req->cancel_frame;
+    r = (txn_rec_t *)sipguide_table_find(transactions, transaction_key(s->v, "CANCEL"));
+    c = answered_slot(r, &s->hop);
+    return c != NULL ? c->request.first_frame : 0;
 }
 
 void
-sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m, sipguide_links_t *links,
-                         gboolean links_kept)
+sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *view)
 {
-    const char *call_id = sipguide_msg_string(m, SIPGUIDE_SF_CALL_ID, 0);
-    const char *branch = sipguide_msg_string(m, SIPGUIDE_SF_VIA_BRANCH, 0);
-    const char *method = sipguide_msg_string(m, m->response ? SIPGUIDE_SF_CSEQ_METHOD
-                                                            : SIPGUIDE_SF_METHOD, 0);
-    guint32 cseq = 0, frame = pinfo->num;
-    char seq[16];
+    const sipguide_values_t *v = s->v;
+    guint64 key = transaction_key(v, v->method);
+    txn_rec_t *r = (txn_rec_t *)sipguide_table_find(transactions, key);
+    slot_t *req = answered_slot(r, &s->hop);
+    gboolean invite = strcmp(v->method, "INVITE") == 0;
 
-    if (links != NULL) {
-        memset(links, 0, sizeof(*links));
-        links->asked_expires = -1;
+    memset(view, 0, sizeof(*view));
+    if (req != NULL) {
+        link_request(s, req);
+        view->request_frame = req->request.first_frame;
+        view->in_dialog = (req->flags & REQ_TO_TAG) != 0;
+    } else if (r != NULL && r->nslots > 0) {
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_REQUEST_ELSEWHERE,
+                            r->slots[0].request.first_frame);
     }
-    if (frame > last_frame)
-        last_frame = frame;
-    if (call_id == NULL || method == NULL || !sipguide_msg_uint(m, SIPGUIDE_SF_CSEQ_SEQ, 0, &cseq))
-        return;     /* not enough to match anything */
-    g_snprintf(seq, sizeof(seq), "%u", cseq);
 
-    if (!m->response) {
-        guint64 k = key('R', call_id, seq, method, branch, NULL);
-        challenge_rec_t *ch;
-
-        if (table_lookup(&requests, k) == NULL) {
-            request_rec_t *r = (request_rec_t *)table_add(&requests, k);
-            r->frame = frame;
-            r->time_ns = arrival_ns(pinfo);
-            r->expires = asked_expires(m);
-        }
-        if (strcmp(method, "CANCEL") == 0) {
-            k = key('C', call_id, seq, branch, NULL, NULL);
-            if (table_lookup(&cancels, k) == NULL)
-                ((frame_rec_t *)table_add(&cancels, k))->frame = frame;
-        }
-        if (strcmp(method, "INVITE") == 0) {
-            k = key('I', call_id, NULL, NULL, NULL, NULL);
-            if (table_lookup(&invites, k) == NULL)
-                ((frame_rec_t *)table_add(&invites, k))->frame = frame;
-        }
-        /* A later request of the same call and method that carries the
-         * credentials answers the open challenge. */
-        ch = (challenge_rec_t *)table_lookup(&challenges, key('A', call_id, method, NULL, NULL, NULL));
-        if (ch != NULL && ch->links->auth_retry_in == 0 && cseq > ch->cseq
-            && (m->f[SIPGUIDE_SF_AUTHORIZATION].len > 0 || m->f[SIPGUIDE_SF_PROXY_AUTHORIZATION].len > 0))
-            ch->links->auth_retry_in = frame;
+    view->copy = response_copies(s, key, invite && v->code >= 200 && v->code < 300);
+    if (view->copy)
+        return;
+    if (v->code == 487)
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_CANCEL_IN, cancel_of(s, req));
+    if (req == NULL) {
+        if (v->code == 401 || v->code == 407)
+            challenge(s, NULL);
         return;
     }
 
-    if (links == NULL)
-        return;
-    {
-        char code[8];
-        const request_rec_t *r = (const request_rec_t *)table_lookup(&requests,
-            key('R', call_id, seq, method, branch, NULL));
-        frame_rec_t *first;
-        challenge_rec_t *ch;
-        guint64 k;
-
-        g_snprintf(code, sizeof(code), "%u", m->code);
-        if (r != NULL) {
-            gint64 delta = arrival_ns(pinfo) - r->time_ns;
-            links->request_in = r->frame;
-            links->response_ms = delta < 0 ? 0 : (guint32)MIN(delta / 1000000, (gint64)G_MAXUINT32);
-            links->asked_expires = r->expires;
-        }
-
-        k = key('S', call_id, seq, method, branch, code);
-        first = (frame_rec_t *)table_lookup(&responses, k);
-        if (first != NULL && first->frame != frame)
-            links->retransmission_of = first->frame;
-        else if (first == NULL)
-            ((frame_rec_t *)table_add(&responses, k))->frame = frame;
-
-        if (m->code == 487) {
-            const frame_rec_t *c = (const frame_rec_t *)table_lookup(&cancels,
-                key('C', call_id, seq, branch, NULL, NULL));
-            links->cancel_in = c != NULL ? c->frame : 0;
-        }
-        if (m->code == 481) {
-            const frame_rec_t *i = (const frame_rec_t *)table_lookup(&invites,
-                key('I', call_id, NULL, NULL, NULL, NULL));
-            links->invite_in = i != NULL ? i->frame : 0;
-        }
-        if ((m->code == 401 || m->code == 407) && links->retransmission_of == 0 && links_kept) {
-            /* The newest challenge of the call and method is the open one. */
-            k = key('A', call_id, method, NULL, NULL, NULL);
-            ch = (challenge_rec_t *)table_lookup(&challenges, k);
-            if (ch == NULL)
-                ch = (challenge_rec_t *)table_add(&challenges, k);
-            ch->links = links;
-            ch->cseq = cseq;
+    if (v->code >= 200) {
+        if (req->final_frame == 0)
+            req->final_frame = s->frame;
+        r->h.deadline = deadline(s, sipguide_model_transaction_life());
+    } else if (invite) {
+        r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
+    }
+    /* Each To tag answering an INVITE is an early (or confirmed) dialog of
+     * its own: a second one means the request was forked. */
+    if (invite && v->code > 100 && v->code < 300 && v->to_tag != NULL) {
+        guint32 tag = (guint32)sipguide_model_key('t', v->to_tag, NULL, NULL, NULL, NULL);
+        if (tag == 0)
+            tag = 1;
+        if (req->first_to_tag == 0) {
+            req->first_to_tag = tag;
+            req->first_dialog_frame = s->frame;
+        } else if (req->first_to_tag != tag) {
+            sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_FORK_FIRST_IN,
+                                req->first_dialog_frame);
         }
     }
+    if (v->code == 401 || v->code == 407)
+        challenge(s, req);
 }

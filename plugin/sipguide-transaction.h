@@ -1,9 +1,8 @@
 /* sipguide-transaction.h
- * The transaction and call around a response: the request it answers, the
- * CANCEL behind a 487, the retry with credentials after a 401/407, a
- * retransmitted response, and for a 481 whether the dialog's INVITE was
- * seen.  Tables live in file scope and are filled once per frame, in frame
- * order, the first time a frame is read with its SIP values.
+ * Transactions of the model: which request a response answers on its hop,
+ * copies of a message (retransmissions, capture duplicates, the same
+ * message at another capture point), the CANCEL of an INVITE, forks, and
+ * the challenges of a client with the retries that answer them.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -11,36 +10,25 @@
 #ifndef SIPGUIDE_TRANSACTION_H
 #define SIPGUIDE_TRANSACTION_H
 
-#include <epan/packet.h>
+#include "sipguide-model.h"
 
-#include "sipguide-extract.h"
-
-/* Links of one response; frame numbers are 0 when there is none. */
+/* What the transaction part learnt about a response, for the dialog part. */
 typedef struct {
-    guint32 request_in;
-    guint32 response_ms;        /* valid with request_in */
-    guint32 cancel_in;
-    guint32 auth_retry_in;      /* set later, when the retry is seen */
-    guint32 retransmission_of;
-    guint32 invite_in;          /* the INVITE of the Call-ID, for a 481 */
-    gint64  asked_expires;      /* expiry the request asked for, or -1 */
-} sipguide_links_t;
+    guint32     request_frame;  /* its request on this hop, 0 when not captured */
+    gboolean    copy;           /* a retransmission or duplicate of an earlier response */
+    gboolean    in_dialog;      /* the request had a To tag */
+} sipguide_txn_view_t;
 
-/* Create the file-scope tables; a registration routine. */
 void sipguide_transaction_register(void);
+void sipguide_transaction_clear(void);
+void sipguide_transaction_sweep(guint32 now);
+gboolean sipguide_transaction_refused(void);
 
-/* Forget what the previous file recorded; an init routine. */
-void sipguide_transaction_file_start(void);
+/* Feed a request; FALSE when it is a copy of an earlier one (it then
+ * changes nothing else in the model). */
+gboolean sipguide_transaction_request(const sipguide_step_t *s);
 
-/* Record one message of a frame read for the first time, and for a
- * response fill *links.  With links_kept, *links stays in file scope and a
- * later retry with credentials updates it; without (the frame is never
- * read again), nothing later refers to it. */
-void sipguide_transaction_add(packet_info *pinfo, const sipguide_msg_t *m,
-                              sipguide_links_t *links, gboolean links_kept);
-
-/* Whether every frame after 'frame' has been recorded up to a later frame
- * already, so that "nothing was seen" is an answer and not a guess. */
-gboolean sipguide_transaction_seen_after(guint32 frame);
+/* Feed a response. */
+void sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *view);
 
 #endif /* SIPGUIDE_TRANSACTION_H */

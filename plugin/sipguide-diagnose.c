@@ -1,0 +1,237 @@
+/* sipguide-diagnose.c
+ * One result per response: the catalog's guide for the code and request,
+ * the evidence of the message, and the Transaction lines made from the
+ * model's facts, each with the sentence of data/evidence.txt it shows and
+ * the expert item it raises.  A verdict on a challenge replaces the
+ * catalog's general meaning and severity when they would be untrue.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+
+#include "sipguide-diagnose.h"
+
+/* Filter values of sipguide.auth.verdict, in sipguide_auth_t order. */
+static const char *const auth_tokens[] = {
+    NULL, "challenge", "stale", "resync", "rejected", "again"
+};
+
+static void
+tx(sipguide_result_t *r, sipguide_item_t item, sipguide_text_t text, guint32 link,
+   guint32 frame, guint32 challenge, guint32 number, sipguide_raise_t raise)
+{
+    sipguide_tx_line_t *l;
+
+    if (r->tx_count >= SIPGUIDE_TX_MAX)
+        return;
+    l = &r->tx[r->tx_count++];
+    l->item = item;
+    l->text = text;
+    l->link = link;
+    l->frame = frame;
+    l->challenge = challenge;
+    l->number = number;
+    l->raise = raise;
+}
+
+/* A link whose sentence names only its own frame. */
+static void
+link_line(sipguide_result_t *r, sipguide_item_t item, sipguide_text_t text, guint32 frame,
+          sipguide_raise_t raise)
+{
+    tx(r, item, text, frame, frame, 0, 0, raise);
+}
+
+/* A sentence without a link of its own. */
+static void
+note(sipguide_result_t *r, sipguide_text_t text, guint32 frame)
+{
+    tx(r, SIPGUIDE_ITEM_NOTE, text, 0, frame, 0, 0, SIPGUIDE_RAISE_NONE);
+}
+
+/* The request, its time, and the copies of this response. */
+static void
+request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
+{
+    guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    guint32 frame;
+
+    if (request != 0) {
+        if (f->flags & SIPGUIDE_FACT_TIME_BEFORE)
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_BEFORE, request, request, 0,
+               f->response_ms, SIPGUIDE_RAISE_TIME);
+        else if (f->flags & SIPGUIDE_FACT_TIME_JUMP)
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_JUMP, request, request, 0,
+               f->response_ms / 1000, SIPGUIDE_RAISE_TIME);
+        else
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN, request, request, 0,
+               f->response_ms, SIPGUIDE_RAISE_NONE);
+    } else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_ELSEWHERE)) != 0) {
+        note(r, SIPGUIDE_TEXT_REQUEST_ELSEWHERE, frame);
+    }
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DUPLICATE_OF)) != 0)
+        link_line(r, SIPGUIDE_ITEM_DUPLICATE_OF, SIPGUIDE_TEXT_DUPLICATE, frame, SIPGUIDE_RAISE_DUPLICATE);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0)
+        link_line(r, SIPGUIDE_ITEM_RETRANSMISSION_OF, SIPGUIDE_TEXT_RETRANSMISSION, frame,
+                  SIPGUIDE_RAISE_RETRANSMISSION);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ALSO_SEEN_IN)) != 0)
+        link_line(r, SIPGUIDE_ITEM_ALSO_SEEN_IN, SIPGUIDE_TEXT_ALSO_SEEN, frame, SIPGUIDE_RAISE_NONE);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_FORK_FIRST_IN)) != 0)
+        link_line(r, SIPGUIDE_ITEM_FORK_FIRST_IN, SIPGUIDE_TEXT_FORK, frame, SIPGUIDE_RAISE_NONE);
+}
+
+/* A 401/407: the verdict, the retry, and the meaning when the catalog's
+ * "normal challenge" would be untrue. */
+static void
+challenge(sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
+{
+    guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    guint32 rejected = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_REJECTED_IN);
+    guint32 previous = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_PREVIOUS_IN);
+    guint32 retry = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_RETRY_IN);
+
+    switch (r->auth) {
+    case SIPGUIDE_AUTH_CHALLENGE:
+        note(r, SIPGUIDE_TEXT_AUTH_CHALLENGE, request);
+        break;
+    case SIPGUIDE_AUTH_STALE:
+        if (request != 0)
+            tx(r, SIPGUIDE_ITEM_AUTH_CHALLENGE_IN, SIPGUIDE_TEXT_AUTH_STALE, previous, request, 0, 0,
+               SIPGUIDE_RAISE_NONE);
+        break;
+    case SIPGUIDE_AUTH_RESYNC:
+        if (request != 0)
+            tx(r, SIPGUIDE_ITEM_AUTH_CHALLENGE_IN, SIPGUIDE_TEXT_AUTH_RESYNC, previous, request, 0, 0,
+               SIPGUIDE_RAISE_NONE);
+        break;
+    case SIPGUIDE_AUTH_REJECTED:
+        if (rejected != 0)
+            tx(r, SIPGUIDE_ITEM_AUTH_REJECTED_IN, SIPGUIDE_TEXT_AUTH_REJECTED, rejected, rejected,
+               previous, 0, SIPGUIDE_RAISE_AUTH_REJECTED);
+        else
+            tx(r, SIPGUIDE_ITEM_AUTH_CHALLENGE_IN, SIPGUIDE_TEXT_AUTH_REJECTED_UNSEEN, previous, 0,
+               previous, 0, SIPGUIDE_RAISE_AUTH_REJECTED);
+        /* Never the "normal first step": the authentication failed. */
+        r->meaning = sipguide_catalog_text(SIPGUIDE_TEXT_AUTH_REJECTED_MEANING);
+        r->severity = SIPGUIDE_SEVERITY_WARN;
+        break;
+    case SIPGUIDE_AUTH_AGAIN:
+        note(r, SIPGUIDE_TEXT_AUTH_AGAIN, request);
+        break;
+    default:
+        break;
+    }
+    if (retry != 0)
+        link_line(r, SIPGUIDE_ITEM_AUTH_RETRY_IN, SIPGUIDE_TEXT_AUTH_RETRY_IN, retry, SIPGUIDE_RAISE_NONE);
+    else if (later_known)
+        note(r, SIPGUIDE_TEXT_NO_AUTH_RETRY, 0);
+}
+
+static gboolean
+is_subscription_method(const char *method)
+{
+    return method != NULL && (strcmp(method, "SUBSCRIBE") == 0 || strcmp(method, "NOTIFY") == 0
+                              || strcmp(method, "REFER") == 0);
+}
+
+/* A 481: the dialog usage its method needed. */
+static void
+no_dialog(sipguide_result_t *r, const sipguide_facts_t *f)
+{
+    gboolean seen = (f->flags & SIPGUIDE_FACT_DIALOG_SEEN) != 0;
+    guint32 frame;
+
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_SUBSCRIPTION_IN)) != 0) {
+        link_line(r, SIPGUIDE_ITEM_SUBSCRIPTION_IN, SIPGUIDE_TEXT_SUBSCRIPTION_SEEN, frame,
+                  SIPGUIDE_RAISE_NONE);
+        if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_SUBSCRIPTION_ENDED_IN)) != 0)
+            link_line(r, SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN, SIPGUIDE_TEXT_SUBSCRIPTION_ENDED, frame,
+                      SIPGUIDE_RAISE_NONE);
+        return;
+    }
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DIALOG_INVITE_IN)) != 0)
+        link_line(r, SIPGUIDE_ITEM_DIALOG_INVITE_IN, SIPGUIDE_TEXT_DIALOG_INVITE_SEEN, frame,
+                  SIPGUIDE_RAISE_NONE);
+    else if (seen)
+        note(r, is_subscription_method(r->method) && !sipguide_facts_get(f, SIPGUIDE_LINK_DIALOG_ENDED_IN)
+                ? SIPGUIDE_TEXT_SUBSCRIPTION_SEEN_NO_REQUEST : SIPGUIDE_TEXT_DIALOG_SEEN_NO_INVITE, 0);
+    if (frame != 0 || seen) {
+        if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DIALOG_ENDED_IN)) != 0)
+            link_line(r, SIPGUIDE_ITEM_DIALOG_ENDED_IN, SIPGUIDE_TEXT_DIALOG_ENDED, frame,
+                      SIPGUIDE_RAISE_NONE);
+        if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_SUBSCRIPTION_ENDED_IN)) != 0)
+            link_line(r, SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN, SIPGUIDE_TEXT_SUBSCRIPTION_ENDED, frame,
+                      SIPGUIDE_RAISE_NONE);
+        return;
+    }
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DIALOG_OTHER_IN)) != 0) {
+        link_line(r, SIPGUIDE_ITEM_DIALOG_OTHER_IN, SIPGUIDE_TEXT_DIALOG_OTHER, frame, SIPGUIDE_RAISE_NONE);
+        return;
+    }
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DIALOG_NONE_IN)) != 0) {
+        link_line(r, SIPGUIDE_ITEM_DIALOG_OTHER_IN, SIPGUIDE_TEXT_DIALOG_NONE, frame, SIPGUIDE_RAISE_NONE);
+        return;
+    }
+    note(r, is_subscription_method(r->method) ? SIPGUIDE_TEXT_SUBSCRIPTION_NOT_SEEN
+                                              : SIPGUIDE_TEXT_DIALOG_INVITE_NOT_SEEN, 0);
+    if (f->flags & SIPGUIDE_FACT_INCOMPLETE)
+        note(r, SIPGUIDE_TEXT_RECORDS_DROPPED, 0);
+}
+
+void
+sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
+                           const sipguide_msg_t *m, guint want, gboolean later_known,
+                           sipguide_result_t *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->code = f->code;
+    r->method = f->method;
+    r->valid = sipguide_catalog_resolve(f->code, f->method, &r->guide);
+    r->meaning = r->guide.meaning;
+    r->severity = r->guide.severity;
+    r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
+    r->has_time = (f->flags & SIPGUIDE_FACT_HAS_TIME) != 0;
+    r->response_ms = f->response_ms;
+    r->auth = (f->code == 401 || f->code == 407) && !(f->flags & (SIPGUIDE_FACT_DUPLICATE
+                                                                 | SIPGUIDE_FACT_RESENT))
+              ? (sipguide_auth_t)f->auth : SIPGUIDE_AUTH_NONE;
+    r->auth_token = (unsigned)r->auth < G_N_ELEMENTS(auth_tokens) ? auth_tokens[r->auth] : NULL;
+
+    if ((want & SIPGUIDE_WANT_EVIDENCE) && m != NULL) {
+        sipguide_evidence_read(m, pinfo, f->asked_expires, &r->evidence);
+        r->has_evidence = TRUE;
+    }
+    /* The verdicts decide the meaning and severity, so they are made even
+     * when the Transaction part is not shown. */
+    if (!r->valid || !(f->flags & SIPGUIDE_FACT_MODELLED))
+        return;
+    request_and_copies(r, f);
+    if (r->duplicate || (f->flags & SIPGUIDE_FACT_RESENT))
+        return;
+    if (f->code == 487) {
+        guint32 cancel = sipguide_facts_get(f, SIPGUIDE_LINK_CANCEL_IN);
+        if (cancel != 0)
+            link_line(r, SIPGUIDE_ITEM_CANCEL_IN, SIPGUIDE_TEXT_CANCEL_IN, cancel, SIPGUIDE_RAISE_NONE);
+        else
+            note(r, SIPGUIDE_TEXT_NO_CANCEL, 0);
+    }
+    if (f->code == 401 || f->code == 407)
+        challenge(r, f, later_known);
+    if (f->code == 481)
+        no_dialog(r, f);
+}
+
+const char *
+sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+{
+    const char *p[] = {
+        "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
+        "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "ms", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+        "seconds", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+    };
+
+    return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);
+}

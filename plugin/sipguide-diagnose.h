@@ -1,0 +1,93 @@
+/* sipguide-diagnose.h
+ * Turns what is known of one response (the catalog entry for its code and
+ * request, the evidence of its headers, the facts of the model) into one
+ * result: what the guide says and links, with the verdicts that change
+ * the catalog's general text (credentials rejected) and the expert items
+ * it raises.  Drawing and statistics read only this result.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_DIAGNOSE_H
+#define SIPGUIDE_DIAGNOSE_H
+
+#include <epan/packet.h>
+
+#include "sipguide-catalog.h"
+#include "sipguide-evidence.h"
+#include "sipguide-facts.h"
+
+/* The items of the Transaction part, each with its own field. */
+typedef enum {
+    SIPGUIDE_ITEM_REQUEST_IN,
+    SIPGUIDE_ITEM_RETRANSMISSION_OF,
+    SIPGUIDE_ITEM_DUPLICATE_OF,
+    SIPGUIDE_ITEM_ALSO_SEEN_IN,
+    SIPGUIDE_ITEM_CANCEL_IN,
+    SIPGUIDE_ITEM_AUTH_RETRY_IN,
+    SIPGUIDE_ITEM_AUTH_REJECTED_IN,
+    SIPGUIDE_ITEM_AUTH_CHALLENGE_IN,
+    SIPGUIDE_ITEM_DIALOG_INVITE_IN,
+    SIPGUIDE_ITEM_DIALOG_ENDED_IN,
+    SIPGUIDE_ITEM_DIALOG_OTHER_IN,
+    SIPGUIDE_ITEM_SUBSCRIPTION_IN,
+    SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN,
+    SIPGUIDE_ITEM_FORK_FIRST_IN,
+    SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
+} sipguide_item_t;
+
+/* What an item raises in expert info. */
+typedef enum {
+    SIPGUIDE_RAISE_NONE,
+    SIPGUIDE_RAISE_RETRANSMISSION,
+    SIPGUIDE_RAISE_DUPLICATE,
+    SIPGUIDE_RAISE_AUTH_REJECTED,
+    SIPGUIDE_RAISE_TIME
+} sipguide_raise_t;
+
+typedef struct {
+    sipguide_item_t  item;
+    sipguide_text_t  text;          /* its sentence */
+    guint32          link;          /* the frame of the item's field; 0 for a note */
+    guint32          frame;         /* what the sentence's {frame} names */
+    guint32          challenge;     /* what its {challenge} names */
+    guint32          number;        /* its {ms}, or {seconds} */
+    sipguide_raise_t raise;
+} sipguide_tx_line_t;
+
+#define SIPGUIDE_TX_MAX 16
+
+typedef struct {
+    guint32             code;
+    const char         *method;
+    gboolean            valid;          /* 100..699: the guide has a class */
+    sipguide_guide_t    guide;
+    const char         *meaning;        /* the catalog's, or a verdict's */
+    int                 severity;       /* the catalog's, or raised by a verdict */
+    sipguide_auth_t     auth;
+    const char         *auth_token;     /* the verdict as a filter value, or NULL */
+    gboolean            duplicate;      /* counted once: statistics skip it */
+    gboolean            has_time;
+    guint32             response_ms;
+    guint               tx_count;
+    sipguide_tx_line_t  tx[SIPGUIDE_TX_MAX];
+    gboolean            has_evidence;
+    sipguide_evidence_t evidence;
+} sipguide_result_t;
+
+/* What the caller wants diagnosed beyond the catalog. */
+#define SIPGUIDE_WANT_EVIDENCE    0x1u
+#define SIPGUIDE_WANT_TRANSACTION 0x2u
+
+/* The result for a response with facts f (from the model, or only code
+ * and method) and message m of this pass (NULL when it cannot be read).
+ * 'later_known': the file was read past this frame, so that the absence
+ * of a later message is an answer. */
+void sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
+                                const sipguide_msg_t *m, guint want, gboolean later_known,
+                                sipguide_result_t *r);
+
+/* The sentence of a Transaction line, filled in (pinfo->pool). */
+const char *sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l);
+
+#endif /* SIPGUIDE_DIAGNOSE_H */

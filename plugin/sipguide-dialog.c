@@ -1,0 +1,399 @@
+/* sipguide-dialog.c
+ * Dialog records keyed by Call-ID and the two tags in either order (the
+ * requests of a dialog go both ways), one slot per hop, and a record per
+ * Call-ID of the requests that may create a dialog (INVITE, SUBSCRIBE,
+ * REFER): a NOTIFY may establish a subscription before the 2xx of its
+ * SUBSCRIBE arrives, and a 481 may come for tags that match no dialog of a
+ * call whose INVITE is known.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+
+#include "sipguide-dialog.h"
+#include "sipguide-table.h"
+
+#define HOPS 2
+
+/* Lifetimes in seconds of capture time. */
+#define EARLY_LIFE_S     (180 + 40)     /* Timer C and a margin */
+#define CONFIRMED_LIFE_S (2 * 3600)     /* idle calls are forgotten after this */
+#define ENDED_LIFE_S     600            /* late requests of an ended dialog get 481s */
+#define CREATOR_LIFE_S   (2 * 3600)
+
+#define MAX_DIALOGS  131072
+#define MAX_CREATORS 131072
+
+/* Bits of dslot_t.usages. */
+#define USE_INVITE    0x01u
+#define USE_CONFIRMED 0x02u
+#define USE_SUB       0x04u
+
+typedef struct {
+    sipguide_hop_t hop;             /* one way of the hop; matched both ways */
+    guint32        invite_frame;    /* the INVITE that set it up, 0 when not captured */
+    guint32        invite_ended;    /* the BYE or failure that ended it */
+    guint32        confirmed_cseq;  /* of the INVITE whose 2xx confirmed it */
+    guint32        sub_frame;       /* the SUBSCRIBE or REFER */
+    guint32        sub_ended;
+    guint8         usages;
+} dslot_t;
+
+typedef struct {
+    sipguide_rec_t h;
+    guint          nslots;
+    dslot_t        slots[HOPS];
+} dialog_rec_t;
+
+/* A request that may create a dialog, per hop. */
+typedef struct {
+    sipguide_hop_t hop;
+    guint32        frame;
+    guint32        tag;             /* hash of its From tag */
+    gboolean       subscription;    /* SUBSCRIBE or REFER, else INVITE */
+    gboolean       answered;        /* a response set up a dialog for it */
+} cslot_t;
+
+typedef struct {
+    sipguide_rec_t h;
+    guint          nslots;
+    cslot_t        slots[HOPS];
+} creator_rec_t;
+
+static sipguide_table_t *dialogs;
+static sipguide_table_t *creators;
+static guint64 forgotten;
+
+void
+sipguide_dialog_register(void)
+{
+    dialogs = sipguide_table_new(sizeof(dialog_rec_t), MAX_DIALOGS);
+    creators = sipguide_table_new(sizeof(creator_rec_t), MAX_CREATORS);
+}
+
+void
+sipguide_dialog_clear(void)
+{
+    sipguide_table_clear(dialogs);
+    sipguide_table_clear(creators);
+    forgotten = 0;
+}
+
+void
+sipguide_dialog_sweep(guint32 now)
+{
+    forgotten += sipguide_table_sweep(dialogs, now);
+    forgotten += sipguide_table_sweep(creators, now);
+}
+
+gboolean
+sipguide_dialog_refused(void)
+{
+    return sipguide_table_refused(dialogs) > 0 || sipguide_table_refused(creators) > 0;
+}
+
+gboolean
+sipguide_dialog_forgot(void)
+{
+    return forgotten > 0 || sipguide_dialog_refused();
+}
+
+static guint32
+tag_hash(const char *tag)
+{
+    guint32 h = (guint32)sipguide_model_key('t', tag, NULL, NULL, NULL, NULL);
+
+    return h != 0 ? h : 1;
+}
+
+static guint64
+dialog_key(const sipguide_values_t *v)
+{
+    const char *a = v->from_tag, *b = v->to_tag;
+
+    if (a == NULL || b == NULL)
+        return 0;
+    if (strcmp(a, b) > 0) {
+        const char *t = a;
+        a = b;
+        b = t;
+    }
+    return sipguide_model_key('D', v->call_id, a, b, NULL, NULL);
+}
+
+/* The slot of the record whose hop the step crossed, either way. */
+static dslot_t *
+dialog_slot(dialog_rec_t *r, const sipguide_hop_t *hop)
+{
+    dslot_t *best = NULL;
+    int best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        int score = sipguide_hop_same_pair(&r->slots[i].hop, hop);
+        if (score > best_score) {
+            best = &r->slots[i];
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static dslot_t *
+find_dialog(const sipguide_step_t *s)
+{
+    guint64 key = dialog_key(s->v);
+
+    return key != 0 ? dialog_slot((dialog_rec_t *)sipguide_table_find(dialogs, key), &s->hop) : NULL;
+}
+
+/* The dialog of the step on its hop, made when missing; NULL when the
+ * table is full. */
+static dslot_t *
+make_dialog(const sipguide_step_t *s, guint32 life)
+{
+    guint64 key = dialog_key(s->v);
+    dialog_rec_t *r;
+    dslot_t *d;
+
+    if (key == 0)
+        return NULL;
+    r = (dialog_rec_t *)sipguide_table_find(dialogs, key);
+    if (r == NULL)
+        r = (dialog_rec_t *)sipguide_table_add(dialogs, key, s->now_s + life);
+    if (r == NULL)
+        return NULL;
+    r->h.deadline = MAX(r->h.deadline, s->now_s + life);
+    d = dialog_slot(r, &s->hop);
+    if (d == NULL && r->nslots < HOPS) {
+        d = &r->slots[r->nslots++];
+        d->hop = s->hop;
+    }
+    return d;
+}
+
+/* Keep a dialog's record at least 'life' more seconds. */
+static void
+touch(const sipguide_step_t *s, guint32 life)
+{
+    guint64 key = dialog_key(s->v);
+    sipguide_rec_t *r = key != 0 ? (sipguide_rec_t *)sipguide_table_find(dialogs, key) : NULL;
+
+    if (r != NULL)
+        r->deadline = MAX(r->deadline, s->now_s + life);
+}
+
+static cslot_t *
+find_creator(const sipguide_step_t *s, gboolean subscription, const char *tag)
+{
+    creator_rec_t *r = (creator_rec_t *)sipguide_table_find(creators,
+        sipguide_model_key('C', s->v->call_id, NULL, NULL, NULL, NULL));
+    cslot_t *best = NULL;
+    int best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        cslot_t *c = &r->slots[i];
+        int score = sipguide_hop_same_pair(&c->hop, &s->hop);
+        if (c->subscription != subscription || (tag != NULL && c->tag != tag_hash(tag)))
+            continue;
+        if (score > best_score) {
+            best = c;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static void
+remember_creator(const sipguide_step_t *s, gboolean subscription)
+{
+    guint64 key = sipguide_model_key('C', s->v->call_id, NULL, NULL, NULL, NULL);
+    creator_rec_t *r = (creator_rec_t *)sipguide_table_find(creators, key);
+    cslot_t *c = NULL;
+    guint i;
+
+    if (r == NULL)
+        r = (creator_rec_t *)sipguide_table_add(creators, key, s->now_s + CREATOR_LIFE_S);
+    if (r == NULL)
+        return;
+    r->h.deadline = s->now_s + CREATOR_LIFE_S;
+    for (i = 0; i < r->nslots && c == NULL; i++) {
+        if (r->slots[i].subscription == subscription
+            && sipguide_hop_same_way(&r->slots[i].hop, &s->hop) > 0)
+            c = &r->slots[i];
+    }
+    if (c == NULL) {
+        if (r->nslots >= HOPS)
+            return;
+        c = &r->slots[r->nslots++];
+        c->hop = s->hop;
+        c->subscription = subscription;
+    }
+    /* The latest request (a retry with credentials repeats the first). */
+    c->frame = s->frame;
+    c->answered = FALSE;
+    c->tag = s->v->from_tag != NULL ? tag_hash(s->v->from_tag) : 0;
+}
+
+static gboolean
+is(const sipguide_values_t *v, const char *method)
+{
+    return strcmp(v->method, method) == 0;
+}
+
+void
+sipguide_dialog_request(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    dslot_t *d;
+
+    if (v->to_tag == NULL) {
+        if (is(v, "INVITE"))
+            remember_creator(s, FALSE);
+        else if (is(v, "SUBSCRIBE") || is(v, "REFER"))
+            remember_creator(s, TRUE);
+        return;
+    }
+
+    d = find_dialog(s);
+    if (is(v, "NOTIFY") && (d == NULL || !(d->usages & USE_SUB))) {
+        /* A NOTIFY establishes the subscription of the SUBSCRIBE or REFER
+         * whose From tag is its To tag (RFC 6665 §4.1.2.4). */
+        cslot_t *c = find_creator(s, TRUE, v->to_tag);
+        if (c != NULL && (d = make_dialog(s, ENDED_LIFE_S)) != NULL) {
+            d->usages |= USE_SUB;
+            d->sub_frame = c->frame;
+        }
+    }
+    if (d == NULL)
+        return;
+    if (is(v, "BYE") && (d->usages & USE_INVITE) && d->invite_ended == 0) {
+        d->invite_ended = s->frame;
+        touch(s, ENDED_LIFE_S);
+        return;
+    }
+    if ((d->usages & USE_SUB) && d->sub_ended == 0
+        && ((is(v, "NOTIFY") && v->sub_terminated) || (is(v, "SUBSCRIBE") && v->expires == 0))) {
+        d->sub_ended = s->frame;
+        touch(s, ENDED_LIFE_S);
+        return;
+    }
+    if ((d->usages & USE_SUB) && v->expires > 0)
+        touch(s, (guint32)MIN(v->expires, (gint64)CONFIRMED_LIFE_S) + sipguide_model_transaction_life());
+    else if (d->usages & USE_CONFIRMED)
+        touch(s, CONFIRMED_LIFE_S);
+}
+
+/* A 481: name the dialog usage the request needed, or say what the call
+ * had instead. */
+static void
+explain_481(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    sipguide_facts_t *f = s->facts;
+    dslot_t *d = find_dialog(s);
+    gboolean subscription = is(v, "SUBSCRIBE") || is(v, "NOTIFY")
+                            || (is(v, "REFER") && !(d != NULL && (d->usages & USE_INVITE)));
+    /* What ended a usage before this request (not the request itself: a
+     * BYE answered 481 ended nothing). */
+    guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    cslot_t *c;
+
+    if (subscription) {
+        if (d != NULL && (d->usages & USE_SUB)) {
+            f->flags |= SIPGUIDE_FACT_DIALOG_SEEN;
+            sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_SUBSCRIPTION_IN, d->sub_frame);
+            if (d->sub_ended != request)
+                sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_SUBSCRIPTION_ENDED_IN, d->sub_ended);
+            return;
+        }
+        /* The subscriber's tag is the From tag of a SUBSCRIBE and the To
+         * tag of a NOTIFY. */
+        c = find_creator(s, TRUE, is(v, "NOTIFY") ? v->to_tag : v->from_tag);
+        if (c != NULL)
+            sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_SUBSCRIPTION_IN, c->frame);
+        return;
+    }
+    if (d != NULL && (d->usages & USE_INVITE)) {
+        f->flags |= SIPGUIDE_FACT_DIALOG_SEEN;
+        sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_DIALOG_INVITE_IN, d->invite_frame);
+        if (d->invite_ended != request)
+            sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_DIALOG_ENDED_IN, d->invite_ended);
+        return;
+    }
+    c = find_creator(s, FALSE, NULL);
+    if (c != NULL)
+        sipguide_facts_link(f, s->scope, c->answered ? SIPGUIDE_LINK_DIALOG_OTHER_IN
+                                                     : SIPGUIDE_LINK_DIALOG_NONE_IN, c->frame);
+}
+
+/* A response set up a dialog for the latest dialog-creating request of
+ * its From tag on this hop. */
+static void
+creator_answered(const sipguide_step_t *s, gboolean subscription)
+{
+    cslot_t *c = find_creator(s, subscription, s->v->from_tag);
+
+    if (c != NULL)
+        c->answered = TRUE;
+}
+
+void
+sipguide_dialog_response(const sipguide_step_t *s, const sipguide_txn_view_t *view)
+{
+    const sipguide_values_t *v = s->v;
+    sipguide_facts_t *f = s->facts;
+    dslot_t *d;
+
+    if (v->code == 481) {
+        explain_481(s);
+        if (sipguide_dialog_forgot())
+            f->flags |= SIPGUIDE_FACT_INCOMPLETE;
+    }
+
+    /* The request of a response not captured: a confirmed INVITE dialog
+     * with these tags makes it a request inside that dialog. */
+    if ((f->context & (SIPGUIDE_CTX_IN_DIALOG | SIPGUIDE_CTX_OUT_OF_DIALOG)) == 0
+        && (d = find_dialog(s)) != NULL && (d->usages & USE_CONFIRMED)
+        && d->confirmed_cseq != v->cseq)
+        f->context |= SIPGUIDE_CTX_IN_DIALOG;
+
+    if (view->copy || v->to_tag == NULL || (f->context & SIPGUIDE_CTX_IN_DIALOG))
+        return;
+
+    /* Responses that set up or end a dialog. */
+    if (is(v, "INVITE")) {
+        if (v->code > 100 && v->code < 300) {
+            d = make_dialog(s, v->code >= 200 ? CONFIRMED_LIFE_S : EARLY_LIFE_S);
+            if (d == NULL)
+                return;
+            d->usages |= USE_INVITE;
+            if (d->invite_frame == 0)
+                d->invite_frame = view->request_frame;
+            creator_answered(s, FALSE);
+            if (v->code >= 200) {
+                d->usages |= USE_CONFIRMED;
+                d->confirmed_cseq = v->cseq;
+            }
+        } else if (v->code >= 300 && (d = find_dialog(s)) != NULL && d->invite_ended == 0) {
+            d->invite_ended = s->frame;
+            touch(s, ENDED_LIFE_S);
+        }
+    } else if ((is(v, "SUBSCRIBE") || is(v, "REFER")) && v->code >= 200 && v->code < 300) {
+        d = make_dialog(s, ENDED_LIFE_S);
+        if (d == NULL)
+            return;
+        d->usages |= USE_SUB;
+        if (d->sub_frame == 0)
+            d->sub_frame = view->request_frame;
+        creator_answered(s, TRUE);
+        if (is(v, "SUBSCRIBE") && v->expires == 0 && d->sub_ended == 0)
+            d->sub_ended = s->frame;
+        else if (v->expires > 0)
+            touch(s, (guint32)MIN(v->expires, (gint64)CONFIRMED_LIFE_S)
+                     + sipguide_model_transaction_life());
+    }
+}

@@ -1,0 +1,607 @@
+/* sipguide-draw.c
+ * Draws the result of one response (sipguide-diagnose.h) as its guide
+ * subtree: the code and its class, the catalog's guide for the request,
+ * the Evidence and Transaction parts, the IMS context, the troubleshooting
+ * hints with the site's own, and the expert items.  In a tree whose labels
+ * nobody reads only the fields someone asked for are added.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/column-utils.h>
+#include <epan/expert.h>
+
+#include "sipguide-draw.h"
+#include "sipguide-fields.h"
+#include "sipguide-prime.h"
+#include "sipguide-userhints.h"
+
+/* A text longer than this is shown over several lines, so that no label
+ * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
+#define SIPGUIDE_LINE_BYTES 160
+
+/* Replace {method} with the request method. */
+static const char *
+expand(packet_info *pinfo, const char *text, const char *method)
+{
+    const char *at;
+    wmem_strbuf_t *buf;
+
+    if (text == NULL || (at = strstr(text, "{method}")) == NULL)
+        return text;
+    buf = wmem_strbuf_new(pinfo->pool, NULL);
+    while (at != NULL) {
+        wmem_strbuf_append_len(buf, text, at - text);
+        wmem_strbuf_append(buf, method != NULL ? method : "the request");
+        text = at + strlen("{method}");
+        at = strstr(text, "{method}");
+    }
+    wmem_strbuf_append(buf, text);
+    return wmem_strbuf_get_str(buf);
+}
+
+/* Length of the first line of text: at most SIPGUIDE_LINE_BYTES bytes,
+ * cut at a space when there is one, never inside a UTF-8 character. */
+static size_t
+first_line_length(const char *text)
+{
+    size_t len = strlen(text), cut;
+
+    if (len <= SIPGUIDE_LINE_BYTES)
+        return len;
+    for (cut = SIPGUIDE_LINE_BYTES; cut > SIPGUIDE_LINE_BYTES / 2; cut--) {
+        if (text[cut] == ' ')
+            return cut;
+    }
+    cut = SIPGUIDE_LINE_BYTES;
+    while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
+        cut--;
+    return cut;
+}
+
+/* What every drawing function needs: generated items point at no bytes
+ * (offset 0, length 0) of the frame.  In a tree whose labels nobody reads
+ * (a filter, a column, tshark -T fields) only the fields someone asked for
+ * are added, and nothing is formatted for a label. */
+typedef struct {
+    packet_info *pinfo;
+    tvbuff_t    *tvb;
+    const char  *method;
+    gboolean     shown;     /* the tree is shown, labels and all */
+    gboolean     expert;    /* someone reads expert items */
+    proto_item  *top;       /* this response's guide item, for expert items */
+} draw_t;
+
+/* Whether an item of field hf is needed. */
+static inline gboolean
+wanted(const draw_t *d, int hf)
+{
+    return d->shown || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE;
+}
+
+/* A text-only subtree, in a shown tree; elsewhere its items go to the parent. */
+static proto_tree *
+add_subtree(proto_tree *tree, const draw_t *d, int ett, const char *label)
+{
+    if (!d->shown)
+        return tree;
+    return proto_tree_add_subtree(tree, d->tvb, 0, 0, ett, NULL, label);
+}
+
+/* A generated number or string item, when the field is needed. */
+static proto_item *
+add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
+{
+    proto_item *pi;
+
+    if (!wanted(d, hf))
+        return NULL;
+    pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+static proto_item *
+add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
+{
+    proto_item *pi;
+
+    if (!wanted(d, hf))
+        return NULL;
+    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+/* A generated string item holding the whole text; the label shows it over
+ * as many lines as it needs.  NULL when the field is not wanted. */
+static proto_item *
+add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
+{
+    packet_info *pinfo = d->pinfo;
+    tvbuff_t *tvb = d->tvb;
+    proto_item *pi;
+    proto_tree *more;
+    size_t len;
+
+    if (!wanted(d, hf))
+        return NULL;
+    if (!d->shown) {
+        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+        proto_item_set_generated(pi);
+        return pi;
+    }
+    len = first_line_length(text);
+    if (text[len] == '\0') {
+        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+        proto_item_set_generated(pi);
+        return pi;
+    }
+    pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
+                                            wmem_strndup(pinfo->pool, text, len));
+    proto_item_set_generated(pi);
+    more = proto_item_add_subtree(pi, ett_sipguide_text);
+    text += len;
+    while (*text == ' ')
+        text++;
+    while (*text != '\0') {
+        len = first_line_length(text);
+        proto_tree_add_subtree(more, tvb, 0, 0, ett_sipguide_text, NULL,
+                               wmem_strndup(pinfo->pool, text, len));
+        text += len;
+        while (*text == ' ')
+            text++;
+    }
+    return pi;
+}
+
+/* A vocabulary term: the token is the value, the label adds its meaning. */
+static void
+add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int index)
+{
+    proto_item *pi;
+
+    if (index == SIPGUIDE_NONE || !wanted(d, hf))
+        return;
+    if (!d->shown) {
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, sipguide_term_token(vocab, index));
+        proto_item_set_generated(pi);
+        return;
+    }
+    pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0,
+            sipguide_term_token(vocab, index), "%s (%s)",
+            sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
+    proto_item_set_generated(pi);
+}
+
+static void
+add_terms(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab,
+          const sipguide_terms_t *terms)
+{
+    unsigned i;
+
+    if (terms == NULL || !wanted(d, hf))
+        return;
+    for (i = 0; i < terms->count; i++)
+        add_term(tree, d, hf, vocab, terms->items[i]);
+}
+
+static expert_field *
+severity_expert(int severity)
+{
+    switch (severity) {
+    case SIPGUIDE_SEVERITY_CHAT: return &ei_sipguide_response_chat;
+    case SIPGUIDE_SEVERITY_WARN: return &ei_sipguide_response_warn;
+    default:                     return &ei_sipguide_response_note;
+    }
+}
+
+static void
+draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
+{
+    proto_tree *ims;
+    unsigned i;
+
+    if (g->procedures->count == 0 && g->elements->count == 0 && g->ims_refs->count == 0)
+        return;
+    ims = add_subtree(tree, d, ett_sipguide_ims, "IMS context");
+    add_terms(ims, d, hf_sipguide_ims_procedure, SIPGUIDE_VOCAB_PROCEDURE, g->procedures);
+    add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
+    for (i = 0; i < g->ims_refs->count; i++)
+        add_text(ims, d, hf_sipguide_ims_reference, g->ims_refs->items[i]);
+}
+
+/* The Troubleshooting subtree, made when its first item comes. */
+typedef struct {
+    proto_tree   *parent;
+    proto_tree   *tree;
+    const draw_t *d;
+} ts_ctx_t;
+
+static proto_tree *
+ts_tree(ts_ctx_t *c)
+{
+    if (c->tree == NULL)
+        c->tree = add_subtree(c->parent, c->d, ett_sipguide_troubleshooting, "Troubleshooting");
+    return c->tree;
+}
+
+static void
+draw_site_hint(const char *hint, void *data)
+{
+    ts_ctx_t *c = (ts_ctx_t *)data;
+
+    add_text(ts_tree(c), c->d, hf_sipguide_site_hint, hint);
+}
+
+/* The reason phrase of the Status-Line and every Warning value: what a site
+ * hint may match. */
+static guint
+site_hint_texts(const sipguide_msg_t *m, const char **texts, guint max)
+{
+    const char *line;
+    guint n = 0, i;
+
+    if (m == NULL)
+        return 0;
+    line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    if (line != NULL && strlen(line) > 12 && n < max)
+        texts[n++] = line + 12;     /* after "SIP/2.0 NNN " */
+    for (i = 0; i < m->f[SIPGUIDE_SF_WARNING].len && n < max; i++)
+        texts[n++] = sipguide_msg_string(m, SIPGUIDE_SF_WARNING, i);
+    return n;
+}
+
+static void
+draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g,
+                     const sipguide_msg_t *m)
+{
+    proto_tree *ts;
+    unsigned i;
+    const char *texts[9];
+    ts_ctx_t ctx = { tree, NULL, d };
+
+    sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
+                               draw_site_hint, &ctx);
+    if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
+        return;
+    ts = ts_tree(&ctx);
+    for (i = 0; i < g->hints->count && wanted(d, hf_sipguide_hint); i++)
+        add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
+    if (g->headers != NULL)
+        add_text(ts, d, hf_sipguide_headers, g->headers);
+    for (i = 0; i < g->related_count && (wanted(d, hf_sipguide_related)
+                                         || wanted(d, hf_sipguide_related_why)); i++) {
+        const sipguide_related_t *r = &g->related[i];
+        const sipguide_code_t *other = sipguide_catalog_code(r->code);
+        proto_item *pi = proto_tree_add_uint_format_value(ts, hf_sipguide_related, d->tvb, 0, 0,
+            r->code, "%u %s", r->code, other != NULL ? other->phrase : "");
+        proto_tree *why;
+
+        proto_item_set_generated(pi);
+        why = proto_item_add_subtree(pi, ett_sipguide_text);
+        add_text(why, d, hf_sipguide_related_why, expand(d->pinfo, r->text, d->method));
+    }
+}
+
+/* The class, and what an unknown code of the class is handled as. */
+static void
+draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
+{
+    proto_item *pi;
+    proto_tree *ct;
+
+    pi = add_uint(tree, d, hf_sipguide_class, g->cls);
+    ct = d->shown ? proto_item_add_subtree(pi, ett_sipguide_class) : tree;
+    add_text(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
+
+    if (wanted(d, hf_sipguide_registered)) {
+        pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
+                                    g->entry != NULL && g->entry->registered);
+        proto_item_set_generated(pi);
+    }
+    if (g->entry == NULL || !g->entry->registered) {
+        /* A receiver treats a code it does not know by its class
+         * (RFC 3261 §8.1.3.2); data/classes.txt says as which code. */
+        guint as = g->klass->handled_as;
+        const sipguide_code_t *base = sipguide_catalog_code(as);
+        const char *phrase = base != NULL ? base->phrase : "";
+
+        if (d->shown) {
+            pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
+                                                  "%u %s", as, phrase);
+            proto_item_set_generated(pi);
+        } else {
+            pi = add_uint(tree, d, hf_sipguide_handled_as, as);
+        }
+        if (d->expert) {
+            const char *p[] = { "code", wmem_strdup_printf(d->pinfo->pool, "%u", g->code),
+                                "handled", wmem_strdup_printf(d->pinfo->pool, "%u", as),
+                                "phrase", phrase };
+            expert_add_info_format(d->pinfo, pi != NULL ? pi : d->top,
+                &ei_sipguide_code_unregistered, "%s",
+                sipguide_evidence_fill(d->pinfo, SIPGUIDE_TEXT_CODE_UNREGISTERED, p, 3));
+        }
+    }
+}
+
+/* The first sentence of a text, for an expert item's summary. */
+static const char *
+first_sentence(packet_info *pinfo, const char *text)
+{
+    const char *end = strstr(text, ". ");
+
+    return end != NULL ? wmem_strndup(pinfo->pool, text, end - text) : text;
+}
+
+/* What the response's own headers say, when this pass can read them. */
+static void
+draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_evidence_t *evp)
+{
+    const sipguide_evidence_t *ev = evp;
+    proto_tree *et;
+    proto_item *pi;
+    guint i;
+
+    if (ev->line_count == 0)
+        return;
+    et = add_subtree(tree, d, ett_sipguide_evidence, "Evidence");
+    for (i = 0; i < ev->line_count; i++) {
+        pi = add_text(et, d, hf_sipguide_evidence, ev->lines[i].text);
+        if (pi == NULL)
+            pi = d->top;
+        if (ev->lines[i].contradicts && d->expert)
+            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_contradicts, "%s",
+                                   first_sentence(d->pinfo, ev->lines[i].text));
+        if (ev->lines[i].malformed && d->expert)
+            expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_malformed, "%s",
+                                   first_sentence(d->pinfo, ev->lines[i].text));
+    }
+    for (i = 0; i < ev->reason_count; i++) {
+        add_string(et, d, hf_sipguide_reason_protocol, ev->reasons[i].protocol);
+        add_uint(et, d, hf_sipguide_reason_cause, ev->reasons[i].cause);
+        if (ev->reasons[i].text != NULL) {
+            add_string(et, d, hf_sipguide_reason_text, ev->reasons[i].text);
+        }
+    }
+    if (ev->has_retry_after) {
+        add_uint(et, d, hf_sipguide_retry_after, ev->retry_after);
+    }
+    for (i = 0; i < ev->warning_count; i++) {
+        add_uint(et, d, hf_sipguide_warning_code, ev->warnings[i]);
+    }
+    if (ev->has_min_se) {
+        add_uint(et, d, hf_sipguide_min_se, ev->min_se);
+    }
+    if (ev->has_min_expires) {
+        add_uint(et, d, hf_sipguide_min_expires, ev->min_expires);
+    }
+    if (ev->auth_algorithm != NULL) {
+        add_string(et, d, hf_sipguide_auth_algorithm, ev->auth_algorithm);
+    }
+    if (ev->alt_type != NULL) {
+        add_string(et, d, hf_sipguide_alt_service_type, ev->alt_type);
+    }
+    if (ev->alt_action != NULL) {
+        add_string(et, d, hf_sipguide_alt_service_action, ev->alt_action);
+    }
+    if (ev->response_source != NULL) {
+        add_string(et, d, hf_sipguide_response_source, ev->response_source);
+    }
+}
+
+/* The first clause of a sentence (up to ':' or '. '), for an expert
+ * item's summary. */
+static const char *
+first_clause(packet_info *pinfo, const char *text)
+{
+    const char *colon = strchr(text, ':');
+    const char *stop = strstr(text, ". ");
+
+    if (colon != NULL && (stop == NULL || colon < stop))
+        stop = colon;
+    return stop != NULL ? wmem_strndup(pinfo->pool, text, stop - text) : text;
+}
+
+/* The field of each Transaction item. */
+static int
+item_field(sipguide_item_t item)
+{
+    switch (item) {
+    case SIPGUIDE_ITEM_REQUEST_IN:           return hf_sipguide_request_in;
+    case SIPGUIDE_ITEM_RETRANSMISSION_OF:    return hf_sipguide_retransmission_of;
+    case SIPGUIDE_ITEM_DUPLICATE_OF:         return hf_sipguide_duplicate_of;
+    case SIPGUIDE_ITEM_ALSO_SEEN_IN:         return hf_sipguide_also_seen_in;
+    case SIPGUIDE_ITEM_CANCEL_IN:            return hf_sipguide_cancel_in;
+    case SIPGUIDE_ITEM_AUTH_RETRY_IN:        return hf_sipguide_auth_retry_in;
+    case SIPGUIDE_ITEM_AUTH_REJECTED_IN:     return hf_sipguide_auth_rejected_in;
+    case SIPGUIDE_ITEM_AUTH_CHALLENGE_IN:    return hf_sipguide_auth_challenge_in;
+    case SIPGUIDE_ITEM_DIALOG_INVITE_IN:     return hf_sipguide_dialog_invite_in;
+    case SIPGUIDE_ITEM_DIALOG_ENDED_IN:      return hf_sipguide_dialog_ended_in;
+    case SIPGUIDE_ITEM_DIALOG_OTHER_IN:      return hf_sipguide_dialog_other_in;
+    case SIPGUIDE_ITEM_SUBSCRIPTION_IN:      return hf_sipguide_subscription_in;
+    case SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN: return hf_sipguide_subscription_ended_in;
+    case SIPGUIDE_ITEM_FORK_FIRST_IN:        return hf_sipguide_fork_first_in;
+    default:                                 return hf_sipguide_transaction_note;
+    }
+}
+
+static expert_field *
+raise_expert(sipguide_raise_t raise)
+{
+    switch (raise) {
+    case SIPGUIDE_RAISE_RETRANSMISSION: return &ei_sipguide_retransmission;
+    case SIPGUIDE_RAISE_DUPLICATE:      return &ei_sipguide_duplicate;
+    case SIPGUIDE_RAISE_AUTH_REJECTED:  return &ei_sipguide_auth_rejected;
+    case SIPGUIDE_RAISE_TIME:           return &ei_sipguide_time_inconsistent;
+    default:                            return NULL;
+    }
+}
+
+/* One Transaction line: a frame link labelled with its sentence, or a
+ * note; the item an expert item hangs on. */
+static proto_item *
+draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
+{
+    int hf = item_field(l->item);
+    proto_item *pi;
+
+    if (l->item == SIPGUIDE_ITEM_NOTE) {
+        if (!wanted(d, hf))
+            return d->top;
+        pi = add_text(tt, d, hf, sipguide_diagnose_tx_text(d->pinfo, l));
+        return pi != NULL ? pi : d->top;
+    }
+    if (!wanted(d, hf))
+        return d->top;
+    if (d->shown)
+        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s",
+                                        sipguide_diagnose_tx_text(d->pinfo, l));
+    else
+        pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
+    proto_item_set_generated(pi);
+    return pi;
+}
+
+/* The request, copies, CANCEL, challenge and dialog around the response. */
+static void
+draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
+{
+    proto_tree *tt;
+    guint i;
+
+    if (r->tx_count == 0 && r->auth_token == NULL)
+        return;
+    tt = add_subtree(tree, d, ett_sipguide_transaction, "Transaction");
+    for (i = 0; i < r->tx_count; i++) {
+        const sipguide_tx_line_t *l = &r->tx[i];
+        proto_item *pi = draw_tx_line(tt, d, l);
+        expert_field *ei = raise_expert(l->raise);
+
+        if (l->item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
+            add_uint(tt, d, hf_sipguide_response_time, r->response_ms);
+        if (ei != NULL && d->expert)
+            expert_add_info_format(d->pinfo, pi, ei, "%s",
+                                   first_clause(d->pinfo, sipguide_diagnose_tx_text(d->pinfo, l)));
+    }
+    if (r->auth_token != NULL)
+        add_string(tt, d, hf_sipguide_auth_verdict, r->auth_token);
+}
+
+/* Every guide's expert item, in the response-code group, with the
+ * severity of the code (from data/) or of a verdict on it.  A capture
+ * duplicate raises none: it is counted once. */
+static void
+add_response_expert(const draw_t *d, const sipguide_result_t *r)
+{
+    const sipguide_guide_t *g = &r->guide;
+    expert_field *ei = severity_expert(r->severity);
+
+    if (r->duplicate)
+        return;
+    if (g->entry != NULL && r->auth == SIPGUIDE_AUTH_REJECTED)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s): credentials rejected", r->code,
+                               g->entry->phrase, sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
+    else if (g->entry != NULL && g->category != SIPGUIDE_NONE)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s)", r->code, g->entry->phrase,
+                               sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
+    else if (g->entry != NULL)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s", r->code, g->entry->phrase);
+    else
+        expert_add_info_format(d->pinfo, d->top, ei, "%u (%s)", r->code, g->klass->name);
+}
+
+void
+sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
+                       const sipguide_result_t *r, const sipguide_msg_t *m, gboolean shown,
+                       gboolean want_expert)
+{
+    const field_info *line = m != NULL ? m->line : NULL;
+    const sipguide_guide_t *g = &r->guide;
+    proto_item *ti, *pi;
+    proto_tree *st;
+    draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
+
+    if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
+        && proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_NONE) {
+        /* tshark -T fields without the guide's own item or expert info:
+         * nobody reads that item, so its fields go straight into the tree. */
+        ti = NULL;
+        st = tree;
+    } else {
+        /* In a tree that is not shown Wireshark stands in the parent for an
+         * item nobody asked for; for a protocol item that parent is the
+         * root, under which nothing can be left out.  Asking for the guide's
+         * own item (for this dissection only) keeps it, and lets every item
+         * below it that nobody asked for cost next to nothing. */
+        if (!d.shown)
+            sipguide_prime_field(proto_sipguide);
+        if (line != NULL)
+            ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
+                                     line->length, ENC_NA);
+        else
+            ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
+        st = proto_item_add_subtree(ti, ett_sipguide);
+    }
+    d.top = ti;
+
+    pi = add_uint(st, &d, hf_sipguide_code, r->code);
+
+    if (!r->valid) {
+        if (d.shown)
+            proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
+        if (d.expert) {
+            const char *p[] = { "code", wmem_strdup_printf(pinfo->pool, "%u", r->code) };
+            expert_add_info_format(pinfo, pi != NULL ? pi : ti, &ei_sipguide_code_invalid, "%s",
+                sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CODE_INVALID, p, 1));
+        }
+        return;
+    }
+
+    if (g->entry != NULL) {
+        if (d.shown)
+            proto_item_append_text(ti, ": %u %s (%s)", r->code, g->entry->phrase, g->klass->name);
+        add_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
+    } else if (d.shown) {
+        proto_item_append_text(ti, ": %u (%s, not registered)", r->code, g->klass->name);
+    }
+    if (r->meaning != NULL && wanted(&d, hf_sipguide_meaning))
+        add_text(st, &d, hf_sipguide_meaning, expand(pinfo, r->meaning, r->method));
+    draw_class(st, &d, g);
+
+    if (r->method != NULL) {
+        if (g->variant != NULL && d.shown) {
+            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
+                    r->method, "%s (the guide is specific to %s)", r->method, r->method);
+            proto_item_set_generated(pi);
+        } else {
+            add_string(st, &d, hf_sipguide_method, r->method);
+        }
+    }
+
+    add_term(st, &d, hf_sipguide_category, SIPGUIDE_VOCAB_CATEGORY, g->category);
+    add_term(st, &d, hf_sipguide_scope, SIPGUIDE_VOCAB_SCOPE, g->scope);
+    add_terms(st, &d, hf_sipguide_retry, SIPGUIDE_VOCAB_RETRY, g->retry);
+    if (g->entry != NULL)
+        add_string(st, &d, hf_sipguide_reference, g->entry->rfc);
+
+    if (r->has_evidence && pref_show_evidence)
+        draw_evidence(st, &d, &r->evidence);
+    if (pref_show_transaction)
+        draw_transaction(st, &d, r);
+    if (pref_show_ims)
+        draw_ims_context(st, &d, g);
+    if (pref_show_hints)
+        draw_troubleshooting(st, &d, g, m);
+
+    if (d.expert)
+        add_response_expert(&d, r);
+
+    if (pref_info_column)
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%u %s]", r->code,
+                        g->category != SIPGUIDE_NONE
+                            ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category)
+                            : g->klass->name);
+}

@@ -1,0 +1,77 @@
+/* sipguide-facts.c
+ * The links of a message's facts: two inline, more in a small array that
+ * grows in the facts' own scope.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+
+#include "sipguide-facts.h"
+
+void
+sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, const char *method)
+{
+    memset(f, 0, sizeof(*f));
+    f->flags = response ? SIPGUIDE_FACT_RESPONSE : 0;
+    f->code = code;
+    f->method = method;
+    f->asked_expires = -1;
+}
+
+const sipguide_link_t *
+sipguide_facts_nth(const sipguide_facts_t *f, guint n)
+{
+    if (n >= f->nlinks)
+        return NULL;
+    return n < SIPGUIDE_FACTS_INLINE ? &f->inline_links[n] : &f->more[n - SIPGUIDE_FACTS_INLINE];
+}
+
+guint32
+sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind)
+{
+    guint i;
+
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        if (l->kind == (guint32)kind)
+            return l->frame;
+    }
+    return 0;
+}
+
+void
+sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
+                    sipguide_link_kind_t kind, guint32 frame)
+{
+    sipguide_link_t *l;
+    guint i;
+
+    if (frame == 0)
+        return;
+    for (i = 0; i < f->nlinks; i++) {
+        l = (sipguide_link_t *)sipguide_facts_nth(f, i);
+        if (l->kind == (guint32)kind) {
+            l->frame = frame;
+            return;
+        }
+    }
+    if (f->nlinks == G_MAXUINT8)
+        return;
+    if (f->nlinks < SIPGUIDE_FACTS_INLINE) {
+        l = &f->inline_links[f->nlinks];
+    } else {
+        guint n = f->nlinks - SIPGUIDE_FACTS_INLINE;
+        if (n >= f->nmore_cap) {
+            guint cap = f->nmore_cap == 0 ? 2 : MIN(f->nmore_cap * 2u, 128u);
+            if (n >= cap)
+                return;
+            f->more = (sipguide_link_t *)wmem_realloc(scope, f->more, cap * sizeof(sipguide_link_t));
+            f->nmore_cap = (guint8)cap;
+        }
+        l = &f->more[n];
+    }
+    l->kind = kind;
+    l->frame = frame;
+    f->nlinks++;
+}

@@ -1,0 +1,103 @@
+/* sipguide-facts.h
+ * What the transaction and dialog model knows about one SIP message of a
+ * frame: frame links to related messages on the same hop, the request
+ * context a response's guide depends on, the verdict on a challenge, and
+ * flags about copies and time.  Facts are made on the first reading of a
+ * frame and kept per file when later passes draw again; links to later
+ * frames are added to them as those frames are read.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_FACTS_H
+#define SIPGUIDE_FACTS_H
+
+#include <epan/packet.h>
+
+/* What a frame link of a message means. */
+typedef enum {
+    SIPGUIDE_LINK_REQUEST_IN,           /* a response: its request on this hop */
+    SIPGUIDE_LINK_REQUEST_ELSEWHERE,    /* a response: its request, seen only on another hop */
+    SIPGUIDE_LINK_RETRANSMISSION_OF,    /* the first copy of a resent message, this hop */
+    SIPGUIDE_LINK_DUPLICATE_OF,         /* the copy this capture duplicate repeats */
+    SIPGUIDE_LINK_ALSO_SEEN_IN,         /* the same message at another capture point */
+    SIPGUIDE_LINK_CANCEL_IN,            /* a 487: the CANCEL of its INVITE */
+    SIPGUIDE_LINK_AUTH_RETRY_IN,        /* a 401/407: the retry with credentials */
+    SIPGUIDE_LINK_AUTH_REJECTED_IN,     /* a 401/407: the request whose credentials failed */
+    SIPGUIDE_LINK_AUTH_PREVIOUS_IN,     /* a 401/407: the challenge those credentials answered */
+    SIPGUIDE_LINK_DIALOG_INVITE_IN,     /* a 481: the INVITE of the dialog */
+    SIPGUIDE_LINK_DIALOG_ENDED_IN,      /* a 481: what ended that dialog */
+    SIPGUIDE_LINK_DIALOG_OTHER_IN,      /* a 481: an INVITE of the call with other tags */
+    SIPGUIDE_LINK_DIALOG_NONE_IN,       /* a 481: an INVITE of the call that set up no dialog */
+    SIPGUIDE_LINK_SUBSCRIPTION_IN,      /* a 481: the SUBSCRIBE or REFER of the subscription */
+    SIPGUIDE_LINK_SUBSCRIPTION_ENDED_IN,/* a 481: what ended that subscription */
+    SIPGUIDE_LINK_FORK_FIRST_IN,        /* a 1xx/2xx of a new early dialog: the first one's */
+    SIPGUIDE_LINK_COUNT
+} sipguide_link_kind_t;
+
+typedef struct {
+    guint32 frame;
+    guint32 kind;               /* sipguide_link_kind_t */
+} sipguide_link_t;
+
+/* Bits of sipguide_facts_t.flags. */
+#define SIPGUIDE_FACT_DUPLICATE     0x01u   /* a capture duplicate: counted once */
+#define SIPGUIDE_FACT_RESENT        0x02u   /* a retransmission */
+#define SIPGUIDE_FACT_HAS_TIME      0x04u   /* response_ms is valid */
+#define SIPGUIDE_FACT_TIME_BEFORE   0x08u   /* stamped before its request */
+#define SIPGUIDE_FACT_TIME_JUMP     0x10u   /* an implausible gap: the clock jumped */
+#define SIPGUIDE_FACT_INCOMPLETE    0x20u   /* the model had to drop records before */
+#define SIPGUIDE_FACT_REQUEST_SEEN  0x40u   /* the request of a response is in the capture */
+#define SIPGUIDE_FACT_DIALOG_SEEN   0x80u   /* a 481: the dialog usage it needed was seen */
+#define SIPGUIDE_FACT_MODELLED      0x100u  /* the model read the message */
+#define SIPGUIDE_FACT_RESPONSE      0x200u  /* a response (its code may be 0) */
+
+/* The verdict on a 401/407. */
+typedef enum {
+    SIPGUIDE_AUTH_NONE,         /* not a challenge, or nothing to say */
+    SIPGUIDE_AUTH_CHALLENGE,    /* a first challenge: the request carried no credentials */
+    SIPGUIDE_AUTH_STALE,        /* the nonce expired (stale=true) */
+    SIPGUIDE_AUTH_RESYNC,       /* the request carried auts: an IMS-AKA re-synchronisation */
+    SIPGUIDE_AUTH_REJECTED,     /* the credentials answering a challenge were rejected */
+    SIPGUIDE_AUTH_AGAIN         /* credentials of an earlier authentication, not of a
+                                 * challenge in this capture: the server asks anew */
+} sipguide_auth_t;
+
+/* Bits of sipguide_facts_t.context, the request a response answers. */
+#define SIPGUIDE_CTX_IN_DIALOG      0x01u   /* the request had a To tag (re-INVITE ...) */
+#define SIPGUIDE_CTX_OUT_OF_DIALOG  0x02u   /* it had none */
+#define SIPGUIDE_CTX_SDP            0x04u   /* it carried a session description */
+#define SIPGUIDE_CTX_NO_SDP         0x08u   /* it carried none */
+
+#define SIPGUIDE_FACTS_INLINE 2
+
+typedef struct sipguide_facts {
+    guint32          code;          /* a response's Status-Code */
+    guint16          flags;         /* SIPGUIDE_FACT_* */
+    guint8           auth;          /* sipguide_auth_t */
+    guint8           context;       /* SIPGUIDE_CTX_* */
+    guint8           nlinks;        /* links held, inline and more */
+    guint8           nmore_cap;     /* room in 'more' */
+    guint32          response_ms;   /* with SIPGUIDE_FACT_HAS_TIME */
+    gint32           asked_expires; /* the request's expiry, or -1 */
+    const char      *method;        /* request method, or CSeq method; interned per file */
+    const char      *event;         /* Event package of the request, interned, or NULL */
+    sipguide_link_t  inline_links[SIPGUIDE_FACTS_INLINE];
+    sipguide_link_t *more;
+} sipguide_facts_t;
+
+/* Start facts for a message. */
+void sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, const char *method);
+
+/* Add a link; 'scope' is where the facts live (file or packet scope).
+ * A second link of a kind that holds one frame replaces the first. */
+void sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
+                         sipguide_link_kind_t kind, guint32 frame);
+
+/* The frame of the first link of a kind, 0 when there is none. */
+guint32 sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind);
+
+/* The n-th link (0 <= n < nlinks). */
+const sipguide_link_t *sipguide_facts_nth(const sipguide_facts_t *f, guint n);
+
+#endif /* SIPGUIDE_FACTS_H */

@@ -1,0 +1,189 @@
+/* sipguide-model.c
+ * The model's entry: the clock of the file (arrival times, the latest one
+ * seen, and the sweeps that drop records whose time is over), the per-file
+ * string pool, record keys, and the walk over the messages of a frame.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+
+#include "sipguide-dialog.h"
+#include "sipguide-model.h"
+#include "sipguide-transaction.h"
+
+/* How often, in seconds of capture time, records are swept. */
+#define SWEEP_EVERY_S 32
+
+static guint t1_ms = 500;
+static guint32 last_frame;
+static nstime_t time_base;
+static gboolean time_base_set;
+static guint32 clock_s;             /* latest arrival seen, s after the base */
+static guint32 next_sweep_s;
+static wmem_map_t *strings;         /* one copy of each interned string per file */
+
+void
+sipguide_model_register(void)
+{
+    strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    sipguide_transaction_register();
+    sipguide_dialog_register();
+}
+
+void
+sipguide_model_file_start(void)
+{
+    sipguide_transaction_clear();
+    sipguide_dialog_clear();
+    last_frame = 0;
+    time_base_set = FALSE;
+    clock_s = 0;
+    next_sweep_s = SWEEP_EVERY_S;
+}
+
+void
+sipguide_model_set_t1(guint ms)
+{
+    t1_ms = CLAMP(ms, 50u, 60000u);
+}
+
+guint32
+sipguide_model_t1_ms(void)
+{
+    return t1_ms;
+}
+
+guint32
+sipguide_model_transaction_life(void)
+{
+    /* 64*T1 (Timers B, F, H and J) and a margin for the last resend. */
+    return (64u * t1_ms + 999u) / 1000u + 4u;
+}
+
+gboolean
+sipguide_model_seen_after(guint32 frame)
+{
+    return last_frame > frame;
+}
+
+gboolean
+sipguide_model_incomplete(void)
+{
+    return sipguide_transaction_refused() || sipguide_dialog_refused();
+}
+
+const char *
+sipguide_model_intern(const char *s)
+{
+    char *copy;
+
+    if (s == NULL)
+        return NULL;
+    copy = (char *)wmem_map_lookup(strings, s);
+    if (copy == NULL) {
+        copy = wmem_strdup(wmem_file_scope(), s);
+        wmem_map_insert(strings, copy, copy);
+    }
+    return copy;
+}
+
+static guint64
+fnv1a(guint64 h, const char *s)
+{
+    for (; s != NULL && *s != '\0'; s++) {
+        h ^= (guint8)*s;
+        h *= G_GUINT64_CONSTANT(0x100000001b3);
+    }
+    /* A separator that cannot be in SIP header text. */
+    h ^= 0x1f;
+    return h * G_GUINT64_CONSTANT(0x100000001b3);
+}
+
+/* Keys are not kept: two keys that hash alike (about one chance in 10^19
+ * per pair) would be taken for one. */
+guint64
+sipguide_model_key(char kind, const char *a, const char *b, const char *c,
+                   const char *d, const char *e)
+{
+    char k[2] = { kind, '\0' };
+    guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
+
+    h = fnv1a(h, k);
+    h = fnv1a(h, a);
+    h = fnv1a(h, b);
+    h = fnv1a(h, c);
+    h = fnv1a(h, d);
+    h = fnv1a(h, e);
+    return h != 0 ? h : 1;
+}
+
+/* Microseconds from the file's first message to this one; the clock only
+ * moves forward, so that a capture whose time jumps back drops nothing. */
+static gint64
+arrival_us(const packet_info *pinfo)
+{
+    gint64 us;
+
+    if (!time_base_set) {
+        time_base = pinfo->abs_ts;
+        time_base_set = TRUE;
+    }
+    us = ((gint64)pinfo->abs_ts.secs - (gint64)time_base.secs) * 1000000
+         + (pinfo->abs_ts.nsecs - time_base.nsecs) / 1000;
+    if (us > 0 && us / 1000000 > (gint64)clock_s)
+        clock_s = (guint32)MIN(us / 1000000, (gint64)G_MAXUINT32 - 2 * 3600 * 24);
+    return us;
+}
+
+static void
+sweep_when_due(void)
+{
+    if (clock_s < next_sweep_s)
+        return;
+    sipguide_transaction_sweep(clock_s);
+    sipguide_dialog_sweep(clock_s);
+    next_sweep_s = clock_s + SWEEP_EVERY_S;
+}
+
+void
+sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
+                     sipguide_facts_t *facts, gboolean keep)
+{
+    sipguide_step_t s;
+    sipguide_values_t v;
+    sipguide_txn_view_t view;
+    guint i;
+
+    if (pinfo->num > last_frame)
+        last_frame = pinfo->num;
+    memset(&s, 0, sizeof(s));
+    s.pinfo = pinfo;
+    s.frame = pinfo->num;
+    s.us = arrival_us(pinfo);
+    s.now_s = clock_s;
+    s.has_ip_id = msgs->has_ip_id;
+    s.ip_id = msgs->ip_id;
+    s.scope = keep ? wmem_file_scope() : pinfo->pool;
+    s.keep = keep;
+    sipguide_hop_of_frame(pinfo, &s.hop);
+    sweep_when_due();
+
+    for (i = 0; i < msgs->count; i++) {
+        s.facts = &facts[i];
+        if (!sipguide_values_read(&msgs->msgs[i], pinfo, &v))
+            continue;       /* not enough to match anything */
+        s.v = &v;
+        s.facts->flags |= SIPGUIDE_FACT_MODELLED;
+        if (!v.response) {
+            if (sipguide_transaction_request(&s))
+                sipguide_dialog_request(&s);
+        } else {
+            sipguide_transaction_response(&s, &view);
+            sipguide_dialog_response(&s, &view);
+        }
+        if (sipguide_model_incomplete())
+            s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;
+    }
+}

@@ -1,0 +1,80 @@
+/* sipguide-model.h
+ * The transaction and dialog model: every SIP message of the file, read
+ * once in frame order, updates it, and it answers with the facts of the
+ * message (sipguide-facts.h).  It follows RFC 3261: a response belongs to
+ * the request that crossed the same hop the other way (sipguide-hop.h),
+ * transactions are matched as §17.1.3 and §17.2.3 say (sipguide-
+ * transaction.c), dialogs by Call-ID and both tags (sipguide-dialog.c).
+ *
+ * Records live as long as RFC 3261 lets their transaction or dialog live,
+ * counted in capture time, and the tables have a hard cap: a long live
+ * capture keeps bounded memory, and a fact that the cap may have hidden is
+ * marked incomplete.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_MODEL_H
+#define SIPGUIDE_MODEL_H
+
+#include <epan/packet.h>
+
+#include "sipguide-extract.h"
+#include "sipguide-facts.h"
+#include "sipguide-hop.h"
+#include "sipguide-values.h"
+
+/* Create the tables; a registration routine. */
+void sipguide_model_register(void);
+
+/* Forget the previous file; an init routine. */
+void sipguide_model_file_start(void);
+
+/* The retransmission timer T1 in milliseconds (a preference). */
+void sipguide_model_set_t1(guint t1_ms);
+
+/* Feed the messages of a frame read for the first time, in frame order,
+ * and complete facts[i] (made with sipguide_facts_init) for message i.
+ * With 'keep' the facts live in file scope and later frames add links to
+ * them; without, they live in pinfo->pool and nothing refers to them
+ * after this frame. */
+void sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
+                          sipguide_facts_t *facts, gboolean keep);
+
+/* Whether the model has read a frame after 'frame', so that "nothing
+ * later was seen" is an answer and not a guess. */
+gboolean sipguide_model_seen_after(guint32 frame);
+
+/* ---------------------------------------------------------------------- */
+/* For the model's own parts (transactions, dialogs). */
+
+/* One message being fed. */
+typedef struct {
+    packet_info             *pinfo;
+    guint32                  frame;
+    gint64                   us;        /* arrival, microseconds after the file's first message */
+    guint32                  now_s;     /* the model's clock: latest arrival seen, in s */
+    sipguide_hop_t           hop;
+    gboolean                 has_ip_id;
+    guint16                  ip_id;
+    const sipguide_values_t *v;
+    sipguide_facts_t        *facts;
+    wmem_allocator_t        *scope;     /* of the facts */
+    gboolean                 keep;      /* facts outlive this frame */
+} sipguide_step_t;
+
+/* Timers in seconds of capture time, from T1 (RFC 3261 §17, Table 4). */
+guint32 sipguide_model_t1_ms(void);
+guint32 sipguide_model_transaction_life(void);  /* 64*T1 and a margin */
+
+/* Intern a string for the file (method names, event packages). */
+const char *sipguide_model_intern(const char *s);
+
+/* The 64-bit key of a record: a kind letter and up to five strings. */
+guint64 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
+                           const char *d, const char *e);
+
+/* Whether some table had to refuse a record since the file started. */
+gboolean sipguide_model_incomplete(void);
+
+#endif /* SIPGUIDE_MODEL_H */

@@ -1,0 +1,63 @@
+/* sipguide-values.h
+ * The values of one SIP message that the transaction and dialog model
+ * reads, taken once from the message's items: Call-ID, tags, the top Via,
+ * CSeq, RSeq, Event and Subscription-State, Expires, credentials and
+ * challenges, the body type, and a hash of the message's bytes.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_VALUES_H
+#define SIPGUIDE_VALUES_H
+
+#include <epan/packet.h>
+
+#include "sipguide-extract.h"
+
+/* A three-valued answer: the capture may not tell. */
+typedef enum {
+    SIPGUIDE_TRI_UNKNOWN = 0,
+    SIPGUIDE_TRI_NO,
+    SIPGUIDE_TRI_YES
+} sipguide_tri_t;
+
+typedef struct {
+    gboolean    response;
+    guint32     code;           /* 0 for a request */
+    const char *method;         /* request method, or CSeq method of a response */
+    guint32     cseq;
+    gboolean    has_cseq;
+    const char *call_id;
+    const char *from_tag;       /* NULL when absent */
+    const char *to_tag;
+    /* The top Via. */
+    const char *branch;         /* NULL when absent */
+    gboolean    rfc3261_branch; /* starts with the magic cookie z9hG4bK */
+    const char *sent_by;        /* "host" or "host:port" */
+    guint32     via_ep;         /* endpoint hash of where a response goes, 0 unknown */
+    gboolean    has_rseq;
+    guint32     rseq;
+    const char *event;          /* package of Event, without parameters */
+    gboolean    sub_terminated; /* Subscription-State: terminated */
+    gint64      expires;        /* Expires, or the first Contact's expires; -1 */
+    /* Credentials of a request: Authorization or Proxy-Authorization with
+     * a nonce and a response (an IMS-AKA first REGISTER has both empty). */
+    gboolean    credentials;
+    guint32     cred_realm;     /* hash of the realm, 0 unknown */
+    guint32     cred_nonce;     /* hash of the nonce they answer */
+    gboolean    auts;           /* a SQN re-synchronisation (IMS-AKA) */
+    /* A challenge of a 401/407. */
+    guint32     chal_realm;
+    guint32     chal_nonce;
+    gboolean    stale;          /* stale=true */
+    sipguide_tri_t sdp;         /* the body is, or holds, a session description */
+    guint32     content_hash;   /* of the message's bytes, 0 when unknown */
+} sipguide_values_t;
+
+/* Read the values of message m (strings point into the message's items
+ * or pinfo->pool).  FALSE when it lacks what any matching needs (Call-ID,
+ * CSeq, a method). */
+gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
+                              sipguide_values_t *v);
+
+#endif /* SIPGUIDE_VALUES_H */
