@@ -71,6 +71,12 @@ static int hf_sipguide_retransmission_of = -1;
 static int hf_sipguide_dialog_invite_in = -1;
 static int hf_sipguide_transaction_note = -1;
 static int hf_sipguide_site_hint = -1;
+static int hf_sipguide_flow = -1;
+static int hf_sipguide_body = -1;
+static int hf_sipguide_cause = -1;
+static int hf_sipguide_meant_for = -1;
+static int hf_sipguide_method_note = -1;
+static int hf_sipguide_received_phrase = -1;
 
 /* The fields made from the evidence headers and the transaction tables:
  * a run that asks for none of them needs only the plain guide. */
@@ -81,7 +87,7 @@ static int *const hf_sipguide_full[] = {
     &hf_sipguide_alt_service_type, &hf_sipguide_alt_service_action, &hf_sipguide_response_source,
     &hf_sipguide_request_in, &hf_sipguide_response_time, &hf_sipguide_cancel_in,
     &hf_sipguide_auth_retry_in, &hf_sipguide_retransmission_of, &hf_sipguide_dialog_invite_in,
-    &hf_sipguide_transaction_note
+    &hf_sipguide_transaction_note, &hf_sipguide_received_phrase
 };
 
 static gint ett_sipguide = -1;
@@ -443,9 +449,11 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
 
     sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
                                draw_site_hint, &ctx);
-    if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
+    if (g->hints->count == 0 && g->causes->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
     ts = ts_tree(&ctx);
+    for (i = 0; i < g->causes->count && wanted(d, hf_sipguide_cause); i++)
+        add_text(ts, d, hf_sipguide_cause, expand(d->pinfo, g->causes->items[i], d->method));
     for (i = 0; i < g->hints->count && wanted(d, hf_sipguide_hint); i++)
         add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
     if (g->headers != NULL)
@@ -570,6 +578,9 @@ draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_msg_t *m,
     if (ev.response_source != NULL) {
         add_string(et, d, hf_sipguide_response_source, ev.response_source);
     }
+    if (ev.received_phrase != NULL) {
+        add_string(et, d, hf_sipguide_received_phrase, ev.received_phrase);
+    }
 }
 
 /* A frame link whose label is the sentence of text 'id' about it; the
@@ -679,6 +690,7 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     sipguide_guide_t g;
     proto_item *ti, *pi;
     proto_tree *st;
+    sipguide_req_ctx_t ctx;
     draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
 
     if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
@@ -706,7 +718,9 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
 
     pi = add_uint(st, &d, hf_sipguide_code, r->code);
 
-    if (!sipguide_catalog_resolve(r->code, r->method, &g)) {
+    /* A response alone tells the method of its request, nothing more. */
+    ctx = sipguide_req_ctx_method(r->method);
+    if (!sipguide_catalog_resolve(r->code, &ctx, &g)) {
         if (d.shown)
             proto_item_append_text(ti, ": %u (outside 100..699)", r->code);
         if (d.expert) {
@@ -726,10 +740,27 @@ draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     }
     if (g.meaning != NULL && wanted(&d, hf_sipguide_meaning))
         add_text(st, &d, hf_sipguide_meaning, expand(pinfo, g.meaning, r->method));
+    if (g.rule != NULL && g.rule->note != NULL)
+        add_text(st, &d, hf_sipguide_method_note, g.rule->note);
+    if (g.flow != NULL && wanted(&d, hf_sipguide_flow))
+        add_text(st, &d, hf_sipguide_flow, expand(pinfo, g.flow, r->method));
+    if (g.body != NULL && wanted(&d, hf_sipguide_body))
+        add_text(st, &d, hf_sipguide_body, expand(pinfo, g.body, r->method));
     draw_class(st, &d, &g);
 
     if (r->method != NULL) {
-        if (g.variant != NULL && d.shown) {
+        if (!g.expected && wanted(&d, hf_sipguide_meant_for)) {
+            wmem_strbuf_t *list = wmem_strbuf_new(pinfo->pool, NULL);
+            unsigned k;
+            for (k = 0; k < g.answers->count; k++)
+                wmem_strbuf_append_printf(list, "%s%s", k ? ", " : "", g.answers->items[k]);
+            add_string(st, &d, hf_sipguide_meant_for, wmem_strbuf_get_str(list));
+        }
+        if (!g.expected && d.shown) {
+            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
+                    r->method, "%s (not a method %u is meant for)", r->method, r->code);
+            proto_item_set_generated(pi);
+        } else if (g.variant != NULL && d.shown) {
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (the guide is specific to %s)", r->method, r->method);
             proto_item_set_generated(pi);
@@ -770,7 +801,9 @@ tap_response(packet_info *pinfo, const sipguide_response_t *r)
     sipguide_tap_info_t *info = wmem_new0(pinfo->pool, sipguide_tap_info_t);
     sipguide_guide_t *g = wmem_new0(pinfo->pool, sipguide_guide_t);
 
-    sipguide_catalog_resolve(r->code, r->method, g);
+    sipguide_req_ctx_t ctx = sipguide_req_ctx_method(r->method);
+
+    sipguide_catalog_resolve(r->code, &ctx, g);
     info->code = r->code;
     info->method = r->method;
     info->guide = g;
@@ -1126,6 +1159,36 @@ proto_register_sipguide(void)
           { "Site hint", "sipguide.site_hint",
             FT_STRING, BASE_NONE, NULL, 0x0,
             "A hint of your site, from the Site hints table of the preferences", HFILL }
+        },
+        { &hf_sipguide_flow,
+          { "In the flow", "sipguide.flow",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "Where in the flow of its request this response appears", HFILL }
+        },
+        { &hf_sipguide_body,
+          { "Body to expect", "sipguide.body",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What body a response of this code to this request carries", HFILL }
+        },
+        { &hf_sipguide_cause,
+          { "Usual cause", "sipguide.cause",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "A usual cause of this response to this request", HFILL }
+        },
+        { &hf_sipguide_meant_for,
+          { "Meant for", "sipguide.meant_for",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The methods the code is meant to answer, when the request is not one of them", HFILL }
+        },
+        { &hf_sipguide_method_note,
+          { "Method note", "sipguide.method_note",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What holds for every response to this method", HFILL }
+        },
+        { &hf_sipguide_received_phrase,
+          { "Received reason phrase", "sipguide.received_phrase",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The reason phrase of the Status-Line, when it differs from the registered one", HFILL }
         },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",
