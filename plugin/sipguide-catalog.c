@@ -323,7 +323,9 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
                 guide->retry = &s->retry;
             if (s->set & SIPGUIDE_KEY_ELEMENT)
                 guide->elements = &s->elements;
-            if (s->set & SIPGUIDE_KEY_IMS_REF)
+            /* The references of the usual case do not follow a code to a
+             * method it is not meant for. */
+            if ((s->set & SIPGUIDE_KEY_IMS_REF) && (guide->expected || s != &e->base))
                 refs = s;
             if (s->set & SIPGUIDE_KEY_HEADERS)
                 guide->headers = s->headers;
@@ -347,6 +349,11 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
             for (i = 0; i < refs->ims_refs.count; i++)
                 add_ref(guide, refs->ims_refs.items[i]);
         }
+    }
+    /* A method that is never answered (ACK): its note replaces the meaning. */
+    if (guide->rule != NULL && guide->rule->note != NULL) {
+        guide->expected = FALSE;
+        guide->meaning = NULL;
     }
     if (guide->rule != NULL) {
         for (i = 0; i < guide->rule->ims_refs.count; i++)

@@ -327,7 +327,11 @@ test_context(void)
     CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0, "487 to BYE: not meant, cancelled");
     ctx = ctx_of("ACK");
     sipguide_catalog_resolve(200, &ctx, &g);
-    CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0, "a response to ACK: the note, no procedure");
+    CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0 && !g.expected
+          && g.meaning == NULL, "a response to ACK: the note instead of a meaning, no procedure");
+    ctx = ctx_of("REFER");
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(g.ims_refs->count == 2, "488 to REFER: only the references of REFER, not those of SDP handling");
     ctx = ctx_of("FOO");
     sipguide_catalog_resolve(200, &ctx, &g);
     CHECK(g.rule == NULL && g.meaning != NULL, "an unknown method: no rule, the code's text");
