@@ -82,22 +82,20 @@ int hf_sipguide_subscription_in = -1;
 int hf_sipguide_subscription_ended_in = -1;
 int hf_sipguide_transaction_note = -1;
 int hf_sipguide_site_hint = -1;
+int hf_sipguide_flow = -1;
+int hf_sipguide_body = -1;
+int hf_sipguide_cause = -1;
+int hf_sipguide_meant_for = -1;
+int hf_sipguide_method_note = -1;
+int hf_sipguide_received_phrase = -1;
 
-/* The fields made from the evidence headers and the transaction tables:
- * a run that asks for none of them needs only the plain guide. */
-static int *const hf_sipguide_full[] = {
-    &hf_sipguide_evidence, &hf_sipguide_reason_protocol, &hf_sipguide_reason_cause,
-    &hf_sipguide_reason_text, &hf_sipguide_retry_after, &hf_sipguide_warning_code,
-    &hf_sipguide_min_se, &hf_sipguide_min_expires, &hf_sipguide_auth_algorithm,
-    &hf_sipguide_alt_service_type, &hf_sipguide_alt_service_action, &hf_sipguide_response_source,
-    &hf_sipguide_request_in, &hf_sipguide_response_time, &hf_sipguide_cancel_in,
-    &hf_sipguide_auth_retry_in, &hf_sipguide_auth_verdict, &hf_sipguide_auth_rejected_in,
-    &hf_sipguide_auth_challenge_in, &hf_sipguide_retransmission_of, &hf_sipguide_duplicate_of,
-    &hf_sipguide_also_seen_in, &hf_sipguide_fork_first_in, &hf_sipguide_dialog_invite_in,
-    &hf_sipguide_dialog_ended_in, &hf_sipguide_dialog_other_in, &hf_sipguide_subscription_in,
-    &hf_sipguide_subscription_ended_in, &hf_sipguide_transaction_note,
-    /* A verdict on a challenge changes the meaning and the severity. */
-    &hf_sipguide_meaning
+/* The fields that depend on the code and the CSeq method alone.  Every
+ * other field may change with what the model knows of the request (a
+ * re-INVITE, an Event package, a body) or of its transaction: a run that
+ * asks for none of them needs only the plain guide. */
+static int *const hf_sipguide_basic[] = {
+    &hf_sipguide_code, &hf_sipguide_class, &hf_sipguide_class_meaning, &hf_sipguide_registered,
+    &hf_sipguide_handled_as, &hf_sipguide_phrase, &hf_sipguide_method, &hf_sipguide_reference
 };
 
 gint ett_sipguide = -1;
@@ -231,18 +229,27 @@ tree_shown(proto_tree *tree)
 }
 
 /* What this run needs the guide to read.  Everything, except in a tshark
- * run that reads each frame once and asks for nothing of the evidence,
- * the transactions or expert info: the set of asked-for fields does not
- * change within such a run. */
+ * run that reads each frame once and asks only for fields of the code and
+ * the CSeq method (hf_sipguide_basic), no expert info and no labels: the
+ * set of asked-for fields does not change within such a run. */
 static sipguide_need_t
 run_needs(proto_tree *tree, packet_info *pinfo)
 {
+    header_field_info *hfi;
+    void *cookie = NULL;
     guint i;
 
     if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo))
         return SIPGUIDE_NEED_ALL;
-    for (i = 0; i < G_N_ELEMENTS(hf_sipguide_full); i++) {
-        if (proto_registrar_get_nth(*hf_sipguide_full[i])->ref_type != HF_REF_TYPE_NONE)
+    for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
+         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
+        gboolean basic = FALSE;
+
+        if (hfi->ref_type == HF_REF_TYPE_NONE)
+            continue;
+        for (i = 0; i < G_N_ELEMENTS(hf_sipguide_basic) && !basic; i++)
+            basic = hfi->id == *hf_sipguide_basic[i];
+        if (!basic)
             return SIPGUIDE_NEED_ALL;
     }
     return SIPGUIDE_NEED_BASIC;
@@ -606,6 +613,36 @@ proto_register_sipguide(void)
           { "Site hint", "sipguide.site_hint",
             FT_STRING, BASE_NONE, NULL, 0x0,
             "A hint of your site, from the Site hints table of the preferences", HFILL }
+        },
+        { &hf_sipguide_flow,
+          { "In the flow", "sipguide.flow",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "Where in the flow of its request this response appears", HFILL }
+        },
+        { &hf_sipguide_body,
+          { "Body to expect", "sipguide.body",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What body a response of this code to this request carries", HFILL }
+        },
+        { &hf_sipguide_cause,
+          { "Usual cause", "sipguide.cause",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "A usual cause of this response to this request", HFILL }
+        },
+        { &hf_sipguide_meant_for,
+          { "Meant for", "sipguide.meant_for",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The methods the code is meant to answer, when the request is not one of them", HFILL }
+        },
+        { &hf_sipguide_method_note,
+          { "Method note", "sipguide.method_note",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What holds for every response to this method", HFILL }
+        },
+        { &hf_sipguide_received_phrase,
+          { "Received reason phrase", "sipguide.received_phrase",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The reason phrase of the Status-Line, when it differs from the registered one", HFILL }
         },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",

@@ -24,6 +24,14 @@ extern const unsigned sipguide_data_code_count;
  * or -1 when the code has no entry. */
 extern const short sipguide_data_code_index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1];
 
+/* data/methods.txt, in file order: every base [METHOD] rule comes before
+ * its qualified ones. */
+extern const sipguide_method_t sipguide_data_methods[];
+extern const unsigned sipguide_data_method_count;
+
+/* The [category] token of cancelled requests, or -1. */
+extern const int sipguide_data_category_cancelled;
+
 /* data/evidence.txt, by sipguide_text_t. */
 extern const char *const sipguide_data_texts[SIPGUIDE_TEXT_COUNT];
 

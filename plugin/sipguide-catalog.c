@@ -1,8 +1,9 @@
 /* sipguide-catalog.c
  * Lookups over the knowledge table generated from data/: a code's entry,
- * its class, and the guide for one response with its method section applied.
- * Every lookup is constant time: an index by code and a short scan of the
- * few method sections of one code.
+ * its class, the rule of a request's method, and the guide for one response
+ * with the sections that fit its request applied.  Every lookup is constant
+ * time: an index by code and short scans of the few sections of one code
+ * and of the method rules.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -33,41 +34,252 @@ sipguide_catalog_class(unsigned cls)
     return &sipguide_data_classes[cls];
 }
 
-static const sipguide_section_t *
-find_variant(const sipguide_code_t *entry, const char *method)
+/* ---------------------------------------------------------------------- */
+/* Requests: methods and their situation */
+
+static gboolean
+has_method(const sipguide_selector_t *sel, const char *method)
+{
+    unsigned i;
+
+    for (i = 0; i < sel->method_count; i++) {
+        /* SIP method names are case-sensitive (RFC 3261 §7.1). */
+        if (strcmp(sel->methods[i], method) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+has_text(const sipguide_texts_t *list, const char *text)
+{
+    unsigned i;
+
+    for (i = 0; i < list->count; i++) {
+        if (strcmp(list->items[i], text) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Whether an event package names the one of a qualifier: the token before
+ * any parameter, compared without case (RFC 6665 §8.2.1 tokens). */
+static gboolean
+event_matches(const char *event, const char *wanted)
+{
+    size_t n = strlen(wanted);
+
+    while (*event == ' ' || *event == '\t')
+        event++;
+    if (g_ascii_strncasecmp(event, wanted, n) != 0)
+        return FALSE;
+    event += n;
+    while (*event == ' ' || *event == '\t')
+        event++;
+    return *event == '\0' || *event == ';';
+}
+
+/* The request as the qualifiers see it: what the context says, completed
+ * by what the method itself implies (a BYE is always inside a dialog, a
+ * MESSAGE never carries an offer). */
+typedef struct {
+    const char     *method;
+    sipguide_tri_t  in_dialog;
+    const char     *event;
+    sipguide_tri_t  sdp;
+} request_t;
+
+static const sipguide_method_t *
+base_rule(const char *method)
 {
     unsigned i;
 
     if (method == NULL)
         return NULL;
-    for (i = 0; i < entry->variant_count; i++) {
-        /* SIP method names are case-sensitive (RFC 3261 §7.1). */
-        if (strcmp(entry->variants[i].method, method) == 0)
-            return &entry->variants[i];
+    for (i = 0; i < sipguide_data_method_count; i++) {
+        const sipguide_method_t *r = &sipguide_data_methods[i];
+        if (r->sel.in_dialog == SIPGUIDE_TRI_UNKNOWN && r->sel.event == NULL
+            && r->sel.sdp == SIPGUIDE_TRI_UNKNOWN && has_method(&r->sel, method))
+            return r;
     }
     return NULL;
 }
+
+static request_t
+complete_request(const sipguide_req_ctx_t *ctx)
+{
+    request_t q = { NULL, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN };
+    const sipguide_method_t *base;
+
+    if (ctx == NULL)
+        return q;
+    q.method = ctx->method;
+    q.in_dialog = ctx->in_dialog;
+    q.event = ctx->event;
+    q.sdp = ctx->request_sdp;
+    base = base_rule(q.method);
+    if (base != NULL) {
+        if (q.in_dialog == SIPGUIDE_TRI_UNKNOWN)
+            q.in_dialog = base->in_dialog;
+        if (q.sdp == SIPGUIDE_TRI_UNKNOWN && !base->offer)
+            q.sdp = SIPGUIDE_TRI_NO;
+    }
+    return q;
+}
+
+/* Whether every qualifier of a selector holds for the request; an unknown
+ * value never satisfies one. */
+static gboolean
+qualifiers_hold(const sipguide_selector_t *sel, const request_t *q)
+{
+    if (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN && sel->in_dialog != q->in_dialog)
+        return FALSE;
+    if (sel->sdp != SIPGUIDE_TRI_UNKNOWN && sel->sdp != q->sdp)
+        return FALSE;
+    if (sel->event != NULL && (q->event == NULL || !event_matches(q->event, sel->event)))
+        return FALSE;
+    return TRUE;
+}
+
+static unsigned
+qualifier_count(const sipguide_selector_t *sel)
+{
+    return (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN) + (sel->sdp != SIPGUIDE_TRI_UNKNOWN)
+           + (sel->event != NULL);
+}
+
+/* The most specific rule of the method that holds for the request. */
+static const sipguide_method_t *
+find_rule(const request_t *q)
+{
+    const sipguide_method_t *best = NULL;
+    unsigned i, best_n = 0;
+
+    if (q->method == NULL)
+        return NULL;
+    for (i = 0; i < sipguide_data_method_count; i++) {
+        const sipguide_method_t *r = &sipguide_data_methods[i];
+        unsigned n = qualifier_count(&r->sel);
+        if (!has_method(&r->sel, q->method) || !qualifiers_hold(&r->sel, q))
+            continue;
+        if (best == NULL || n > best_n) {
+            best = r;
+            best_n = n;
+        }
+    }
+    return best;
+}
+
+const sipguide_method_t *
+sipguide_catalog_method(const sipguide_req_ctx_t *ctx)
+{
+    request_t q = complete_request(ctx);
+
+    return find_rule(&q);
+}
+
+gboolean
+sipguide_catalog_method_known(const char *method)
+{
+    return base_rule(method) != NULL;
+}
+
+int
+sipguide_catalog_category_cancelled(void)
+{
+    return sipguide_data_category_cancelled;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The guide */
 
 /* Lists of a guide without an entry: empty, never NULL. */
 static const sipguide_terms_t no_terms = { 0, NULL };
 static const sipguide_texts_t no_texts = { 0, NULL };
 
+/* The sections of an entry that apply to the request, least specific
+ * first: the code, [CODE other] when the method is not one the code is
+ * meant for, the sections naming the method, then those naming it with
+ * qualifiers that hold (fewer qualifiers first). */
+#define MAX_LAYERS 8
+
+static unsigned
+applicable_sections(const sipguide_code_t *e, const request_t *q, gboolean expected,
+                    const sipguide_section_t **out)
+{
+    unsigned n = 0, i, k;
+
+    out[n++] = &e->base;
+    if (q->method == NULL)
+        return n;
+    if (!expected) {
+        for (i = 0; i < e->variant_count; i++) {
+            if (e->variants[i].sel.other && n < MAX_LAYERS)
+                out[n++] = &e->variants[i];
+        }
+    }
+    for (k = 0; k <= 3; k++) {
+        for (i = 0; i < e->variant_count; i++) {
+            const sipguide_section_t *s = &e->variants[i];
+            if (s->sel.other || qualifier_count(&s->sel) != k)
+                continue;
+            if (has_method(&s->sel, q->method) && qualifiers_hold(&s->sel, q) && n < MAX_LAYERS)
+                out[n++] = s;
+        }
+    }
+    return n;
+}
+
+static void
+add_term(sipguide_guide_t *g, unsigned char t)
+{
+    unsigned i;
+
+    for (i = 0; i < g->procedures_merged.count; i++) {
+        if (g->procedure_items[i] == t)
+            return;
+    }
+    if (g->procedures_merged.count < SIPGUIDE_GUIDE_LIST_MAX)
+        g->procedure_items[g->procedures_merged.count++] = t;
+}
+
+static void
+add_ref(sipguide_guide_t *g, const char *ref)
+{
+    unsigned i;
+
+    for (i = 0; i < g->ims_refs_merged.count; i++) {
+        if (strcmp(g->ims_ref_items[i], ref) == 0)
+            return;
+    }
+    if (g->ims_refs_merged.count < SIPGUIDE_GUIDE_LIST_MAX)
+        g->ims_ref_items[g->ims_refs_merged.count++] = ref;
+}
+
 gboolean
-sipguide_catalog_resolve(unsigned code, const char *method,
+sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
                          sipguide_guide_t *guide)
 {
-    const sipguide_section_t *base, *variant, *s;
+    const sipguide_section_t *layers[MAX_LAYERS];
+    const sipguide_section_t *refs = NULL;
+    request_t q = complete_request(ctx);
+    unsigned n, i, j;
 
     memset(guide, 0, sizeof(*guide));
     guide->code = code;
+    guide->expected = TRUE;
     guide->category = SIPGUIDE_NONE;
     guide->scope = SIPGUIDE_NONE;
     guide->severity = SIPGUIDE_NONE;
     guide->retry = &no_terms;
-    guide->procedures = &no_terms;
+    guide->procedures = &guide->procedures_merged;
+    guide->procedures_merged.items = guide->procedure_items;
     guide->elements = &no_terms;
-    guide->ims_refs = &no_texts;
+    guide->ims_refs = &guide->ims_refs_merged;
+    guide->ims_refs_merged.items = guide->ims_ref_items;
     guide->hints = &no_texts;
+    guide->causes = &no_texts;
+    guide->answers = &no_texts;
 
     if (code < SIPGUIDE_CODE_MIN || code > SIPGUIDE_CODE_MAX)
         return FALSE;
@@ -77,38 +289,76 @@ sipguide_catalog_resolve(unsigned code, const char *method,
     guide->scope = guide->klass->scope;
     guide->severity = guide->klass->severity;
     guide->retry = &guide->klass->retry;
+    guide->rule = find_rule(&q);
+
+    /* The procedure is first the request's own. */
+    if (guide->rule != NULL) {
+        for (i = 0; i < guide->rule->procedures.count; i++)
+            add_term(guide, guide->rule->procedures.items[i]);
+    }
 
     guide->entry = sipguide_catalog_code(code);
-    if (guide->entry == NULL)
-        return TRUE;
+    if (guide->entry != NULL) {
+        const sipguide_code_t *e = guide->entry;
 
-    base = &guide->entry->base;
-    variant = find_variant(guide->entry, method);
-    if (variant != NULL)
-        guide->variant = variant->method;
+        guide->answers = &e->answers;
+        if (q.method != NULL && e->answers.count > 0 && !has_text(&e->answers, q.method))
+            guide->expected = FALSE;
+        n = applicable_sections(e, &q, guide->expected, layers);
+        if (n > 1)
+            guide->variant = layers[n - 1]->method;
 
-    /* Take each key from the method section when it sets it. */
-#define PICK(bit) ((variant != NULL && (variant->set & (bit))) ? variant : base)
-    guide->meaning = PICK(SIPGUIDE_KEY_MEANING)->meaning;
-    guide->category = PICK(SIPGUIDE_KEY_CATEGORY)->category;
-    s = PICK(SIPGUIDE_KEY_SCOPE);
-    if (s->scope != SIPGUIDE_NONE)
-        guide->scope = s->scope;
-    s = PICK(SIPGUIDE_KEY_SEVERITY);
-    if (s->severity != SIPGUIDE_NONE)
-        guide->severity = s->severity;
-    s = PICK(SIPGUIDE_KEY_RETRY);
-    if (s->retry.count > 0)
-        guide->retry = &s->retry;
-    guide->procedures = &PICK(SIPGUIDE_KEY_PROCEDURE)->procedures;
-    guide->elements = &PICK(SIPGUIDE_KEY_ELEMENT)->elements;
-    guide->ims_refs = &PICK(SIPGUIDE_KEY_IMS_REF)->ims_refs;
-    guide->headers = PICK(SIPGUIDE_KEY_HEADERS)->headers;
-    s = PICK(SIPGUIDE_KEY_RELATED);
-    guide->related_count = s->related_count;
-    guide->related = s->related;
-    guide->hints = &PICK(SIPGUIDE_KEY_HINT)->hints;
-#undef PICK
+        /* Each key from the most specific section that sets it. */
+        for (i = 0; i < n; i++) {
+            const sipguide_section_t *s = layers[i];
+            if (s->set & SIPGUIDE_KEY_MEANING)
+                guide->meaning = s->meaning;
+            if (s->set & SIPGUIDE_KEY_CATEGORY)
+                guide->category = s->category;
+            if ((s->set & SIPGUIDE_KEY_SCOPE) && s->scope != SIPGUIDE_NONE)
+                guide->scope = s->scope;
+            if ((s->set & SIPGUIDE_KEY_SEVERITY) && s->severity != SIPGUIDE_NONE)
+                guide->severity = s->severity;
+            if ((s->set & SIPGUIDE_KEY_RETRY) && s->retry.count > 0)
+                guide->retry = &s->retry;
+            if (s->set & SIPGUIDE_KEY_ELEMENT)
+                guide->elements = &s->elements;
+            /* The references of the usual case do not follow a code to a
+             * method it is not meant for. */
+            if ((s->set & SIPGUIDE_KEY_IMS_REF) && (guide->expected || s != &e->base))
+                refs = s;
+            if (s->set & SIPGUIDE_KEY_HEADERS)
+                guide->headers = s->headers;
+            if (s->set & SIPGUIDE_KEY_RELATED) {
+                guide->related_count = s->related_count;
+                guide->related = s->related;
+            }
+            if (s->set & SIPGUIDE_KEY_HINT)
+                guide->hints = &s->hints;
+            if (s->set & SIPGUIDE_KEY_CAUSE)
+                guide->causes = &s->causes;
+            if (s->set & SIPGUIDE_KEY_FLOW)
+                guide->flow = s->flow;
+            if (s->set & SIPGUIDE_KEY_BODY)
+                guide->body = s->body;
+            /* The code's own procedures are added to the request's. */
+            for (j = 0; j < s->procedures.count; j++)
+                add_term(guide, s->procedures.items[j]);
+        }
+        if (refs != NULL) {
+            for (i = 0; i < refs->ims_refs.count; i++)
+                add_ref(guide, refs->ims_refs.items[i]);
+        }
+    }
+    /* A method that is never answered (ACK): its note replaces the meaning. */
+    if (guide->rule != NULL && guide->rule->note != NULL) {
+        guide->expected = FALSE;
+        guide->meaning = NULL;
+    }
+    if (guide->rule != NULL) {
+        for (i = 0; i < guide->rule->ims_refs.count; i++)
+            add_ref(guide, guide->rule->ims_refs.items[i]);
+    }
     return TRUE;
 }
 

@@ -50,6 +50,43 @@ typedef struct {
     const char *text;              /* why the difference matters */
 } sipguide_related_t;
 
+/* A three-valued fact about the request: known yes, known no, or unknown
+ * (the request is not in the capture, or the caller cannot tell). */
+typedef enum {
+    SIPGUIDE_TRI_UNKNOWN,
+    SIPGUIDE_TRI_NO,
+    SIPGUIDE_TRI_YES
+} sipguide_tri_t;
+
+/* What the guide knows of the request a response answers.  Everything but
+ * the method may be unknown; the guide is then the text that is true for
+ * every request of that method. */
+typedef struct {
+    const char     *method;        /* CSeq method, NULL when unknown */
+    sipguide_tri_t  in_dialog;     /* the request had a To tag (re-INVITE ...) */
+    const char     *event;         /* Event package of SUBSCRIBE, NOTIFY, PUBLISH, or NULL */
+    sipguide_tri_t  request_sdp;   /* the request carried an SDP body */
+} sipguide_req_ctx_t;
+
+/* A context that knows only the method (what a response alone tells). */
+static inline sipguide_req_ctx_t
+sipguide_req_ctx_method(const char *method)
+{
+    sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN };
+    return ctx;
+}
+
+/* Which requests a section applies to: [CODE], [CODE other],
+ * [CODE M1,M2 qualifiers].  A qualifier matches only a known value. */
+typedef struct {
+    unsigned            method_count;  /* 0: no method named */
+    const char *const  *methods;
+    gboolean            other;         /* the methods the code is not meant for */
+    sipguide_tri_t      in_dialog;     /* "in-dialog" YES, "initial" NO, else UNKNOWN */
+    const char         *event;         /* "event=PKG", or NULL */
+    sipguide_tri_t      sdp;           /* "sdp" YES, "no-sdp" NO, else UNKNOWN */
+} sipguide_selector_t;
+
 /* Bits of sipguide_section_t.set: which keys a section sets. */
 #define SIPGUIDE_KEY_MEANING    0x0001u
 #define SIPGUIDE_KEY_CATEGORY   0x0002u
@@ -62,10 +99,17 @@ typedef struct {
 #define SIPGUIDE_KEY_HEADERS    0x0100u
 #define SIPGUIDE_KEY_RELATED    0x0200u
 #define SIPGUIDE_KEY_HINT       0x0400u
+#define SIPGUIDE_KEY_FLOW       0x0800u
+#define SIPGUIDE_KEY_BODY       0x1000u
+#define SIPGUIDE_KEY_CAUSE      0x2000u
 
-/* One section of a code file: the code itself, or one method variant. */
+/* One section of a code file: the code itself, or one method variant.
+ * 'procedures' of a code section are added to the procedure of the
+ * request's method (data/methods.txt); every other key of a more specific
+ * section replaces the same key of a less specific one. */
 typedef struct {
-    const char         *method;    /* NULL for the code section */
+    const char         *method;    /* the selector as written ("INVITE in-dialog"), NULL for the code section */
+    sipguide_selector_t sel;
     unsigned            set;       /* SIPGUIDE_KEY_* */
     const char         *meaning;
     int                 category;  /* SIPGUIDE_NONE when unset */
@@ -78,7 +122,10 @@ typedef struct {
     const char         *headers;
     unsigned            related_count;
     const sipguide_related_t *related;
-    sipguide_texts_t    hints;
+    sipguide_texts_t    hints;     /* the checklist: what to look at in the trace */
+    sipguide_texts_t    causes;    /* the usual causes */
+    const char         *flow;      /* where in the flow the response appears */
+    const char         *body;      /* what body to expect in the response */
 } sipguide_section_t;
 
 typedef struct {
@@ -86,6 +133,7 @@ typedef struct {
     gboolean                  registered;
     const char               *phrase;
     const char               *rfc;
+    sipguide_texts_t          answers;     /* methods the code is meant for; none: any */
     sipguide_section_t        base;
     unsigned                  variant_count;
     const sipguide_section_t *variants;
@@ -100,28 +148,55 @@ typedef struct {
     sipguide_terms_t  retry;
 } sipguide_class_t;
 
-/* The guide for one response: the code's entry with the section of the
- * request method applied over it, and its class.  Pointers refer to the
- * static catalog; nothing is allocated. */
+/* A rule of data/methods.txt: what a request of a method (and situation)
+ * is for, whatever code answers it. */
+typedef struct {
+    const char         *method;    /* the section as written ("SUBSCRIBE event=reg") */
+    sipguide_selector_t sel;
+    sipguide_terms_t    procedures;
+    sipguide_texts_t    ims_refs;
+    gboolean            offer;     /* the method can carry an SDP offer */
+    sipguide_tri_t      in_dialog; /* always (YES), never (NO) or either (UNKNOWN) */
+    const char         *note;      /* said of every response to the method, or NULL */
+} sipguide_method_t;
+
+/* Room for the merged procedure and reference lists of one guide. */
+#define SIPGUIDE_GUIDE_LIST_MAX 24
+
+/* The guide for one response: the code's entry with the sections that fit
+ * the request applied over it, its class and the rule of its method.
+ * Pointers refer to the static catalog or into the guide itself (the merged
+ * lists): resolve into the place where the guide is used, do not copy it. */
 typedef struct {
     unsigned                  code;
     unsigned                  cls;         /* 1..6, 0 when the code is out of range */
     const sipguide_class_t   *klass;       /* NULL when the code is out of range */
     const sipguide_code_t    *entry;       /* NULL when the catalog has no entry */
-    const char               *variant;     /* method of the applied section, or NULL */
+    const sipguide_method_t  *rule;        /* the method's rule, NULL when unknown */
+    const char               *variant;     /* label of the most specific applied section, or NULL */
+    gboolean                  expected;    /* FALSE: the code is not meant for this method */
     const char               *meaning;     /* NULL without an entry */
     int                       category;
     int                       scope;       /* falls back to the class */
     int                       severity;    /* falls back to the class */
     /* Lists are never NULL; they are empty when nothing applies. */
     const sipguide_terms_t   *retry;       /* falls back to the class */
-    const sipguide_terms_t   *procedures;
+    const sipguide_terms_t   *procedures;  /* the method's, then the code's own */
     const sipguide_terms_t   *elements;
-    const sipguide_texts_t   *ims_refs;
+    const sipguide_texts_t   *ims_refs;    /* the code's, then the method's */
     const char               *headers;
     unsigned                  related_count;
     const sipguide_related_t *related;
     const sipguide_texts_t   *hints;
+    const sipguide_texts_t   *causes;
+    const char               *flow;
+    const char               *body;
+    const sipguide_texts_t   *answers;     /* empty: any method */
+    /* Storage of the merged lists. */
+    sipguide_terms_t          procedures_merged;
+    unsigned char             procedure_items[SIPGUIDE_GUIDE_LIST_MAX];
+    sipguide_texts_t          ims_refs_merged;
+    const char               *ims_ref_items[SIPGUIDE_GUIDE_LIST_MAX];
 } sipguide_guide_t;
 
 /* The sentences of data/evidence.txt: id, section name, and the
@@ -132,7 +207,9 @@ typedef struct {
     X(REASON_Q850_DISAGREES,  "reason-q850-disagrees",  "cause name code expected") \
     X(REASON_Q850_CLEARING,   "reason-q850-clearing",   "cause name code") \
     X(REASON_Q850_PROVISIONAL, "reason-q850-provisional", "cause name code") \
-    X(REASON_SIP,             "reason-sip",             "cause code") \
+    X(REASON_SIP,             "reason-sip",             "cause phrase code") \
+    X(REASON_SIP_NOT_CODE,    "reason-sip-not-code",    "cause") \
+    X(REASON_CAUSE_UNLISTED,  "reason-cause-unlisted",  "protocol cause") \
     X(REASON_RELEASE_CAUSE,   "reason-release-cause",   "cause name") \
     X(REASON_FAILURE_CAUSE,   "reason-failure-cause",   "cause name") \
     X(REASON_OTHER,           "reason-other",           "protocol cause") \
@@ -157,6 +234,8 @@ typedef struct {
     X(ACCEPT,                 "accept",                 "types") \
     X(ALT_SERVICE,            "alt-service",            "type action") \
     X(RESPONSE_SOURCE,        "response-source",        "source") \
+    X(PHRASE_DIFFERS,         "phrase-differs",         "received registered") \
+    X(PHRASE_UNREGISTERED,    "phrase-unregistered",    "received") \
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
@@ -222,11 +301,21 @@ const sipguide_code_t *sipguide_catalog_code(unsigned code);
 /* The class of a code (1..6), or NULL when the code is outside 100..699. */
 const sipguide_class_t *sipguide_catalog_class(unsigned cls);
 
-/* Fill *guide for a response code and the method of its request (from
- * CSeq; NULL when unknown).  Returns FALSE when the code is outside
- * 100..699: then only guide->code is meaningful. */
-gboolean sipguide_catalog_resolve(unsigned code, const char *method,
+/* Fill *guide for a response code and what is known of its request (NULL:
+ * nothing).  Returns FALSE when the code is outside 100..699: then only
+ * guide->code is meaningful. */
+gboolean sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
                                   sipguide_guide_t *guide);
+
+/* The rule of data/methods.txt for a request, or NULL for an unknown method. */
+const sipguide_method_t *sipguide_catalog_method(const sipguide_req_ctx_t *ctx);
+
+/* Whether a method is one data/methods.txt knows. */
+gboolean sipguide_catalog_method_known(const char *method);
+
+/* The index of the category of cancelled requests (487), which the
+ * statistics count apart from failures; SIPGUIDE_NONE if the data has none. */
+int sipguide_catalog_category_cancelled(void);
 
 /* The token and the description of a vocabulary term; "" when out of range. */
 const char *sipguide_term_token(sipguide_vocab_t vocab, int index);

@@ -185,10 +185,24 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            const sipguide_msg_t *m, guint want, gboolean later_known,
                            sipguide_result_t *r)
 {
+    /* The request as far as the capture tells: the model knows whether it
+     * had a To tag and a session description, and its Event package. */
+    sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
+
+    if (f->context & SIPGUIDE_CTX_IN_DIALOG)
+        ctx.in_dialog = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_OUT_OF_DIALOG)
+        ctx.in_dialog = SIPGUIDE_TRI_NO;
+    if (f->context & SIPGUIDE_CTX_SDP)
+        ctx.request_sdp = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_NO_SDP)
+        ctx.request_sdp = SIPGUIDE_TRI_NO;
+    ctx.event = f->event;
+
     memset(r, 0, sizeof(*r));
     r->code = f->code;
     r->method = f->method;
-    r->valid = sipguide_catalog_resolve(f->code, f->method, &r->guide);
+    r->valid = sipguide_catalog_resolve(f->code, &ctx, &r->guide);
     r->meaning = r->guide.meaning;
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;

@@ -265,9 +265,11 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
 
     sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
                                draw_site_hint, &ctx);
-    if (g->hints->count == 0 && g->headers == NULL && g->related_count == 0)
+    if (g->hints->count == 0 && g->causes->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
     ts = ts_tree(&ctx);
+    for (i = 0; i < g->causes->count && wanted(d, hf_sipguide_cause); i++)
+        add_text(ts, d, hf_sipguide_cause, expand(d->pinfo, g->causes->items[i], d->method));
     for (i = 0; i < g->hints->count && wanted(d, hf_sipguide_hint); i++)
         add_text(ts, d, hf_sipguide_hint, expand(d->pinfo, g->hints->items[i], d->method));
     if (g->headers != NULL)
@@ -389,6 +391,9 @@ draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_evidence_t *evp)
     }
     if (ev->response_source != NULL) {
         add_string(et, d, hf_sipguide_response_source, ev->response_source);
+    }
+    if (ev->received_phrase != NULL) {
+        add_string(et, d, hf_sipguide_received_phrase, ev->received_phrase);
     }
 }
 
@@ -569,10 +574,27 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     }
     if (r->meaning != NULL && wanted(&d, hf_sipguide_meaning))
         add_text(st, &d, hf_sipguide_meaning, expand(pinfo, r->meaning, r->method));
+    if (g->rule != NULL && g->rule->note != NULL)
+        add_text(st, &d, hf_sipguide_method_note, g->rule->note);
+    if (g->flow != NULL && wanted(&d, hf_sipguide_flow))
+        add_text(st, &d, hf_sipguide_flow, expand(pinfo, g->flow, r->method));
+    if (g->body != NULL && wanted(&d, hf_sipguide_body))
+        add_text(st, &d, hf_sipguide_body, expand(pinfo, g->body, r->method));
     draw_class(st, &d, g);
 
     if (r->method != NULL) {
-        if (g->variant != NULL && d.shown) {
+        if (!g->expected && wanted(&d, hf_sipguide_meant_for)) {
+            wmem_strbuf_t *list = wmem_strbuf_new(pinfo->pool, NULL);
+            unsigned k;
+            for (k = 0; k < g->answers->count; k++)
+                wmem_strbuf_append_printf(list, "%s%s", k ? ", " : "", g->answers->items[k]);
+            add_string(st, &d, hf_sipguide_meant_for, wmem_strbuf_get_str(list));
+        }
+        if (!g->expected && d.shown) {
+            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
+                    r->method, "%s (not a method %u is meant for)", r->method, r->code);
+            proto_item_set_generated(pi);
+        } else if (g->variant != NULL && d.shown) {
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (the guide is specific to %s)", r->method, r->method);
             proto_item_set_generated(pi);

@@ -284,8 +284,15 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
                      !agrees, FALSE, p, 4);
         }
     } else if (g_ascii_strcasecmp(protocol, "SIP") == 0) {
-        const char *p[] = { "cause", cause_buf, "code", code_s };
-        add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP, FALSE, FALSE, p, 2);
+        /* RFC 3326: the cause of protocol SIP is a status code. */
+        const sipguide_code_t *e = sipguide_catalog_code(cause);
+        if (e != NULL && e->registered) {
+            const char *p[] = { "cause", cause_buf, "phrase", e->phrase, "code", code_s };
+            add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP, FALSE, FALSE, p, 3);
+        } else {
+            const char *p[] = { "cause", cause_buf };
+            add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP_NOT_CODE, FALSE, FALSE, p, 1);
+        }
     } else if (g_ascii_strcasecmp(protocol, "RELEASE_CAUSE") == 0
                || g_ascii_strcasecmp(protocol, "FAILURE_CAUSE") == 0) {
         gboolean release = g_ascii_strcasecmp(protocol, "RELEASE_CAUSE") == 0;
@@ -296,8 +303,8 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
             add_line(ev, pinfo, release ? SIPGUIDE_TEXT_REASON_RELEASE_CAUSE
                                         : SIPGUIDE_TEXT_REASON_FAILURE_CAUSE, FALSE, FALSE, p, 2);
         } else {
-            const char *p[] = { "protocol", protocol, "cause", cause_buf };
-            add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_OTHER, FALSE, FALSE, p, 2);
+            const char *p[] = { "protocol", release ? "RELEASE_CAUSE" : "FAILURE_CAUSE", "cause", cause_buf };
+            add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_CAUSE_UNLISTED, FALSE, FALSE, p, 2);
         }
     } else {
         const char *p[] = { "protocol", protocol, "cause", cause_buf };
@@ -500,6 +507,30 @@ read_ims_body(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
          "action", ev->alt_action != NULL ? ev->alt_action : "");
 }
 
+/* The reason phrase of the Status-Line, when it is not the registered one
+ * (compared without case and surrounding blanks). */
+static void
+read_phrase(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
+{
+    const char *line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    const sipguide_code_t *e = sipguide_catalog_code(m->code);
+    const char *phrase;
+
+    /* "SIP/2.0 NNN phrase": the phrase starts after the second space. */
+    if (line == NULL || (phrase = strchr(line, ' ')) == NULL || (phrase = strchr(phrase + 1, ' ')) == NULL)
+        return;
+    phrase = g_strstrip(wmem_strdup(pinfo->pool, phrase + 1));
+    if (*phrase == '\0')
+        return;
+    if (e == NULL) {
+        ev->received_phrase = phrase;
+        LINE(ev, pinfo, SIPGUIDE_TEXT_PHRASE_UNREGISTERED, "received", phrase);
+    } else if (g_ascii_strcasecmp(phrase, e->phrase) != 0) {
+        ev->received_phrase = phrase;
+        LINE(ev, pinfo, SIPGUIDE_TEXT_PHRASE_DIFFERS, "received", phrase, "registered", e->phrase);
+    }
+}
+
 void
 sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
                        gint64 asked_expires, sipguide_evidence_t *ev)
@@ -510,6 +541,7 @@ sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
     if (!m->response)
         return;
 
+    read_phrase(m, pinfo, ev);
     read_reasons(m, pinfo, ev);
     read_retry_after(m, pinfo, ev);
     read_warnings(m, pinfo, ev);

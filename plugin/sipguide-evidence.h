@@ -52,6 +52,7 @@ typedef struct {
     const char         *alt_type;
     const char         *alt_action;
     const char         *response_source;
+    const char         *received_phrase;   /* when it differs from the registered one */
 } sipguide_evidence_t;
 
 /* Read the evidence of response message m.  'asked_expires' is the expiry

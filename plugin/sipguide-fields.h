@@ -64,6 +64,12 @@ extern int hf_sipguide_subscription_in;
 extern int hf_sipguide_subscription_ended_in;
 extern int hf_sipguide_transaction_note;
 extern int hf_sipguide_site_hint;
+extern int hf_sipguide_flow;
+extern int hf_sipguide_body;
+extern int hf_sipguide_cause;
+extern int hf_sipguide_meant_for;
+extern int hf_sipguide_method_note;
+extern int hf_sipguide_received_phrase;
 
 extern gint ett_sipguide;
 extern gint ett_sipguide_class;

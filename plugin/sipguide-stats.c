@@ -1,7 +1,8 @@
 /* sipguide-stats.c
  * Counts the responses the guide explains: by class and code, final
  * against provisional, failures by category (with authentication
- * challenges apart), by IMS procedure, and by request method and code.
+ * challenges and cancelled requests apart), by IMS procedure, and by
+ * request method and code.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -17,6 +18,7 @@ static int st_responses = -1;
 static int st_classes = -1;
 static int st_finality = -1;
 static int st_challenges = -1;
+static int st_cancelled = -1;
 static int st_failures = -1;
 static int st_procedures = -1;
 static int st_methods = -1;
@@ -26,7 +28,8 @@ static const char st_str_responses[] = "SIP responses";
 static const char st_str_classes[] = "By class and code";
 static const char st_str_finality[] = "Final or provisional";
 static const char st_str_challenges[] = "Authentication challenges (401 and 407)";
-static const char st_str_failures[] = "Failures by category (4xx-6xx, challenges apart)";
+static const char st_str_cancelled[] = "Cancelled requests (487)";
+static const char st_str_failures[] = "Failures by category (4xx-6xx, challenges and cancellations apart)";
 static const char st_str_procedures[] = "By IMS procedure";
 static const char st_str_methods[] = "By request method and code";
 
@@ -37,6 +40,7 @@ sipguide_stats_init(stats_tree *st)
     st_classes = stats_tree_create_node(st, st_str_classes, 0, STAT_DT_INT, TRUE);
     st_finality = stats_tree_create_node(st, st_str_finality, 0, STAT_DT_INT, TRUE);
     st_challenges = stats_tree_create_node(st, st_str_challenges, 0, STAT_DT_INT, TRUE);
+    st_cancelled = stats_tree_create_node(st, st_str_cancelled, 0, STAT_DT_INT, TRUE);
     st_failures = stats_tree_create_node(st, st_str_failures, 0, STAT_DT_INT, TRUE);
     st_procedures = stats_tree_create_node(st, st_str_procedures, 0, STAT_DT_INT, TRUE);
     st_methods = stats_tree_create_node(st, st_str_methods, 0, STAT_DT_INT, TRUE);
@@ -72,6 +76,11 @@ sipguide_stats_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *ed
     if (info->code == 401 || info->code == 407) {
         tick_stat_node(st, st_str_challenges, 0, TRUE);
         node = tick_stat_node(st, method, st_challenges, TRUE);
+        tick_stat_node(st, code, node, FALSE);
+    } else if (g->category != SIPGUIDE_NONE && g->category == sipguide_catalog_category_cancelled()) {
+        /* The requester's own cancellation, not a failure. */
+        tick_stat_node(st, st_str_cancelled, 0, TRUE);
+        node = tick_stat_node(st, method, st_cancelled, TRUE);
         tick_stat_node(st, code, node, FALSE);
     } else if (info->code >= 400 && info->code <= 699) {
         tick_stat_node(st, st_str_failures, 0, TRUE);

@@ -12,14 +12,8 @@
 
 #include <epan/packet.h>
 
+#include "sipguide-catalog.h"
 #include "sipguide-extract.h"
-
-/* A three-valued answer: the capture may not tell. */
-typedef enum {
-    SIPGUIDE_TRI_UNKNOWN = 0,
-    SIPGUIDE_TRI_NO,
-    SIPGUIDE_TRI_YES
-} sipguide_tri_t;
 
 typedef struct {
     gboolean    response;

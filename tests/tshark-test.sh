@@ -24,6 +24,10 @@
 #   expert NAME      tshark -q -z expert (no filter, no tree of its own) against
 #                    NAME.expert, and the same with -Y sip
 #   stats NAME       tshark -q -z sipguide,tree against NAME.stats
+#   methods          tests/captures/methods.pcap (every registered code answering every
+#                    method it is meant for, and some it is not): the guide's tokens
+#                    against methods.fields, and no response shows a procedure,
+#                    category or hint of another method
 #   prefs            each preference changes what it should, and only that
 #   sitehints        a site hints table (tests/data/sipguide_site_hints) with good
 #                    and bad rows: the good rows show, the bad one is reported,
@@ -284,6 +288,39 @@ stats)
     pcap=$(capture "$name")
     run_tshark -n -r "$pcap" -q -z sipguide,tree > "$work/out/stats" || status=1
     compare "$work/out/stats" "$golden_dir/$name.stats" || status=1
+    ;;
+methods)
+    pcap=$(capture methods)
+    run_tshark -n -r "$pcap" -T fields -E header=y -E occurrence=a -E aggregator='|' -E separator=';' \
+        -e frame.number -e sipguide.code -e sipguide.method -e sipguide.category -e sipguide.scope \
+        -e sipguide.retry -e sipguide.ims.procedure -e sipguide.meant_for \
+        > "$work/out/methods" 2> "$work/out/stderr.methods" || status=1
+    [ -s "$work/out/stderr.methods" ] && { cat "$work/out/stderr.methods" >&2; status=1; }
+    compare "$work/out/methods" "$golden_dir/methods.fields" || status=1
+    # Every response true to its own method: tab-separated code, method,
+    # category, procedures, and every text (meaning, causes, hints).
+    run_tshark -n -r "$pcap" -T fields -E occurrence=a -E aggregator='|' \
+        -e frame.number -e sipguide.code -e sipguide.method -e sipguide.category -e sipguide.ims.procedure \
+        -e sipguide.meaning -e sipguide.cause -e sipguide.hint > "$work/out/texts" || status=1
+    if ! awk -F'\t' '
+        function bad(why) { printf "frame %s: %s %s: %s\n", $1, $2, $3, why; n++ }
+        {
+            offer = ($3 == "INVITE" || $3 == "UPDATE" || $3 == "PRACK")
+            text = $6 "|" $7 "|" $8
+            if ($5 ~ /(^|\|)registration(\||$)/ && $3 != "REGISTER") bad("registration procedure")
+            if ($5 ~ /(^|\|)call-setup(\||$)/ && $3 != "INVITE") bad("call-setup procedure")
+            if ($3 == "REGISTER" && $5 ~ /session-modification|early-media/) bad("a session procedure")
+            if ($4 == "media" && !offer) bad("media category for a request without SDP")
+            if (!offer && text ~ /AMR|EVS|codec/) bad("a codec hint for a request without SDP")
+            if ($3 != "REGISTER" && text ~ /IMS-AKA/) bad("IMS-AKA text")
+            if ($2 == 487 && $3 != "CANCEL" && $4 != "cancelled") bad("487 not cancelled")
+            if ($5 == "" && $3 != "ACK") bad("no procedure")
+            rows++
+        }
+        END { printf "%d responses checked, %d method-blind\n", rows, n; exit n > 0 || rows < 700 }
+    ' "$work/out/texts"; then
+        status=1
+    fi
     ;;
 prefs)
     pcap=$(capture sample)

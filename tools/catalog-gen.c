@@ -281,11 +281,21 @@ load_vocabulary(const char *data_dir)
 /* Entries */
 
 typedef struct {
+    GPtrArray *methods;     /* char *: methods named by the selector */
+    gboolean other;
+    sipguide_tri_t in_dialog, sdp;
+    char *event;
+} gselector_t;
+
+typedef struct {
     const char *file;
     int line;
-    char *method;           /* NULL: code or class section */
+    char *method;           /* the selector as written; NULL: code or class section */
+    gselector_t sel;
     unsigned set;
     char *meaning;
+    char *flow, *body;
+    GPtrArray *causes;      /* char * */
     int category, scope, severity;
     GArray *retry, *procedures, *elements;     /* unsigned char */
     GPtrArray *ims_refs, *hints;               /* char * */
@@ -300,6 +310,8 @@ typedef struct {
     gboolean registered;
     char *phrase;
     char *rfc;
+    GPtrArray *answers;     /* char *; empty: any method */
+    int answers_line;
     gsection_t base;
     GPtrArray *variants;    /* gsection_t */
 } gcode_t;
@@ -316,7 +328,8 @@ static gclass_t classes[7];
 static char *classes_path;
 
 enum key_kind {
-    K_TEXT, K_VOCAB, K_RFC, K_REGISTERED, K_IMS_REF, K_HEADERS, K_RELATED, K_NAME, K_HANDLED_AS
+    K_TEXT, K_VOCAB, K_RFC, K_REGISTERED, K_IMS_REF, K_HEADERS, K_RELATED, K_NAME, K_HANDLED_AS,
+    K_ANSWERS
 };
 
 /* Where a key may stand. */
@@ -350,6 +363,10 @@ static const keydef_t keydefs[] = {
     { "headers",    K_HEADERS,    -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_HEADERS },
     { "related",    K_RELATED,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_RELATED },
     { "hint",       K_TEXT,       -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_HINT },
+    { "cause",      K_TEXT,       -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_CAUSE },
+    { "flow",       K_TEXT,       -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_FLOW },
+    { "body",       K_TEXT,       -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_BODY },
+    { "answers",    K_ANSWERS,    -1, FALSE, IN_CODE, 0 },
 };
 
 static const keydef_t *
@@ -371,6 +388,8 @@ section_init(gsection_t *s, const char *file, int line, const char *method)
     s->file = file;
     s->line = line;
     s->method = method != NULL ? g_strdup(method) : NULL;
+    s->sel.methods = g_ptr_array_new();
+    s->causes = g_ptr_array_new();
     s->category = s->scope = s->severity = SIPGUIDE_NONE;
     s->retry = g_array_new(FALSE, FALSE, 1);
     s->procedures = g_array_new(FALSE, FALSE, 1);
@@ -467,6 +486,8 @@ check_headers(const char *file, int line, const char *value)
     return ok;
 }
 
+static gboolean valid_method(const char *m);
+
 /* Apply one pair to a section; 'where' says what kind of section it is. */
 static void
 apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass_t *klass)
@@ -525,11 +546,39 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
                 code->phrase = g_strdup(value);
         } else if (strcmp(k->name, "meaning") == 0) {
             s->meaning = g_strdup(value);
+        } else if (strcmp(k->name, "flow") == 0) {
+            s->flow = g_strdup(value);
+        } else if (strcmp(k->name, "body") == 0) {
+            s->body = g_strdup(value);
+        } else if (strcmp(k->name, "cause") == 0) {
+            if (s->causes->len >= MAX_LIST_ITEMS)
+                report(file, p->line, "more than %d causes", MAX_LIST_ITEMS);
+            else
+                g_ptr_array_add(s->causes, g_strdup(value));
         } else {
             if (s->hints->len >= MAX_LIST_ITEMS)
                 report(file, p->line, "more than %d hints", MAX_LIST_ITEMS);
             else
                 g_ptr_array_add(s->hints, g_strdup(value));
+        }
+        break;
+    case K_ANSWERS:
+        if (code->answers_line != 0) {
+            report(file, p->line, "'answers' is set twice in this section");
+        } else if (strcmp(value, "any") != 0) {
+            char **names = g_strsplit(value, ",", -1);
+            int i;
+            code->answers_line = p->line;
+            for (i = 0; names[i] != NULL; i++) {
+                char *m = g_strstrip(names[i]);
+                if (!valid_method(m))
+                    report(file, p->line, "'answers': '%s' is not an upper-case SIP method name", m);
+                else
+                    g_ptr_array_add(code->answers, g_strdup(m));
+            }
+            g_strfreev(names);
+        } else {
+            code->answers_line = p->line;
         }
         break;
     case K_RFC:
@@ -644,16 +693,90 @@ valid_method(const char *m)
     return TRUE;
 }
 
-/* Parse "NNN" or "NNN METHOD"; returns the code or -1. */
+/* Parse a selector: "other", or "M1,M2,..." then qualifiers ("in-dialog",
+ * "initial", "sdp", "no-sdp", "event=PKG"), from words[0..n-1].  With
+ * 'methods_only' (data/methods.txt) "other" is not allowed. */
+static gboolean
+parse_selector(const char *file, int line, char **words, int n, gboolean methods_only,
+               gselector_t *sel)
+{
+    int i;
+    char **names;
+
+    if (n < 1) {
+        report(file, line, "a section needs a method");
+        return FALSE;
+    }
+    if (strcmp(words[0], "other") == 0 && !methods_only) {
+        sel->other = TRUE;
+        if (n > 1) {
+            report(file, line, "[CODE other] takes no qualifiers");
+            return FALSE;
+        }
+        return TRUE;
+    }
+    names = g_strsplit(words[0], ",", -1);
+    for (i = 0; names[i] != NULL; i++) {
+        if (!valid_method(names[i])) {
+            report(file, line, "method '%s' must be an upper-case SIP method name", names[i]);
+            g_strfreev(names);
+            return FALSE;
+        }
+        g_ptr_array_add(sel->methods, g_strdup(names[i]));
+    }
+    g_strfreev(names);
+    if (methods_only && sel->methods->len != 1) {
+        report(file, line, "a method rule names exactly one method");
+        return FALSE;
+    }
+    for (i = 1; i < n; i++) {
+        const char *w = words[i];
+        if (strcmp(w, "in-dialog") == 0 && sel->in_dialog == SIPGUIDE_TRI_UNKNOWN)
+            sel->in_dialog = SIPGUIDE_TRI_YES;
+        else if (strcmp(w, "initial") == 0 && sel->in_dialog == SIPGUIDE_TRI_UNKNOWN)
+            sel->in_dialog = SIPGUIDE_TRI_NO;
+        else if (strcmp(w, "sdp") == 0 && sel->sdp == SIPGUIDE_TRI_UNKNOWN)
+            sel->sdp = SIPGUIDE_TRI_YES;
+        else if (strcmp(w, "no-sdp") == 0 && sel->sdp == SIPGUIDE_TRI_UNKNOWN)
+            sel->sdp = SIPGUIDE_TRI_NO;
+        else if (strncmp(w, "event=", 6) == 0 && sel->event == NULL && valid_token(w + 6))
+            sel->event = g_strdup(w + 6);
+        else {
+            report(file, line, "'%s' is not a qualifier (in-dialog, initial, sdp, no-sdp, event=PACKAGE) "
+                   "or repeats one", w);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+static gboolean
+qualifier_free(const gselector_t *sel)
+{
+    return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
+           && sel->event == NULL;
+}
+
+/* Parse "NNN" or "NNN SELECTOR"; returns the code or -1.  *method gets the
+ * selector as written (NULL for the code section). */
 static int
-parse_code_header(const char *file, int line, const char *header, char **method)
+parse_code_header(const char *file, int line, const char *header, char **method,
+                  gselector_t *sel)
 {
     char **parts = g_strsplit(header, " ", -1);
     int n = 0, code = -1;
-    guint count = g_strv_length(parts);
+    guint count = 0, i;
 
     *method = NULL;
-    if (count < 1 || count > 2 || strlen(parts[0]) != 3
+    /* Drop empty words (several spaces). */
+    for (i = 0; parts[i] != NULL; i++) {
+        if (*parts[i] != '\0')
+            parts[count++] = parts[i];
+        else
+            g_free(parts[i]);
+    }
+    parts[count] = NULL;
+    if (count < 1 || strlen(parts[0]) != 3
         || !g_ascii_isdigit(parts[0][0]) || !g_ascii_isdigit(parts[0][1])
         || !g_ascii_isdigit(parts[0][2])) {
         report(file, line, "section must be [CODE] or [CODE METHOD] with a 3-digit code, got [%s]", header);
@@ -663,12 +786,20 @@ parse_code_header(const char *file, int line, const char *header, char **method)
     n = atoi(parts[0]);
     if (n < SIPGUIDE_CODE_MIN || n > SIPGUIDE_CODE_MAX) {
         report(file, line, "code %d is outside 100..699", n);
-    } else if (count == 2 && !valid_method(parts[1])) {
-        report(file, line, "method '%s' must be an upper-case SIP method name", parts[1]);
+    } else if (count >= 2) {
+        if (sel == NULL) {
+            if (count == 2 && valid_method(parts[1])) {
+                code = n;
+                *method = g_strdup(parts[1]);
+            } else {
+                report(file, line, "'%s' must be an upper-case SIP method name", parts[1]);
+            }
+        } else if (parse_selector(file, line, parts + 1, (int)count - 1, FALSE, sel)) {
+            code = n;
+            *method = g_strjoinv(" ", parts + 1);
+        }
     } else {
         code = n;
-        if (count == 2)
-            *method = g_strdup(parts[1]);
     }
     g_strfreev(parts);
     return code;
@@ -694,7 +825,8 @@ load_code_file(const char *path)
     for (i = 0; i < f->sections->len; i++) {
         section_t *s = g_ptr_array_index(f->sections, i);
         char *method = NULL;
-        int code = parse_code_header(f->path, s->line, s->header, &method);
+        gselector_t sel = { g_ptr_array_new(), FALSE, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, NULL };
+        int code = parse_code_header(f->path, s->line, s->header, &method, &sel);
         gsection_t *target;
         unsigned where;
 
@@ -722,6 +854,7 @@ load_code_file(const char *path)
             current = g_new0(gcode_t, 1);
             current->code = code;
             current->registered = TRUE;
+            current->answers = g_ptr_array_new();
             current->variants = g_ptr_array_new();
             section_init(&current->base, f->path, s->line, NULL);
             codes[code] = current;
@@ -741,6 +874,7 @@ load_code_file(const char *path)
             }
             target = g_new0(gsection_t, 1);
             section_init(target, f->path, s->line, method);
+            target->sel = sel;
             g_ptr_array_add(current->variants, target);
             where = IN_METHOD;
             g_free(method);
@@ -759,6 +893,138 @@ load_code_file(const char *path)
             report(f->path, s->line, "method section [%d %s] sets nothing", code, target->method);
         }
     }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Method rules (data/methods.txt) */
+
+typedef struct {
+    char *label;
+    int line;
+    gselector_t sel;
+    GArray *procedures;     /* unsigned char */
+    GPtrArray *ims_refs;    /* char * */
+    gboolean offer;
+    sipguide_tri_t in_dialog;
+    char *note;
+} gmethod_t;
+
+static GPtrArray *methods;  /* gmethod_t, in file order */
+static char *methods_path;
+
+/* The base rule [METHOD] of a method, or NULL. */
+static gmethod_t *
+method_base(const char *name)
+{
+    guint i;
+
+    for (i = 0; methods != NULL && i < methods->len; i++) {
+        gmethod_t *m = g_ptr_array_index(methods, i);
+        if (m->sel.in_dialog == SIPGUIDE_TRI_UNKNOWN && m->sel.sdp == SIPGUIDE_TRI_UNKNOWN
+            && m->sel.event == NULL && strcmp(g_ptr_array_index(m->sel.methods, 0), name) == 0)
+            return m;
+    }
+    return NULL;
+}
+
+static gboolean
+has_clause(GPtrArray *refs)
+{
+    guint i;
+
+    for (i = 0; i < refs->len; i++) {
+        if (strstr(g_ptr_array_index(refs, i), "\xc2\xa7") != NULL)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+load_methods(const char *data_dir)
+{
+    file_t *f;
+    guint i, j;
+
+    methods = g_ptr_array_new();
+    methods_path = g_build_filename(data_dir, "methods.txt", NULL);
+    f = read_file(methods_path);
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        char **words = g_strsplit(s->header, " ", -1);
+        gmethod_t *m = g_new0(gmethod_t, 1);
+        gboolean have_offer = FALSE, have_dialog = FALSE;
+
+        m->label = g_strdup(s->header);
+        m->line = s->line;
+        m->sel.methods = g_ptr_array_new();
+        m->procedures = g_array_new(FALSE, FALSE, 1);
+        m->ims_refs = g_ptr_array_new();
+        m->in_dialog = SIPGUIDE_TRI_UNKNOWN;
+        if (!parse_selector(f->path, s->line, words, (int)g_strv_length(words), TRUE, &m->sel)) {
+            g_strfreev(words);
+            continue;
+        }
+        g_strfreev(words);
+        for (j = 0; j < methods->len; j++) {
+            gmethod_t *o = g_ptr_array_index(methods, j);
+            if (strcmp(o->label, m->label) == 0)
+                report(f->path, s->line, "rule [%s] is defined twice (first at line %d)", m->label, o->line);
+        }
+        if (qualifier_free(&m->sel) == FALSE
+            && method_base(g_ptr_array_index(m->sel.methods, 0)) == NULL)
+            report(f->path, s->line, "rule [%s] must follow the rule [%s]", m->label,
+                   (char *)g_ptr_array_index(m->sel.methods, 0));
+        for (j = 0; j < s->pairs->len; j++) {
+            pair_t *p = g_ptr_array_index(s->pairs, j);
+            const char *v = p->value->str;
+            if (strcmp(p->key, "procedure") == 0) {
+                int idx = vocab_find(SIPGUIDE_VOCAB_PROCEDURE, v);
+                if (idx == SIPGUIDE_NONE)
+                    report(f->path, p->line, "unknown procedure '%s' (allowed: see [procedure] in %s)", v, vocab_path);
+                else {
+                    unsigned char c = (unsigned char)idx;
+                    g_array_append_val(m->procedures, c);
+                }
+            } else if (strcmp(p->key, "ims-ref") == 0) {
+                if (check_ims_ref(f->path, p->line, v))
+                    g_ptr_array_add(m->ims_refs, g_strdup(v));
+            } else if (strcmp(p->key, "offer") == 0 || strcmp(p->key, "dialog") == 0) {
+                gboolean is_offer = p->key[0] == 'o';
+                if (!qualifier_free(&m->sel))
+                    report(f->path, p->line, "'%s' belongs in the rule [%s] itself", p->key,
+                           (char *)g_ptr_array_index(m->sel.methods, 0));
+                else if (is_offer && (strcmp(v, "yes") == 0 || strcmp(v, "no") == 0)) {
+                    m->offer = strcmp(v, "yes") == 0;
+                    have_offer = TRUE;
+                } else if (!is_offer && strcmp(v, "inside") == 0) {
+                    m->in_dialog = SIPGUIDE_TRI_YES;
+                    have_dialog = TRUE;
+                } else if (!is_offer && strcmp(v, "outside") == 0) {
+                    m->in_dialog = SIPGUIDE_TRI_NO;
+                    have_dialog = TRUE;
+                } else if (!is_offer && strcmp(v, "either") == 0) {
+                    have_dialog = TRUE;
+                } else
+                    report(f->path, p->line, "'%s' must be %s, got '%s'", p->key,
+                           is_offer ? "yes or no" : "inside, outside or either", v);
+            } else if (strcmp(p->key, "note") == 0) {
+                if (check_text(f->path, p->line, "note", v))
+                    m->note = g_strdup(v);
+            } else {
+                report(f->path, p->line, "unknown key '%s' in a method rule", p->key);
+            }
+        }
+        if (qualifier_free(&m->sel) && (!have_offer || !have_dialog))
+            report(f->path, s->line, "rule [%s] needs 'offer' and 'dialog'", m->label);
+        if (m->procedures->len > 0 && !has_clause(m->ims_refs))
+            report(f->path, s->line, "rule [%s] names a procedure but no 'ims-ref' with a clause (\xc2\xa7)",
+                   m->label);
+        g_ptr_array_add(methods, m);
+    }
+    if (methods->len == 0)
+        report(methods_path, 0, "holds no method rule");
 }
 
 static void
@@ -1089,6 +1355,99 @@ check_related(const gsection_t *s, int own)
 }
 
 static void
+check_methods_known(const char *file, int line, GPtrArray *names, const char *what)
+{
+    guint i;
+
+    for (i = 0; i < names->len; i++) {
+        const char *m = g_ptr_array_index(names, i);
+        if (method_base(m) == NULL)
+            report(file, line, "%s names %s, which has no rule in %s", what, m, methods_path);
+        else if (strcmp(m, "ACK") == 0)
+            report(file, line, "%s names ACK, which is never answered", what);
+    }
+}
+
+static gboolean
+same_qualifiers(const gselector_t *a, const gselector_t *b)
+{
+    return a->in_dialog == b->in_dialog && a->sdp == b->sdp
+           && ((a->event == NULL && b->event == NULL)
+               || (a->event != NULL && b->event != NULL && strcmp(a->event, b->event) == 0));
+}
+
+static void
+check_selectors(gcode_t *e)
+{
+    guint i, j, k, l;
+
+    check_methods_known(e->base.file, e->answers_line, e->answers, "'answers'");
+    for (i = 0; i < e->variants->len; i++) {
+        gsection_t *v = g_ptr_array_index(e->variants, i);
+        check_methods_known(v->file, v->line, v->sel.methods, "the section");
+        if (v->sel.other && e->answers->len == 0)
+            report(v->file, v->line, "[%d other] never applies: code %d has no 'answers' list",
+                   e->code, e->code);
+        for (j = 0; j < i; j++) {
+            gsection_t *w = g_ptr_array_index(e->variants, j);
+            if (v->sel.other || w->sel.other || !same_qualifiers(&v->sel, &w->sel))
+                continue;
+            for (k = 0; k < v->sel.methods->len; k++) {
+                for (l = 0; l < w->sel.methods->len; l++) {
+                    if (strcmp(g_ptr_array_index(v->sel.methods, k), g_ptr_array_index(w->sel.methods, l)) == 0)
+                        report(v->file, v->line, "[%d %s] overlaps [%d %s] (line %d) for %s", e->code,
+                               v->method, e->code, w->method, w->line,
+                               (char *)g_ptr_array_index(v->sel.methods, k));
+                }
+            }
+        }
+    }
+}
+
+/* An IMS statement needs a 3GPP reference with its clause: a section that
+ * names a procedure other than 'any', or an element other than 'any' and
+ * 'proxy' (any SIP proxy, inside IMS or not), must carry an ims-ref with a
+ * '§' (a method section may inherit it from its code section). */
+static void
+check_clause_section(const gsection_t *s, const gsection_t *base, int code)
+{
+    int any_p = vocab_find(SIPGUIDE_VOCAB_PROCEDURE, "any");
+    int any_e = vocab_find(SIPGUIDE_VOCAB_ELEMENT, "any");
+    int proxy_e = vocab_find(SIPGUIDE_VOCAB_ELEMENT, "proxy");
+    gboolean ims = FALSE;
+    guint i;
+
+    for (i = 0; i < s->procedures->len; i++)
+        ims |= g_array_index(s->procedures, unsigned char, i) != any_p;
+    for (i = 0; i < s->elements->len; i++)
+        ims |= g_array_index(s->elements, unsigned char, i) != any_e
+               && g_array_index(s->elements, unsigned char, i) != proxy_e;
+    if (!ims || has_clause(s->ims_refs) || (base != NULL && has_clause(base->ims_refs)))
+        return;
+    if (s->method != NULL)
+        report(s->file, s->line, "[%d %s] names an IMS procedure or element but no 'ims-ref' with a clause (\xc2\xa7)",
+               code, s->method);
+    else
+        report(s->file, s->line, "code %d names an IMS procedure or element but no 'ims-ref' with a clause (\xc2\xa7)",
+               code);
+}
+
+static void
+check_clauses(void)
+{
+    int c;
+    guint i;
+
+    for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
+        if (codes[c] == NULL)
+            continue;
+        check_clause_section(&codes[c]->base, NULL, c);
+        for (i = 0; i < codes[c]->variants->len; i++)
+            check_clause_section(g_ptr_array_index(codes[c]->variants, i), &codes[c]->base, c);
+    }
+}
+
+static void
 check_references(void)
 {
     int c;
@@ -1107,6 +1466,7 @@ check_references(void)
         check_related(&codes[c]->base, c);
         for (i = 0; i < codes[c]->variants->len; i++)
             check_related(g_ptr_array_index(codes[c]->variants, i), c);
+        check_selectors(codes[c]);
     }
 }
 
@@ -1134,14 +1494,18 @@ check_complete_section(const gsection_t *s, int code, gboolean is_variant)
         report(s->file, s->line, "%s %s has no 'scope'", what, label);
     if (s->retry->len == 0)
         report(s->file, s->line, "%s %s has no 'retry'", what, label);
-    if (s->procedures->len == 0)
-        report(s->file, s->line, "%s %s has no 'procedure'", what, label);
     if (s->elements->len == 0)
         report(s->file, s->line, "%s %s has no 'element'", what, label);
     if (s->headers == NULL)
         report(s->file, s->line, "%s %s has no 'headers'", what, label);
     if (s->hints->len < 2 || s->hints->len > 5)
         report(s->file, s->line, "%s %s has %u hints; 2 to 5 are required", what, label, s->hints->len);
+    if (s->causes->len < 1 || s->causes->len > 5)
+        report(s->file, s->line, "%s %s has %u causes; 1 to 5 are required", what, label, s->causes->len);
+    if (s->flow == NULL)
+        report(s->file, s->line, "%s %s has no 'flow'", what, label);
+    if (s->body == NULL)
+        report(s->file, s->line, "%s %s has no 'body'", what, label);
 }
 
 static void
@@ -1154,6 +1518,18 @@ check_complete(void)
         if (codes[c] == NULL || !codes[c]->registered)
             continue;
         check_complete_section(&codes[c]->base, c, FALSE);
+        if (codes[c]->answers_line == 0)
+            report(codes[c]->base.file, codes[c]->base.line, "code %d has no 'answers'", c);
+        else if (codes[c]->answers->len > 0) {
+            gboolean other = FALSE;
+            for (i = 0; i < codes[c]->variants->len; i++) {
+                gsection_t *v = g_ptr_array_index(codes[c]->variants, i);
+                other |= v->sel.other && (v->set & SIPGUIDE_KEY_MEANING);
+            }
+            if (!other)
+                report(codes[c]->base.file, codes[c]->base.line,
+                       "code %d answers only some methods but has no [%d other] with a 'meaning'", c, c);
+        }
         for (i = 0; i < codes[c]->variants->len; i++)
             check_complete_section(g_ptr_array_index(codes[c]->variants, i), c, TRUE);
     }
@@ -1180,7 +1556,7 @@ check_required(const char *path)
         int code;
         if (*l == '\0' || *l == '#')
             continue;
-        code = parse_code_header(path, i + 1, l, &method);
+        code = parse_code_header(path, i + 1, l, &method, NULL);
         if (code < 0)
             continue;
         if (codes[code] == NULL) {
@@ -1280,6 +1656,10 @@ c_section_arrays(GString *out, const char *prefix, const gsection_t *s)
     c_texts(out, name, s->ims_refs);
     g_snprintf(name, sizeof(name), "%s_hints", prefix);
     c_texts(out, name, s->hints);
+    g_snprintf(name, sizeof(name), "%s_causes", prefix);
+    c_texts(out, name, s->causes);
+    g_snprintf(name, sizeof(name), "%s_methods", prefix);
+    c_texts(out, name, s->sel.methods);
     if (s->related_texts->len > 0) {
         g_string_append_printf(out, "static const sipguide_related_t %s_related[] = {\n", prefix);
         for (i = 0; i < s->related_texts->len; i++) {
@@ -1300,11 +1680,33 @@ c_list_ref(GString *out, const char *prefix, const char *suffix, guint len)
         g_string_append_printf(out, "{ %u, %s_%s }", len, prefix, suffix);
 }
 
+static const char *
+c_tri(sipguide_tri_t t)
+{
+    return t == SIPGUIDE_TRI_YES ? "SIPGUIDE_TRI_YES" : t == SIPGUIDE_TRI_NO ? "SIPGUIDE_TRI_NO"
+                                                                              : "SIPGUIDE_TRI_UNKNOWN";
+}
+
+static void
+c_selector(GString *out, const char *prefix, const gselector_t *sel)
+{
+    g_string_append(out, "{ ");
+    if (sel->methods->len > 0)
+        g_string_append_printf(out, "%u, %s_methods", sel->methods->len, prefix);
+    else
+        g_string_append(out, "0, NULL");
+    g_string_append_printf(out, ", %s, %s, ", sel->other ? "TRUE" : "FALSE", c_tri(sel->in_dialog));
+    c_string(out, sel->event);
+    g_string_append_printf(out, ", %s }", c_tri(sel->sdp));
+}
+
 static void
 c_section(GString *out, const char *prefix, const gsection_t *s)
 {
     g_string_append(out, "{ ");
     c_string(out, s->method);
+    g_string_append(out, ", ");
+    c_selector(out, prefix, &s->sel);
     g_string_append_printf(out, ", 0x%04x,\n      ", s->set);
     c_string(out, s->meaning);
     g_string_append_printf(out, ",\n      %d, %d, %d, ", s->category, s->scope, s->severity);
@@ -1322,6 +1724,12 @@ c_section(GString *out, const char *prefix, const gsection_t *s)
     else
         g_string_append(out, ", 0, NULL, ");
     c_list_ref(out, prefix, "hints", s->hints->len);
+    g_string_append(out, ",\n      ");
+    c_list_ref(out, prefix, "causes", s->causes->len);
+    g_string_append(out, ", ");
+    c_string(out, s->flow);
+    g_string_append(out, ", ");
+    c_string(out, s->body);
     g_string_append(out, " }");
 }
 
@@ -1389,6 +1797,9 @@ write_c(const char *path)
             continue;
         g_snprintf(prefix, sizeof(prefix), "c%d", c);
         c_section_arrays(out, prefix, &e->base);
+        g_snprintf(prefix, sizeof(prefix), "c%d_answers", c);
+        c_texts(out, prefix, e->answers);
+        g_snprintf(prefix, sizeof(prefix), "c%d", c);
         for (i = 0; i < e->variants->len; i++) {
             g_snprintf(prefix, sizeof(prefix), "c%d_v%u", c, i);
             c_section_arrays(out, prefix, g_ptr_array_index(e->variants, i));
@@ -1420,6 +1831,11 @@ write_c(const char *path)
         c_string(out, e->phrase);
         g_string_append(out, ", ");
         c_string(out, e->rfc);
+        g_string_append(out, ", ");
+        if (e->answers->len > 0)
+            g_string_append_printf(out, "{ %u, c%d_answers }", e->answers->len, c);
+        else
+            g_string_append(out, "{ 0, NULL }");
         g_string_append(out, ",\n      ");
         c_section(out, prefix, &e->base);
         if (e->variants->len > 0)
@@ -1428,7 +1844,7 @@ write_c(const char *path)
             g_string_append(out, ",\n      0, NULL },\n");
     }
     if (count == 0)
-        g_string_append(out, "    { 0, FALSE, NULL, NULL, { NULL, 0, NULL, -1, -1, -1, { 0, NULL }, { 0, NULL }, { 0, NULL }, { 0, NULL }, NULL, 0, NULL, { 0, NULL } }, 0, NULL }\n");
+        g_string_append(out, "    { 0, FALSE, NULL, NULL, { 0, NULL }, { NULL, { 0, NULL, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN }, 0, NULL, -1, -1, -1, { 0, NULL }, { 0, NULL }, { 0, NULL }, { 0, NULL }, NULL, 0, NULL, { 0, NULL }, { 0, NULL }, NULL, NULL }, 0, NULL }\n");
     g_string_append(out, "};\n\n");
     g_string_append_printf(out, "const unsigned sipguide_data_code_count = %d;\n\n", count);
     g_string_append(out, "const short sipguide_data_code_index[SIPGUIDE_CODE_MAX - SIPGUIDE_CODE_MIN + 1] = {\n");
@@ -1439,6 +1855,40 @@ write_c(const char *path)
         g_string_append_printf(out, "  /* %u */\n", i + SIPGUIDE_CODE_MIN);
     }
     g_string_append(out, "};\n");
+
+    for (i = 0; i < methods->len; i++) {
+        gmethod_t *m = g_ptr_array_index(methods, i);
+        char prefix[32];
+        g_snprintf(prefix, sizeof(prefix), "m%u", i);
+        g_snprintf(prefix, sizeof(prefix), "m%u_methods", i);
+        c_texts(out, prefix, m->sel.methods);
+        g_snprintf(prefix, sizeof(prefix), "m%u_procedures", i);
+        c_terms(out, prefix, m->procedures);
+        g_snprintf(prefix, sizeof(prefix), "m%u_ims_refs", i);
+        c_texts(out, prefix, m->ims_refs);
+    }
+    g_string_append(out, "\nconst sipguide_method_t sipguide_data_methods[] = {\n");
+    for (i = 0; i < methods->len; i++) {
+        gmethod_t *m = g_ptr_array_index(methods, i);
+        char prefix[32];
+        g_snprintf(prefix, sizeof(prefix), "m%u", i);
+        g_string_append(out, "    { ");
+        c_string(out, m->label);
+        g_string_append(out, ", ");
+        c_selector(out, prefix, &m->sel);
+        g_string_append(out, ",\n      ");
+        c_list_ref(out, prefix, "procedures", m->procedures->len);
+        g_string_append(out, ", ");
+        c_list_ref(out, prefix, "ims_refs", m->ims_refs->len);
+        g_string_append_printf(out, ", %s, %s, ", m->offer ? "TRUE" : "FALSE", c_tri(m->in_dialog));
+        c_string(out, m->note);
+        g_string_append(out, " },\n");
+    }
+    if (methods->len == 0)
+        g_string_append(out, "    { NULL, { 0, NULL, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN }, { 0, NULL }, { 0, NULL }, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL }\n");
+    g_string_append_printf(out, "};\nconst unsigned sipguide_data_method_count = %u;\n", methods->len);
+    g_string_append_printf(out, "const int sipguide_data_category_cancelled = %d;\n",
+                           vocab_find(SIPGUIDE_VOCAB_CATEGORY, "cancelled"));
 
     g_string_append(out, "\nconst char *const sipguide_data_texts[SIPGUIDE_TEXT_COUNT] = {\n");
     for (i = 0; i < SIPGUIDE_TEXT_COUNT; i++) {
@@ -1543,6 +1993,16 @@ md_section(GString *out, const gsection_t *s)
     } else {
         g_string_append(out, "\n");
     }
+    if (s->flow) {
+        g_string_append(out, "- In the flow: ");
+        md_text(out, s->flow, FALSE);
+        g_string_append(out, "\n");
+    }
+    if (s->body) {
+        g_string_append(out, "- Body to expect: ");
+        md_text(out, s->body, FALSE);
+        g_string_append(out, "\n");
+    }
     if (s->category != SIPGUIDE_NONE)
         g_string_append_printf(out, "- Category: %s\n", token_of(SIPGUIDE_VOCAB_CATEGORY, s->category));
     if (s->scope != SIPGUIDE_NONE)
@@ -1555,7 +2015,8 @@ md_section(GString *out, const gsection_t *s)
     if (s->severity != SIPGUIDE_NONE)
         g_string_append_printf(out, "- Severity: %s\n", token_of(SIPGUIDE_VOCAB_SEVERITY, s->severity));
     if (s->procedures->len) {
-        g_string_append(out, "- IMS procedures: ");
+        g_string_append(out, s->method == NULL ? "- IMS procedures (added to the method's): "
+                                               : "- IMS procedures (added for these requests): ");
         md_terms(out, SIPGUIDE_VOCAB_PROCEDURE, s->procedures);
         g_string_append(out, "\n");
     }
@@ -1581,8 +2042,16 @@ md_section(GString *out, const gsection_t *s)
         md_text(out, g_ptr_array_index(s->related_texts, i), FALSE);
         g_string_append(out, "\n");
     }
+    if (s->causes->len) {
+        g_string_append(out, "\nUsual causes:\n\n");
+        for (i = 0; i < s->causes->len; i++) {
+            g_string_append(out, "- ");
+            md_text(out, g_ptr_array_index(s->causes, i), FALSE);
+            g_string_append(out, "\n");
+        }
+    }
     if (s->hints->len) {
-        g_string_append(out, "\nHints:\n\n");
+        g_string_append(out, "\nChecklist:\n\n");
         for (i = 0; i < s->hints->len; i++) {
             g_string_append_printf(out, "%u. ", i + 1);
             md_text(out, g_ptr_array_index(s->hints, i), FALSE);
@@ -1616,7 +2085,33 @@ write_markdown(const char *path)
         g_string_append_printf(out, " | %s |\n", token_of(SIPGUIDE_VOCAB_SEVERITY, classes[c].s.severity));
     }
 
-    g_string_append(out, "\n## Codes\n\n| code | phrase | registered | category | IMS procedures | defined in |\n|---|---|---|---|---|---|\n");
+    g_string_append(out, "\n## Methods\n\nThe IMS procedure of a response comes first from the request it answers "
+                    "(`data/methods.txt`); a code adds its own.\n\n"
+                    "| request | procedures | 3GPP references | can carry an offer | dialog | note |\n|---|---|---|---|---|---|\n");
+    for (i = 0; i < methods->len; i++) {
+        gmethod_t *m = g_ptr_array_index(methods, i);
+        guint j;
+        g_string_append(out, "| ");
+        md_text(out, m->label, TRUE);
+        g_string_append(out, " | ");
+        md_terms(out, SIPGUIDE_VOCAB_PROCEDURE, m->procedures);
+        g_string_append(out, " | ");
+        for (j = 0; j < m->ims_refs->len; j++) {
+            if (j)
+                g_string_append(out, "; ");
+            md_text(out, g_ptr_array_index(m->ims_refs, j), TRUE);
+        }
+        if (qualifier_free(&m->sel))
+            g_string_append_printf(out, " | %s | %s | ", m->offer ? "yes" : "no",
+                                   m->in_dialog == SIPGUIDE_TRI_YES ? "inside"
+                                   : m->in_dialog == SIPGUIDE_TRI_NO ? "outside" : "either");
+        else
+            g_string_append(out, " | | | ");
+        md_text(out, m->note, TRUE);
+        g_string_append(out, " |\n");
+    }
+
+    g_string_append(out, "\n## Codes\n\n| code | phrase | registered | category | answers | defined in |\n|---|---|---|---|---|---|\n");
     for (c = SIPGUIDE_CODE_MIN; c <= SIPGUIDE_CODE_MAX; c++) {
         gcode_t *e = codes[c];
         if (e == NULL)
@@ -1625,7 +2120,10 @@ write_markdown(const char *path)
         md_text(out, e->phrase, TRUE);
         g_string_append_printf(out, " | %s | %s | ", e->registered ? "yes" : "no",
                                token_of(SIPGUIDE_VOCAB_CATEGORY, e->base.category));
-        md_terms(out, SIPGUIDE_VOCAB_PROCEDURE, e->base.procedures);
+        if (e->answers->len == 0)
+            g_string_append(out, "any");
+        for (i = 0; i < e->answers->len; i++)
+            g_string_append_printf(out, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(e->answers, i));
         g_string_append(out, " | ");
         md_text(out, e->rfc, TRUE);
         g_string_append(out, " |\n");
@@ -1641,11 +2139,22 @@ write_markdown(const char *path)
         md_text(out, e->rfc, FALSE);
         if (!e->registered)
             g_string_append(out, ". Not in the IANA registry");
+        g_string_append(out, ".\n\nAnswers: ");
+        if (e->answers->len == 0)
+            g_string_append(out, "any method but ACK");
+        else {
+            for (i = 0; i < e->answers->len; i++)
+                g_string_append_printf(out, "%s%s", i ? ", " : "", (char *)g_ptr_array_index(e->answers, i));
+            g_string_append(out, "; not meant for any other method (see *to other methods* below)");
+        }
         g_string_append(out, ".\n");
         md_section(out, &e->base);
         for (i = 0; i < e->variants->len; i++) {
             gsection_t *v = g_ptr_array_index(e->variants, i);
-            g_string_append_printf(out, "\n#### %d to %s\n", c, v->method);
+            if (v->sel.other)
+                g_string_append_printf(out, "\n#### %d to other methods\n", c);
+            else
+                g_string_append_printf(out, "\n#### %d to %s\n", c, v->method);
             md_section(out, v);
         }
     }
@@ -1735,11 +2244,13 @@ main(int argc, char **argv)
 
     load_vocabulary(data_dir);
     if (error_count == 0) {
+        load_methods(data_dir);
         load_classes(data_dir);
         load_codes(data_dir);
         load_causes(data_dir);
         load_texts(data_dir);
         check_references();
+        check_clauses();
     }
     if (error_count == 0 && complete)
         check_complete();

@@ -15,6 +15,8 @@
 #   NAME > [split=N] MSG [MSG...]           a packet from the first address to the second
 #   NAME < [split=N] MSG [MSG...]           a packet the other way
 #   NAME > raw TEXT                         a packet holding TEXT (\r \n \t \xHH escapes)
+#   NAME < gen CODE METHOD [PHRASE...]      a response CODE to METHOD, made up on the spot
+#                                           (its own Call-ID and CSeq number; PHRASE or "Response")
 # Several messages in one statement travel in one packet (one TCP segment).
 # split=N sends the payload in two segments, the first N bytes long (TCP only).
 # A TCP connection opens with a three-way handshake before its first packet.
@@ -67,6 +69,17 @@ def load_message(name, where):
     head = re.sub(r"(?im)^(Content-Length|l)[ \t]*:[ \t]*auto[ \t]*$",
                   lambda m: "%s: %d" % (m.group(1), len(body)), head)
     return head.replace("\n", "\r\n").encode("utf-8") + b"\r\n\r\n" + body
+
+
+def generated_response(number, code, method, phrase):
+    text = ("SIP/2.0 %s %s\r\n"
+            "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKgen%d\r\n"
+            "From: <sip:alice@example.com>;tag=gen-a%d\r\n"
+            "To: <sip:bob@example.com>;tag=gen-b%d\r\n"
+            "Call-ID: gen-%d@192.0.2.10\r\n"
+            "CSeq: %d %s\r\n"
+            "Content-Length: 0\r\n\r\n") % (code, phrase, number, number, number, number, number, method)
+    return text.encode("utf-8")
 
 
 def unescape(text):
@@ -203,7 +216,11 @@ def build(flow_path):
         if rest[0].startswith("split="):
             split = int(rest[0][6:])
             rest = rest[1:]
-        if rest and rest[0] == "raw":
+        if rest and rest[0] == "gen":
+            if len(rest) < 3 or not re.fullmatch(r"\d{3}", rest[1]) or not re.fullmatch(r"[A-Z]+", rest[2]):
+                raise FlowError("%s: expected 'NAME < gen CODE METHOD [PHRASE...]'" % where)
+            payload = generated_response(number, rest[1], rest[2], " ".join(rest[3:]) or "Response")
+        elif rest and rest[0] == "raw":
             raw_text = line.split(" raw ", 1)[1] if " raw " in line else ""
             payload = unescape(raw_text)
         else:

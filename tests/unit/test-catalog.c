@@ -9,6 +9,12 @@
 
 #include "sipguide-catalog.h"
 
+static sipguide_req_ctx_t
+ctx_of(const char *method)
+{
+    return sipguide_req_ctx_method(method);
+}
+
 static unsigned passed, failed;
 
 #define CHECK(cond, ...) do { \
@@ -74,7 +80,8 @@ test_out_of_range(void)
     unsigned i;
 
     for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++) {
-        CHECK(!sipguide_catalog_resolve(codes[i], "INVITE", &g), "%u is out of range", codes[i]);
+        sipguide_req_ctx_t ctx = ctx_of("INVITE");
+        CHECK(!sipguide_catalog_resolve(codes[i], &ctx, &g), "%u is out of range", codes[i]);
         CHECK(g.klass == NULL && g.entry == NULL && g.meaning == NULL,
               "%u gets no class and no meaning", codes[i]);
         CHECK(g.retry != NULL && g.hints != NULL && g.procedures != NULL,
@@ -92,6 +99,7 @@ test_every_code(void)
 
     for (code = SIPGUIDE_CODE_MIN; code <= SIPGUIDE_CODE_MAX; code++) {
         gboolean ok = sipguide_catalog_resolve(code, NULL, &g);
+        (void)ok;
         if (!ok || g.cls != code / 100 || g.klass == NULL || g.retry == NULL
             || g.hints == NULL || g.scope == SIPGUIDE_NONE || g.severity == SIPGUIDE_NONE) {
             CHECK(FALSE, "code %u does not resolve completely", code);
@@ -107,19 +115,22 @@ test_unregistered(void)
 {
     sipguide_guide_t g;
 
-    CHECK(sipguide_catalog_resolve(499, "INVITE", &g), "499 is in range");
+    sipguide_req_ctx_t ctx = ctx_of("INVITE");
+
+    CHECK(sipguide_catalog_resolve(499, &ctx, &g), "499 is in range");
     CHECK(g.entry == NULL && g.meaning == NULL, "499 has no entry");
     CHECK(g.cls == 4 && g.klass == sipguide_catalog_class(4), "499 is class 4");
     CHECK(g.scope == g.klass->scope && g.severity == g.klass->severity
           && g.retry == &g.klass->retry, "499 takes scope, severity and retry from its class");
-    CHECK(g.hints->count == 0 && g.procedures->count == 0, "499 has no hints");
+    CHECK(g.hints->count == 0, "499 has no hints");
 }
 
-/* Method sections replace only what they set, and only for their method. */
+/* A section of plain methods (no qualifier) applies to each of them, and
+ * replaces only what it sets. */
 static void
 test_variants(void)
 {
-    unsigned n, v;
+    unsigned n, v, k;
     sipguide_guide_t base, var;
     unsigned tested = 0;
 
@@ -129,33 +140,202 @@ test_variants(void)
         CHECK(base.variant == NULL, "%u without method has no variant", e->code);
         for (v = 0; v < e->variant_count; v++) {
             const sipguide_section_t *s = &e->variants[v];
-            char lower[32];
-            unsigned i;
+            if (s->sel.other || s->sel.in_dialog != SIPGUIDE_TRI_UNKNOWN || s->sel.event != NULL
+                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN)
+                continue;
+            for (k = 0; k < s->sel.method_count; k++) {
+                const char *m = s->sel.methods[k];
+                sipguide_req_ctx_t ctx = ctx_of(m);
+                char lower[32];
+                unsigned i;
 
-            sipguide_catalog_resolve(e->code, s->method, &var);
-            CHECK(var.variant != NULL && strcmp(var.variant, s->method) == 0,
-                  "%u %s picks its section", e->code, s->method);
-            if (s->set & SIPGUIDE_KEY_MEANING)
-                CHECK(var.meaning == s->meaning, "%u %s meaning replaced", e->code, s->method);
-            else
-                CHECK(var.meaning == base.meaning, "%u %s meaning inherited", e->code, s->method);
-            if (s->set & SIPGUIDE_KEY_HINT)
-                CHECK(var.hints == &s->hints, "%u %s hints replaced", e->code, s->method);
-            else
-                CHECK(var.hints == base.hints, "%u %s hints inherited", e->code, s->method);
-            if (!(s->set & SIPGUIDE_KEY_CATEGORY))
-                CHECK(var.category == base.category, "%u %s category inherited", e->code, s->method);
+                sipguide_catalog_resolve(e->code, &ctx, &var);
+                CHECK(var.variant != NULL, "%u %s picks a section", e->code, m);
+                if (s->set & SIPGUIDE_KEY_MEANING)
+                    CHECK(var.meaning != NULL, "%u %s has a meaning", e->code, m);
+                if (!(s->set & SIPGUIDE_KEY_CATEGORY) && var.expected)
+                    CHECK(var.category == base.category || var.variant != s->method,
+                          "%u %s category inherited", e->code, m);
 
-            /* Methods are case-sensitive: a lower-case name is another method. */
-            for (i = 0; s->method[i] != '\0' && i < sizeof(lower) - 1; i++)
-                lower[i] = (char)(s->method[i] | 0x20);
-            lower[i] = '\0';
-            sipguide_catalog_resolve(e->code, lower, &var);
-            CHECK(var.variant == NULL, "%u %s does not match %s", e->code, s->method, lower);
-            tested++;
+                /* Methods are case-sensitive: a lower-case name is another method. */
+                for (i = 0; m[i] != '\0' && i < sizeof(lower) - 1; i++)
+                    lower[i] = (char)(m[i] | 0x20);
+                lower[i] = '\0';
+                ctx = ctx_of(lower);
+                sipguide_catalog_resolve(e->code, &ctx, &var);
+                CHECK(var.rule == NULL && (var.variant == NULL || strcmp(var.variant, "other") == 0),
+                      "%u %s does not match %s", e->code, m, lower);
+                tested++;
+            }
         }
     }
     printf("%u method sections checked\n", tested);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Method truth: every code answering every method */
+
+static const char *const methods[] = {
+    "INVITE", "BYE", "CANCEL", "REGISTER", "OPTIONS", "INFO", "PRACK", "UPDATE",
+    "SUBSCRIBE", "NOTIFY", "REFER", "MESSAGE", "PUBLISH"
+};
+
+static gboolean
+has_procedure(const sipguide_guide_t *g, const char *token)
+{
+    unsigned i;
+
+    for (i = 0; i < g->procedures->count; i++) {
+        if (strcmp(sipguide_term_token(SIPGUIDE_VOCAB_PROCEDURE, g->procedures->items[i]), token) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static const char *
+category(const sipguide_guide_t *g)
+{
+    return sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category);
+}
+
+/* Whether a text of the guide mentions a word (case-sensitive). */
+static gboolean
+mentions(const sipguide_guide_t *g, const char *word)
+{
+    unsigned i;
+
+    if (g->meaning != NULL && strstr(g->meaning, word) != NULL)
+        return TRUE;
+    for (i = 0; i < g->hints->count; i++) {
+        if (strstr(g->hints->items[i], word) != NULL)
+            return TRUE;
+    }
+    for (i = 0; i < g->causes->count; i++) {
+        if (strstr(g->causes->items[i], word) != NULL)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+offer_method(const char *m)
+{
+    return strcmp(m, "INVITE") == 0 || strcmp(m, "UPDATE") == 0 || strcmp(m, "PRACK") == 0;
+}
+
+static void
+test_method_truth(void)
+{
+    unsigned n, k, checked = 0;
+    sipguide_guide_t g;
+
+    for (n = 0; n < sipguide_catalog_size(); n++) {
+        const sipguide_code_t *e = sipguide_catalog_nth(n);
+        if (!e->registered)
+            continue;
+        for (k = 0; k < sizeof(methods) / sizeof(methods[0]); k++) {
+            const char *m = methods[k];
+            sipguide_req_ctx_t ctx = ctx_of(m);
+
+            sipguide_catalog_resolve(e->code, &ctx, &g);
+            checked++;
+            CHECK(g.rule != NULL && g.procedures->count > 0, "%u %s: a procedure from the method", e->code, m);
+            CHECK(strcmp(m, "REGISTER") == 0 || !has_procedure(&g, "registration"),
+                  "%u %s: no registration procedure on a response to %s", e->code, m, m);
+            CHECK(strcmp(m, "INVITE") == 0 || !has_procedure(&g, "call-setup"),
+                  "%u %s: no call-setup procedure on a response to %s", e->code, m, m);
+            CHECK(strcmp(m, "REGISTER") != 0 || !has_procedure(&g, "session-modification"),
+                  "%u REGISTER: no session-modification", e->code);
+            CHECK(offer_method(m) || strcmp(category(&g), "media") != 0,
+                  "%u %s: no media category for a request without SDP", e->code, m);
+            CHECK(offer_method(m) || (!mentions(&g, "AMR") && !mentions(&g, "EVS") && !mentions(&g, "codec")),
+                  "%u %s: no codec hint for a request without SDP", e->code, m);
+            CHECK(strcmp(m, "REGISTER") == 0 || !mentions(&g, "IMS-AKA"),
+                  "%u %s: no IMS-AKA text outside REGISTER", e->code, m);
+            CHECK(g.meaning != NULL && g.flow != NULL && g.body != NULL && g.causes->count > 0,
+                  "%u %s: meaning, flow, body and causes", e->code, m);
+            CHECK(g.expected || g.answers->count > 0, "%u %s: not expected only with an answers list", e->code, m);
+            if (e->code == 487 && strcmp(m, "CANCEL") != 0)
+                CHECK(strcmp(category(&g), "cancelled") == 0, "487 %s is cancelled", m);
+        }
+    }
+    printf("%u code and method pairs checked\n", checked);
+}
+
+/* The request context beyond the method: re-INVITE, event package, SDP. */
+static void
+test_context(void)
+{
+    sipguide_guide_t g;
+    sipguide_req_ctx_t ctx;
+
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(486, &ctx, &g);
+    CHECK(has_procedure(&g, "call-setup") && has_procedure(&g, "session-modification"),
+          "INVITE of unknown dialog state: both call-setup and session-modification");
+    ctx.in_dialog = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(486, &ctx, &g);
+    CHECK(has_procedure(&g, "call-setup") && !has_procedure(&g, "session-modification"),
+          "initial INVITE: call-setup only");
+    ctx.in_dialog = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(486, &ctx, &g);
+    CHECK(!has_procedure(&g, "call-setup") && has_procedure(&g, "session-modification"),
+          "re-INVITE: session-modification only");
+
+    ctx = ctx_of("INVITE");
+    ctx.in_dialog = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(500, &ctx, &g);
+    CHECK(g.variant != NULL && strcmp(g.variant, "INVITE in-dialog") == 0
+          && strcmp(category(&g), "dialog-state") == 0, "500 to a re-INVITE: the collision section");
+    ctx.in_dialog = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(500, &ctx, &g);
+    CHECK(strcmp(category(&g), "server") == 0, "500 to an initial INVITE: a server failure");
+
+    ctx = ctx_of("SUBSCRIBE");
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(has_procedure(&g, "subscription") && !has_procedure(&g, "registration"),
+          "407 to SUBSCRIBE of unknown event: subscription");
+    ctx.event = "reg";
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(has_procedure(&g, "registration") && !has_procedure(&g, "subscription"),
+          "407 to SUBSCRIBE event reg: registration");
+    ctx.event = "presence";
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(has_procedure(&g, "subscription"), "407 to SUBSCRIBE event presence: subscription");
+    ctx = ctx_of("NOTIFY");
+    ctx.event = "Reg;id=1";
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(has_procedure(&g, "registration") && g.variant != NULL
+          && strcmp(g.variant, "NOTIFY event=reg") == 0, "200 to NOTIFY event reg: its section");
+
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(g.expected && strcmp(category(&g), "media") == 0, "488 to an INVITE of unknown SDP: media");
+    ctx.request_sdp = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strcmp(category(&g), "unexpected") == 0, "488 to an INVITE without SDP: unexpected");
+    ctx.request_sdp = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strcmp(category(&g), "media") == 0, "488 to an INVITE with SDP: media");
+    ctx = ctx_of("REFER");
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0 && has_procedure(&g, "transfer"),
+          "488 to REFER: not meant, transfer");
+
+    ctx = ctx_of("BYE");
+    sipguide_catalog_resolve(487, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0, "487 to BYE: not meant, cancelled");
+    ctx = ctx_of("ACK");
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0 && !g.expected
+          && g.meaning == NULL, "a response to ACK: the note instead of a meaning, no procedure");
+    ctx = ctx_of("REFER");
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(g.ims_refs->count == 2, "488 to REFER: only the references of REFER, not those of SDP handling");
+    ctx = ctx_of("FOO");
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(g.rule == NULL && g.meaning != NULL, "an unknown method: no rule, the code's text");
+    CHECK(sipguide_catalog_category_cancelled() != SIPGUIDE_NONE, "the data has a cancelled category");
 }
 
 /* Vocabulary lookups are bounded. */
@@ -188,6 +368,8 @@ main(void)
     test_every_code();
     test_unregistered();
     test_variants();
+    test_method_truth();
+    test_context();
     test_terms();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
