@@ -87,6 +87,7 @@ typedef struct {
     sipguide_tri_t  in_dialog;
     const char     *event;
     sipguide_tri_t  sdp;
+    sipguide_tri_t  credentials;
 } request_t;
 
 static const sipguide_method_t *
@@ -99,6 +100,7 @@ base_rule(const char *method)
     for (i = 0; i < sipguide_data_method_count; i++) {
         const sipguide_method_t *r = &sipguide_data_methods[i];
         if (r->sel.in_dialog == SIPGUIDE_TRI_UNKNOWN && r->sel.event == NULL
+            && r->sel.credentials == SIPGUIDE_TRI_UNKNOWN
             && r->sel.sdp == SIPGUIDE_TRI_UNKNOWN && has_method(&r->sel, method))
             return r;
     }
@@ -108,7 +110,7 @@ base_rule(const char *method)
 static request_t
 complete_request(const sipguide_req_ctx_t *ctx)
 {
-    request_t q = { NULL, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN };
+    request_t q = { NULL, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN };
     const sipguide_method_t *base;
 
     if (ctx == NULL)
@@ -117,6 +119,7 @@ complete_request(const sipguide_req_ctx_t *ctx)
     q.in_dialog = ctx->in_dialog;
     q.event = ctx->event;
     q.sdp = ctx->request_sdp;
+    q.credentials = ctx->credentials;
     base = base_rule(q.method);
     if (base != NULL) {
         if (q.in_dialog == SIPGUIDE_TRI_UNKNOWN)
@@ -138,6 +141,8 @@ qualifiers_hold(const sipguide_selector_t *sel, const request_t *q)
         return FALSE;
     if (sel->event != NULL && (q->event == NULL || !event_matches(q->event, sel->event)))
         return FALSE;
+    if (sel->credentials != SIPGUIDE_TRI_UNKNOWN && sel->credentials != q->credentials)
+        return FALSE;
     return TRUE;
 }
 
@@ -145,7 +150,7 @@ static unsigned
 qualifier_count(const sipguide_selector_t *sel)
 {
     return (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN) + (sel->sdp != SIPGUIDE_TRI_UNKNOWN)
-           + (sel->event != NULL);
+           + (sel->event != NULL) + (sel->credentials != SIPGUIDE_TRI_UNKNOWN);
 }
 
 /* The most specific rule of the method that holds for the request. */
@@ -218,7 +223,7 @@ applicable_sections(const sipguide_code_t *e, const request_t *q, gboolean expec
                 out[n++] = &e->variants[i];
         }
     }
-    for (k = 0; k <= 3; k++) {
+    for (k = 0; k <= 4; k++) {
         for (i = 0; i < e->variant_count; i++) {
             const sipguide_section_t *s = &e->variants[i];
             if (s->sel.other || qualifier_count(&s->sel) != k)

@@ -66,13 +66,15 @@ typedef struct {
     sipguide_tri_t  in_dialog;     /* the request had a To tag (re-INVITE ...) */
     const char     *event;         /* Event package of SUBSCRIBE, NOTIFY, PUBLISH, or NULL */
     sipguide_tri_t  request_sdp;   /* the request carried an SDP body */
+    sipguide_tri_t  credentials;   /* the request carried credentials (Authorization ...) */
 } sipguide_req_ctx_t;
 
 /* A context that knows only the method (what a response alone tells). */
 static inline sipguide_req_ctx_t
 sipguide_req_ctx_method(const char *method)
 {
-    sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN };
+    sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN };
     return ctx;
 }
 
@@ -85,6 +87,7 @@ typedef struct {
     sipguide_tri_t      in_dialog;     /* "in-dialog" YES, "initial" NO, else UNKNOWN */
     const char         *event;         /* "event=PKG", or NULL */
     sipguide_tri_t      sdp;           /* "sdp" YES, "no-sdp" NO, else UNKNOWN */
+    sipguide_tri_t      credentials;   /* "credentials" YES, "no-credentials" NO, else UNKNOWN */
 } sipguide_selector_t;
 
 /* Bits of sipguide_section_t.set: which keys a section sets. */

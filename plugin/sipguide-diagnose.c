@@ -198,6 +198,10 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     else if (f->context & SIPGUIDE_CTX_NO_SDP)
         ctx.request_sdp = SIPGUIDE_TRI_NO;
     ctx.event = f->event;
+    if (f->context & SIPGUIDE_CTX_CREDENTIALS)
+        ctx.credentials = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_NO_CREDENTIALS)
+        ctx.credentials = SIPGUIDE_TRI_NO;
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;

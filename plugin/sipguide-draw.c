@@ -115,6 +115,28 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
     return pi;
 }
 
+/* The rest of a long label, one line each below its item. */
+static void
+add_more_lines(proto_item *pi, const draw_t *d, const char *text)
+{
+    proto_tree *more;
+    size_t len;
+
+    while (*text == ' ')
+        text++;
+    if (*text == '\0')
+        return;
+    more = proto_item_add_subtree(pi, ett_sipguide_text);
+    while (*text != '\0') {
+        len = first_line_length(text);
+        proto_tree_add_subtree(more, d->tvb, 0, 0, ett_sipguide_text, NULL,
+                               wmem_strndup(d->pinfo->pool, text, len));
+        text += len;
+        while (*text == ' ')
+            text++;
+    }
+}
+
 /* A generated string item holding the whole text; the label shows it over
  * as many lines as it needs.  NULL when the field is not wanted. */
 static proto_item *
@@ -123,7 +145,6 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     packet_info *pinfo = d->pinfo;
     tvbuff_t *tvb = d->tvb;
     proto_item *pi;
-    proto_tree *more;
     size_t len;
 
     if (!wanted(d, hf))
@@ -142,18 +163,7 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
                                             wmem_strndup(pinfo->pool, text, len));
     proto_item_set_generated(pi);
-    more = proto_item_add_subtree(pi, ett_sipguide_text);
-    text += len;
-    while (*text == ' ')
-        text++;
-    while (*text != '\0') {
-        len = first_line_length(text);
-        proto_tree_add_subtree(more, tvb, 0, 0, ett_sipguide_text, NULL,
-                               wmem_strndup(pinfo->pool, text, len));
-        text += len;
-        while (*text == ' ')
-            text++;
-    }
+    add_more_lines(pi, d, text + len);
     return pi;
 }
 
@@ -461,11 +471,16 @@ draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
     }
     if (!wanted(d, hf))
         return d->top;
-    if (d->shown)
+    if (d->shown) {
+        const char *text = sipguide_diagnose_tx_text(d->pinfo, l);
+        size_t len = first_line_length(text);
+
         pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s",
-                                        sipguide_diagnose_tx_text(d->pinfo, l));
-    else
+                                        wmem_strndup(d->pinfo->pool, text, len));
+        add_more_lines(pi, d, text + len);
+    } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
+    }
     proto_item_set_generated(pi);
     return pi;
 }

@@ -68,6 +68,8 @@ typedef enum {
 #define SIPGUIDE_CTX_OUT_OF_DIALOG  0x02u   /* it had none */
 #define SIPGUIDE_CTX_SDP            0x04u   /* it carried a session description */
 #define SIPGUIDE_CTX_NO_SDP         0x08u   /* it carried none */
+#define SIPGUIDE_CTX_CREDENTIALS    0x10u   /* it carried credentials */
+#define SIPGUIDE_CTX_NO_CREDENTIALS 0x20u   /* it carried none */
 
 #define SIPGUIDE_FACTS_INLINE 2
 

@@ -168,7 +168,6 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
     s.scope = keep ? wmem_file_scope() : pinfo->pool;
     s.keep = keep;
     sipguide_hop_of_frame(pinfo, &s.hop);
-    sweep_when_due();
 
     for (i = 0; i < msgs->count; i++) {
         s.facts = &facts[i];
@@ -186,4 +185,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;
     }
+    /* After the frame: a message whose clock jumped far ahead still finds
+     * the records it belongs to, and says the gap is implausible. */
+    sweep_when_due();
 }

@@ -318,6 +318,8 @@ challenge(const sipguide_step_t *s, const slot_t *req)
                    || (req != NULL && c->nonce != 0 && req->cred_nonce == c->nonce));
     with_credentials = req != NULL ? (req->flags & REQ_CREDENTIALS) != 0 : answered;
 
+    if (req == NULL && answered)
+        f->context |= SIPGUIDE_CTX_CREDENTIALS;
     if (!with_credentials) {
         f->auth = req != NULL ? SIPGUIDE_AUTH_CHALLENGE : SIPGUIDE_AUTH_NONE;
     } else if (req != NULL && req->cred_realm != 0 && v->chal_realm != 0
@@ -469,7 +471,9 @@ link_request(const sipguide_step_t *s, const slot_t *req)
     f->event = req->event;
     f->context = ((req->flags & REQ_TO_TAG) ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG)
                  | ((req->flags & REQ_SDP) ? SIPGUIDE_CTX_SDP : 0)
-                 | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0);
+                 | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0)
+                 | ((req->flags & REQ_CREDENTIALS) ? SIPGUIDE_CTX_CREDENTIALS
+                                                   : SIPGUIDE_CTX_NO_CREDENTIALS);
 }
 
 /* Whether this response was seen before: a resend or a duplicate on this

@@ -283,7 +283,7 @@ load_vocabulary(const char *data_dir)
 typedef struct {
     GPtrArray *methods;     /* char *: methods named by the selector */
     gboolean other;
-    sipguide_tri_t in_dialog, sdp;
+    sipguide_tri_t in_dialog, sdp, credentials;
     char *event;
 } gselector_t;
 
@@ -694,7 +694,8 @@ valid_method(const char *m)
 }
 
 /* Parse a selector: "other", or "M1,M2,..." then qualifiers ("in-dialog",
- * "initial", "sdp", "no-sdp", "event=PKG"), from words[0..n-1].  With
+ * "initial", "sdp", "no-sdp", "event=PKG", "credentials", "no-credentials"),
+ * from words[0..n-1].  With
  * 'methods_only' (data/methods.txt) "other" is not allowed. */
 static gboolean
 parse_selector(const char *file, int line, char **words, int n, gboolean methods_only,
@@ -741,9 +742,13 @@ parse_selector(const char *file, int line, char **words, int n, gboolean methods
             sel->sdp = SIPGUIDE_TRI_NO;
         else if (strncmp(w, "event=", 6) == 0 && sel->event == NULL && valid_token(w + 6))
             sel->event = g_strdup(w + 6);
+        else if (strcmp(w, "credentials") == 0 && sel->credentials == SIPGUIDE_TRI_UNKNOWN)
+            sel->credentials = SIPGUIDE_TRI_YES;
+        else if (strcmp(w, "no-credentials") == 0 && sel->credentials == SIPGUIDE_TRI_UNKNOWN)
+            sel->credentials = SIPGUIDE_TRI_NO;
         else {
-            report(file, line, "'%s' is not a qualifier (in-dialog, initial, sdp, no-sdp, event=PACKAGE) "
-                   "or repeats one", w);
+            report(file, line, "'%s' is not a qualifier (in-dialog, initial, sdp, no-sdp, event=PACKAGE, "
+                   "credentials, no-credentials) or repeats one", w);
             return FALSE;
         }
     }
@@ -754,7 +759,7 @@ static gboolean
 qualifier_free(const gselector_t *sel)
 {
     return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
-           && sel->event == NULL;
+           && sel->event == NULL && sel->credentials == SIPGUIDE_TRI_UNKNOWN;
 }
 
 /* Parse "NNN" or "NNN SELECTOR"; returns the code or -1.  *method gets the
@@ -825,7 +830,8 @@ load_code_file(const char *path)
     for (i = 0; i < f->sections->len; i++) {
         section_t *s = g_ptr_array_index(f->sections, i);
         char *method = NULL;
-        gselector_t sel = { g_ptr_array_new(), FALSE, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, NULL };
+        gselector_t sel = { g_ptr_array_new(), FALSE, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
+                            SIPGUIDE_TRI_UNKNOWN, NULL };
         int code = parse_code_header(f->path, s->line, s->header, &method, &sel);
         gsection_t *target;
         unsigned where;
@@ -920,8 +926,7 @@ method_base(const char *name)
 
     for (i = 0; methods != NULL && i < methods->len; i++) {
         gmethod_t *m = g_ptr_array_index(methods, i);
-        if (m->sel.in_dialog == SIPGUIDE_TRI_UNKNOWN && m->sel.sdp == SIPGUIDE_TRI_UNKNOWN
-            && m->sel.event == NULL && strcmp(g_ptr_array_index(m->sel.methods, 0), name) == 0)
+        if (qualifier_free(&m->sel) && strcmp(g_ptr_array_index(m->sel.methods, 0), name) == 0)
             return m;
     }
     return NULL;
@@ -1371,7 +1376,7 @@ check_methods_known(const char *file, int line, GPtrArray *names, const char *wh
 static gboolean
 same_qualifiers(const gselector_t *a, const gselector_t *b)
 {
-    return a->in_dialog == b->in_dialog && a->sdp == b->sdp
+    return a->in_dialog == b->in_dialog && a->sdp == b->sdp && a->credentials == b->credentials
            && ((a->event == NULL && b->event == NULL)
                || (a->event != NULL && b->event != NULL && strcmp(a->event, b->event) == 0));
 }
@@ -1697,7 +1702,7 @@ c_selector(GString *out, const char *prefix, const gselector_t *sel)
         g_string_append(out, "0, NULL");
     g_string_append_printf(out, ", %s, %s, ", sel->other ? "TRUE" : "FALSE", c_tri(sel->in_dialog));
     c_string(out, sel->event);
-    g_string_append_printf(out, ", %s }", c_tri(sel->sdp));
+    g_string_append_printf(out, ", %s, %s }", c_tri(sel->sdp), c_tri(sel->credentials));
 }
 
 static void
@@ -1885,7 +1890,7 @@ write_c(const char *path)
         g_string_append(out, " },\n");
     }
     if (methods->len == 0)
-        g_string_append(out, "    { NULL, { 0, NULL, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN }, { 0, NULL }, { 0, NULL }, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL }\n");
+        g_string_append(out, "    { NULL, { 0, NULL, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN }, { 0, NULL }, { 0, NULL }, FALSE, SIPGUIDE_TRI_UNKNOWN, NULL }\n");
     g_string_append_printf(out, "};\nconst unsigned sipguide_data_method_count = %u;\n", methods->len);
     g_string_append_printf(out, "const int sipguide_data_category_cancelled = %d;\n",
                            vocab_find(SIPGUIDE_VOCAB_CATEGORY, "cancelled"));

@@ -141,7 +141,7 @@ test_variants(void)
         for (v = 0; v < e->variant_count; v++) {
             const sipguide_section_t *s = &e->variants[v];
             if (s->sel.other || s->sel.in_dialog != SIPGUIDE_TRI_UNKNOWN || s->sel.event != NULL
-                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN)
+                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN)
                 continue;
             for (k = 0; k < s->sel.method_count; k++) {
                 const char *m = s->sel.methods[k];
@@ -321,6 +321,24 @@ test_context(void)
     sipguide_catalog_resolve(488, &ctx, &g);
     CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0 && has_procedure(&g, "transfer"),
           "488 to REFER: not meant, transfer");
+
+    /* A challenge to a request that already carried credentials is a
+     * re-challenge, never the "normal first step". */
+    ctx = ctx_of("REGISTER");
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "normal first step") != NULL, "401 to REGISTER: the first IMS-AKA step");
+    ctx.credentials = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "normal first step") == NULL && strstr(g.meaning, "already carried") != NULL
+          && g.severity != SIPGUIDE_SEVERITY_CHAT, "401 to REGISTER with credentials: a re-challenge");
+    ctx = ctx_of("INVITE");
+    ctx.credentials = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(strstr(g.meaning, "already carried") != NULL && g.severity != SIPGUIDE_SEVERITY_CHAT,
+          "407 to INVITE with credentials: a re-challenge");
+    ctx.credentials = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
 
     ctx = ctx_of("BYE");
     sipguide_catalog_resolve(487, &ctx, &g);
