@@ -217,6 +217,8 @@ typedef struct {
     X(REASON_FAILURE_CAUSE,   "reason-failure-cause",   "cause name") \
     X(REASON_OTHER,           "reason-other",           "protocol cause") \
     X(REASON_TEXT,            "reason-text",            "text") \
+    X(REASON_NAMED,           "reason-named",           "protocol cause name") \
+    X(REASON_UNNAMED,         "reason-unnamed",         "protocol cause") \
     X(REASON_MALFORMED,       "reason-malformed",       "value") \
     X(RETRY_AFTER,            "retry-after",            "seconds human") \
     X(RETRY_AFTER_MALFORMED,  "retry-after-malformed",  "value") \

@@ -11,6 +11,8 @@
 #include <epan/packet.h>
 
 #include "sipguide-evidence.h"
+#include "sipguide-parse.h"
+#include "sipguide-reason.h"
 
 /* Longest body read for the 3GPP IMS XML (alternative-service is small). */
 #define BODY_MAX 8192
@@ -71,15 +73,6 @@ add_line(sipguide_evidence_t *ev, packet_info *pinfo, sipguide_text_t id,
     } while (0)
 
 /* ---------------------------------------------------------------------- */
-/* Small bounded parsers */
-
-static const char *
-skip_ws(const char *p)
-{
-    while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
-        p++;
-    return p;
-}
 
 /* Split a header value at commas outside double quotes and <>; the pieces
  * are trimmed copies in pinfo->pool, at most 'max' of them. */
@@ -112,65 +105,7 @@ split_list(packet_info *pinfo, const char *value, const char **out, guint max)
     return n;
 }
 
-/* Parse leading decimal digits (at most 9, so no overflow). */
-static gboolean
-leading_number(const char *p, guint32 *value, const char **end)
-{
-    guint32 v = 0;
-    int digits = 0;
 
-    p = skip_ws(p);
-    while (g_ascii_isdigit(*p) && digits < 9) {
-        v = v * 10 + (guint32)(*p - '0');
-        p++;
-        digits++;
-    }
-    if (digits == 0 || g_ascii_isdigit(*p))
-        return FALSE;
-    *value = v;
-    if (end != NULL)
-        *end = p;
-    return TRUE;
-}
-
-/* The value of parameter 'name' in "token;a=1;name=value;..." (or in a
- * comma list of auth params); quotes are removed.  NULL when absent. */
-static const char *
-param_value(packet_info *pinfo, const char *s, const char *name)
-{
-    size_t nlen = strlen(name);
-    const char *p = s;
-
-    while (p != NULL && *p != '\0') {
-        p = skip_ws(p);
-        if (g_ascii_strncasecmp(p, name, nlen) == 0) {
-            const char *q = skip_ws(p + nlen);
-            if (*q == '=') {
-                const char *v = skip_ws(q + 1), *e;
-                if (*v == '"') {
-                    e = strchr(v + 1, '"');
-                    return wmem_strndup(pinfo->pool, v + 1, e != NULL ? (gsize)(e - v - 1) : strlen(v + 1));
-                }
-                e = v;
-                while (*e != '\0' && *e != ';' && *e != ',' && *e != ' ' && *e != '\t')
-                    e++;
-                return wmem_strndup(pinfo->pool, v, e - v);
-            }
-        }
-        /* Next parameter: after a ';' or ',' outside quotes. */
-        {
-            gboolean quoted = FALSE;
-            while (*p != '\0' && (quoted || (*p != ';' && *p != ','))) {
-                if (*p == '"')
-                    quoted = !quoted;
-                p++;
-            }
-            if (*p != '\0')
-                p++;
-        }
-    }
-    return NULL;
-}
 
 /* The text after "Name:" of a raw header line, trimmed. */
 static const char *
@@ -233,18 +168,14 @@ codes_text(packet_info *pinfo, const sipguide_cause_t *c, unsigned fallback)
 static void
 read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_evidence_t *ev)
 {
-    const char *semi = strchr(value, ';');
-    const char *protocol = g_strstrip(wmem_strndup(pinfo->pool, value,
-                                      semi != NULL ? (gsize)(semi - value) : strlen(value)));
-    const char *cause_s = semi != NULL ? param_value(pinfo, semi + 1, "cause") : NULL;
-    const char *text = semi != NULL ? param_value(pinfo, semi + 1, "text") : NULL;
+    sipguide_reason_t rv;
+    gboolean parsed = sipguide_reason_parse(value, pinfo, &rv);
+    const char *protocol = rv.protocol, *text = rv.text;
+    guint32 cause = rv.cause;
     char code_s[16], cause_buf[16];
-    guint32 cause = 0;
     sipguide_ev_reason_t *r;
-    const char *end = NULL;
-    gboolean has_cause = cause_s != NULL && leading_number(cause_s, &cause, &end) && *skip_ws(end) == '\0';
 
-    if (*protocol == '\0' || !has_cause) {
+    if (!parsed) {
         const char *p[] = { "value", value };
         add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_MALFORMED, FALSE, TRUE, p, 1);
         return;
@@ -259,7 +190,7 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
     g_snprintf(code_s, sizeof(code_s), "%u", code);
     g_snprintf(cause_buf, sizeof(cause_buf), "%u", cause);
 
-    if (g_ascii_strcasecmp(protocol, "Q.850") == 0) {
+    if (rv.proto == SIPGUIDE_REASON_Q850) {
         const sipguide_cause_t *c = sipguide_catalog_cause(SIPGUIDE_CAUSES_Q850, cause);
         const char *name = c != NULL ? c->name : sipguide_catalog_q850_unlisted_name();
         const char *expected = codes_text(pinfo, c, sipguide_catalog_q850_unlisted());
@@ -283,7 +214,7 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
                                        : SIPGUIDE_TEXT_REASON_Q850_DISAGREES,
                      !agrees, FALSE, p, 4);
         }
-    } else if (g_ascii_strcasecmp(protocol, "SIP") == 0) {
+    } else if (rv.proto == SIPGUIDE_REASON_SIP) {
         /* RFC 3326: the cause of protocol SIP is a status code. */
         const sipguide_code_t *e = sipguide_catalog_code(cause);
         if (e != NULL && e->registered) {
@@ -293,9 +224,8 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
             const char *p[] = { "cause", cause_buf };
             add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP_NOT_CODE, FALSE, FALSE, p, 1);
         }
-    } else if (g_ascii_strcasecmp(protocol, "RELEASE_CAUSE") == 0
-               || g_ascii_strcasecmp(protocol, "FAILURE_CAUSE") == 0) {
-        gboolean release = g_ascii_strcasecmp(protocol, "RELEASE_CAUSE") == 0;
+    } else if (rv.proto == SIPGUIDE_REASON_RELEASE_CAUSE || rv.proto == SIPGUIDE_REASON_FAILURE_CAUSE) {
+        gboolean release = rv.proto == SIPGUIDE_REASON_RELEASE_CAUSE;
         const sipguide_cause_t *c = sipguide_catalog_cause(
             release ? SIPGUIDE_CAUSES_RELEASE : SIPGUIDE_CAUSES_FAILURE, cause);
         if (c != NULL) {
@@ -342,7 +272,7 @@ read_retry_after(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_
     /* Read the raw line: Wireshark's value is 0 when the header is not a
      * plain number, and "120 (comment);duration=60" is valid SIP. */
     value = after_colon(pinfo, sipguide_msg_raw(m, SIPGUIDE_SF_RETRY_AFTER, 0, pinfo, 256));
-    if (value == NULL || !leading_number(value, &seconds, NULL)) {
+    if (value == NULL || !sipguide_leading_number(value, &seconds, NULL)) {
         const char *p[] = { "value", value != NULL ? value : "" };
         add_line(ev, pinfo, SIPGUIDE_TEXT_RETRY_AFTER_MALFORMED, FALSE, TRUE, p, 1);
         return;
@@ -369,12 +299,12 @@ read_warnings(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
             char **parts;
             const sipguide_cause_t *c;
 
-            if (!leading_number(v, &wc, &end) || end - skip_ws(v) != 3 || (*end != ' ' && *end != '\t')) {
+            if (!sipguide_leading_number(v, &wc, &end) || end - sipguide_skip_ws(v) != 3 || (*end != ' ' && *end != '\t')) {
                 const char *p[] = { "value", v };
                 add_line(ev, pinfo, SIPGUIDE_TEXT_WARNING_MALFORMED, FALSE, TRUE, p, 1);
                 continue;
             }
-            parts = g_strsplit(skip_ws(end), " ", 2);
+            parts = g_strsplit(sipguide_skip_ws(end), " ", 2);
             agent = wmem_strdup(pinfo->pool, parts[0] != NULL ? parts[0] : "");
             text = parts[0] != NULL && parts[1] != NULL ? g_strstrip(wmem_strdup(pinfo->pool, parts[1])) : "";
             g_strfreev(parts);
@@ -424,13 +354,13 @@ read_number_header(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info 
     const char *s = sipguide_msg_string(m, f, 0);
     guint32 v;
 
-    if (s != NULL && leading_number(s, &v, NULL)) {
+    if (s != NULL && sipguide_leading_number(s, &v, NULL)) {
         *has = TRUE;
         *value = v;
     } else if (m->f[f].len > 0) {
         /* Present but not a number: fall back to the raw line. */
         const char *raw = after_colon(pinfo, sipguide_msg_raw(m, f, 0, pinfo, 128));
-        if (raw != NULL && leading_number(raw, &v, NULL)) {
+        if (raw != NULL && sipguide_leading_number(raw, &v, NULL)) {
             *has = TRUE;
             *value = v;
         }
@@ -447,11 +377,11 @@ read_challenge(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t 
 
     if (value == NULL)
         return;
-    algorithm = param_value(pinfo, value, "algorithm");
+    algorithm = sipguide_param_value(pinfo, value, "algorithm");
     if (algorithm == NULL) {
         /* Skip the scheme word ("Digest") before the parameters. */
-        const char *sp = strchr(skip_ws(value), ' ');
-        algorithm = sp != NULL ? param_value(pinfo, sp + 1, "algorithm") : NULL;
+        const char *sp = strchr(sipguide_skip_ws(value), ' ');
+        algorithm = sp != NULL ? sipguide_param_value(pinfo, sp + 1, "algorithm") : NULL;
     }
     if (algorithm == NULL)
         algorithm = "MD5";      /* RFC 2617: the default when the parameter is absent */
@@ -495,7 +425,7 @@ read_ims_body(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
     const char *type = sipguide_msg_string(m, SIPGUIDE_SF_CONTENT_TYPE, 0);
     const char *body;
 
-    if (type == NULL || g_ascii_strncasecmp(skip_ws(type), "application/3gpp-ims+xml", 24) != 0)
+    if (type == NULL || g_ascii_strncasecmp(sipguide_skip_ws(type), "application/3gpp-ims+xml", 24) != 0)
         return;
     body = sipguide_msg_raw(m, SIPGUIDE_SF_MSG_BODY, 0, pinfo, BODY_MAX);
     if (body == NULL || strstr(body, "alternative-service") == NULL)

@@ -1,0 +1,26 @@
+/* sipguide-parse.h
+ * Small bounded parsers for the header texts the SIP dissector leaves
+ * as text: white space, leading numbers, and parameters.  Each stops at
+ * the end of the string it is given.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_PARSE_H
+#define SIPGUIDE_PARSE_H
+
+#include <epan/packet.h>
+
+/* p after spaces, tabs and line ends. */
+const char *sipguide_skip_ws(const char *p);
+
+/* Leading decimal digits after white space (at most 9, so no overflow);
+ * FALSE when there are none or more.  *end (when given) points after them. */
+gboolean sipguide_leading_number(const char *p, guint32 *value, const char **end);
+
+/* The value of parameter 'name' in "token;a=1;name=value;..." (or in a
+ * comma list of auth params); quotes are removed (pinfo->pool).  NULL when
+ * absent. */
+const char *sipguide_param_value(packet_info *pinfo, const char *s, const char *name);
+
+#endif /* SIPGUIDE_PARSE_H */
