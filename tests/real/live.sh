@@ -4,11 +4,15 @@
 # loopback, captures their traffic with dumpcap, then checks the plugin's
 # guide of every response in the fresh capture against expected/NAME.txt.
 #
-#   live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME
+#   live.sh [--keep | --capture-only] PLUGIN_DIR SOURCE_DIR NAME
 #
 # PLUGIN_DIR is the build's plugins folder. With --keep the fresh capture is
 # copied to tests/real/captures/NAME.pcap (update.sh does that for all cases
-# and refreshes the golden files).
+# and refreshes the golden files). Every fresh capture is first checked
+# against expected/NAME.txt by the packets alone (check.py --truth: the peers
+# did what the case says), then with the plugin; --capture-only leaves the
+# plugin out and keeps the capture (for a case whose fields the plugin does
+# not have yet).
 #
 # Every peer is bounded: SIPp runs one call (-m 1) under -timeout with
 # -timeout_error, Kamailio and the SIPp server run under timeout(1), dumpcap
@@ -22,12 +26,17 @@
 set -u
 
 keep=0
+plugin_check=1
 if [ "${1:-}" = --keep ]; then
     keep=1
     shift
+elif [ "${1:-}" = --capture-only ]; then
+    keep=1
+    plugin_check=0
+    shift
 fi
 if [ $# -ne 3 ]; then
-    echo "usage: live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME" >&2
+    echo "usage: live.sh [--keep | --capture-only] PLUGIN_DIR SOURCE_DIR NAME" >&2
     exit 2
 fi
 plugin_dir=$1
@@ -302,9 +311,17 @@ if [ -s "$work/out/tshark.err" ]; then
     cat "$work/out/tshark.err" >&2
     fail "tshark wrote to stderr"
 fi
-if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
+echo "== the packets against $(basename "$expected") (check.py --truth)"
+if ! python3 "$real/check.py" --truth "$expected" < "$work/out/pdml"; then
     show_logs
     exit 1
+fi
+if [ $plugin_check = 1 ]; then
+    echo "== the guide against $(basename "$expected")"
+    if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
+        show_logs
+        exit 1
+    fi
 fi
 
 if [ $keep = 1 ]; then
