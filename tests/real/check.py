@@ -37,7 +37,7 @@
 #   FIELD=@CODE#N   ... the N-th CODE response of that Call-ID
 #
 # A line that starts with a space or a tab holds more checks for the line
-# above it. '#' starts a comment.
+# above it. A '#' at the start of a line or after a space starts a comment.
 #
 # Whatever EXPECTED says, every message with a sip.Status-Code must have
 # exactly one guide, with sipguide.code equal to it, in the same order; and
@@ -666,7 +666,7 @@ def read_expected(path):
     last = None
     with open(path, encoding="utf-8") as f:
         for number, text in enumerate(f, 1):
-            line = text.split("#", 1)[0].split()
+            line = re.split(r"(?:^|\s)#", text, maxsplit=1)[0].split()
             if not line:
                 continue
             if text[0] in " \t":
