@@ -628,6 +628,15 @@ def truth_value(field, msg, cap):
         if any(param(a, "auts") for a in q.authorization):
             return "resync"
         return "rejected"
+    if field == "sipguide.auth.challenges":
+        if r.code not in (401, 407):
+            return None
+        # Challenges of this client (Call-ID, From tag, hop) up to this one,
+        # each counted once (no resend, no capture duplicate).
+        count = [m for m in cap.messages if not before(r, m) and m.code in (401, 407)
+                 and m.call_id == r.call_id and m.from_tag == r.from_tag and m.hop() == r.hop()
+                 and not duplicate_of_earlier(m, cap) and first_copy(m, cap) is m]
+        return str(len(count))
     if field.startswith("sipguide.reason."):
         if not r.reasons:
             return "-"
