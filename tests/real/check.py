@@ -357,12 +357,26 @@ def first_copy(resp, cap):
     return resp
 
 
-def same_message_elsewhere(a, b):
-    """b is a's message seen at another capture point or hop: same kind,
-    Call-ID, CSeq and tags, on another hop or another branch, not a duplicate."""
-    return (a is not b and a.what() == b.what() and a.call_id == b.call_id and a.cseq == b.cseq
-            and a.from_tag == b.from_tag and a.to_tag == b.to_tag and a.rseq == b.rseq
-            and (a.hop() != b.hop() or a.branch != b.branch))
+def hop_by_hop(m, cap):
+    """m is made anew on every hop, never relayed: a 100 Trying, a CANCEL, the
+    ACK of a non-2xx final response (RFC 3261 16.7, 16.10, 17.1.1.3)."""
+    if m.code == 100 or m.method == "CANCEL":
+        return True
+    return m.method == "ACK" and any(
+        r.code is not None and r.code >= 300 and r.call_id == m.call_id
+        and r.cseq == (m.cseq[0], "INVITE") and r.to_tag == m.to_tag for r in cap.messages)
+
+
+def same_message_elsewhere(a, b, cap):
+    """b is a's message seen at another capture point (same branch, another
+    hop: NAT, mirror) or relayed by a proxy (another branch): same kind,
+    Call-ID, CSeq and tags; a message made anew on each hop is not relayed."""
+    if (a is b or a.what() != b.what() or a.call_id != b.call_id or a.cseq != b.cseq
+            or a.from_tag != b.from_tag or a.to_tag != b.to_tag or a.rseq != b.rseq):
+        return False
+    if a.branch == b.branch:
+        return a.hop() != b.hop()
+    return not hop_by_hop(a, cap) and not hop_by_hop(b, cap)
 
 
 def from_client(req, resp):
@@ -438,7 +452,7 @@ LINKS = {
         lambda t, r, cap: duplicate(r, t),
         "an identical earlier packet (same bytes and IP ID, within 10 ms)"),
     "sipguide.also_seen_in": (
-        lambda t, r, cap: same_message_elsewhere(r, t),
+        lambda t, r, cap: same_message_elsewhere(r, t, cap),
         "the same message on another hop"),
     "sipguide.auth_retry_in": (
         lambda t, r, cap: auth_retry(t, r, cap) and not any(
@@ -478,7 +492,7 @@ REQUEST_LINKS = {
         lambda t, q, cap: duplicate(q, t),
         "an identical earlier packet (same bytes and IP ID, within 10 ms)"),
     "sipguide.also_seen_in": (
-        lambda t, q, cap: same_message_elsewhere(q, t),
+        lambda t, q, cap: same_message_elsewhere(q, t, cap),
         "the same message on another hop"),
 }
 
@@ -523,7 +537,7 @@ def truth_link(field, msg, cap):
             found = first_match(cap, lambda t: duplicate(msg, t))
             return [found] if found else []
         if field == "sipguide.also_seen_in":
-            return [t for t in cap.messages if same_message_elsewhere(msg, t)
+            return [t for t in cap.messages if same_message_elsewhere(msg, t, cap)
                     and not duplicate_of_earlier(t, cap)]
         return None
     r = msg
@@ -537,7 +551,7 @@ def truth_link(field, msg, cap):
             f = first_copy(r, cap)
             found = f if f is not r and resend(r, f, cap) else None
     elif field == "sipguide.also_seen_in":
-        return [t for t in cap.messages if same_message_elsewhere(r, t)
+        return [t for t in cap.messages if same_message_elsewhere(r, t, cap)
                 and not duplicate_of_earlier(t, cap)]
     elif field == "sipguide.auth_retry_in":
         found = None
