@@ -149,7 +149,10 @@ class Message:
         rseq = first(sip, "sip.RSeq")
         self.rseq = rseq.strip() if rseq else None
         self.authorization = sip.get("sip.Authorization", []) + sip.get("sip.Proxy-Authorization", [])
-        self.credentials = bool(self.authorization)
+        # Credentials answer a challenge: a digest response. An Authorization
+        # with an empty response (an IMS UE's first REGISTER, which only
+        # names its private identity) carries none.
+        self.credentials = any(param(a, "response") for a in self.authorization)
         self.challenges = sip.get("sip.WWW-Authenticate", []) + sip.get("sip.Proxy-Authenticate", [])
         self.reasons = sip.get("sip.Reason", [])
         self.sub_state = first(sip, "sip.Subscription-State")
@@ -320,16 +323,18 @@ def bare_via(via):
 
 def reverse_hop(req, resp):
     """resp travels the hop of req the other way: it leaves from where req
-    arrived, over the same transport; a UDP response goes to the request's
-    source or to the Via's received/sent-by address and rport/sent-by port
-    (RFC 3261 18.2.2, RFC 3581); a connection carries both ways."""
-    if req.transport != resp.transport or resp.src != req.dst or resp.sport != req.dport:
+    arrived, over the same transport, back to the request's source address; a
+    connection carries both ways. Over UDP the port may be the Via's sent-by
+    port instead of the source port, unless the response's Via has an rport
+    value (RFC 3261 18.2.2: received is the source address; RFC 3581: rport is
+    the source port)."""
+    if (req.transport != resp.transport or resp.src != req.dst or resp.sport != req.dport
+            or resp.dst != req.src):
         return False
-    if req.transport != "udp":
-        return resp.dst == req.src and resp.dport == req.sport
-    host, port = req.sent_by
-    return (resp.dst in (req.src, resp.received, host)
-            and resp.dport in (req.sport, resp.rport, port if port else 5060))
+    if req.transport != "udp" or resp.dport == req.sport:
+        return resp.dport == req.sport
+    port = req.sent_by[1] or 5060
+    return resp.rport is None and resp.dport == port
 
 
 def answers(resp, req):
@@ -407,9 +412,15 @@ def tags(m):
 
 
 def dialog_creator(creator, resp, methods):
-    """creator is the request (no To tag) that created resp's dialog."""
-    return (creator.method in methods and before(creator, resp) and creator.call_id == resp.call_id
-            and creator.to_tag is None and creator.from_tag in tags(resp))
+    """creator is the request that created resp's dialog: an initial one (no
+    To tag) from one of its two ends, or, for a subscription, a SUBSCRIBE or
+    REFER sent inside an existing dialog (an in-dialog REFER's subscription
+    shares that dialog, RFC 6665 4.5.2)."""
+    if creator.method not in methods or not before(creator, resp) or creator.call_id != resp.call_id:
+        return False
+    if creator.to_tag is None:
+        return creator.from_tag in tags(resp)
+    return creator.method in ("SUBSCRIBE", "REFER") and tags(creator) == tags(resp)
 
 
 def ends_subscription(m, resp):
