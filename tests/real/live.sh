@@ -4,11 +4,19 @@
 # loopback, captures their traffic with dumpcap, then checks the plugin's
 # guide of every response in the fresh capture against expected/NAME.txt.
 #
-#   live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME
+#   live.sh [--keep | --capture-only] PLUGIN_DIR SOURCE_DIR NAME
 #
 # PLUGIN_DIR is the build's plugins folder. With --keep the fresh capture is
 # copied to tests/real/captures/NAME.pcap (update.sh does that for all cases
-# and refreshes the golden files).
+# and refreshes the golden files). Every fresh capture is first checked
+# against expected/NAME.txt by the packets alone (check.py --truth: the peers
+# did what the case says), then with the plugin; --capture-only leaves the
+# plugin out and keeps the capture (for a case whose fields the plugin does
+# not have yet).
+#
+# A case of PEER "topo" has several peers, described by topologies/NAME.topo
+# (see topology.sh): servers and clients on their own ports, Kamailio as a
+# proxy between them, and optionally two captures at once, merged.
 #
 # Every peer is bounded: SIPp runs one call (-m 1) under -timeout with
 # -timeout_error, Kamailio and the SIPp server run under timeout(1), dumpcap
@@ -22,12 +30,17 @@
 set -u
 
 keep=0
+plugin_check=1
 if [ "${1:-}" = --keep ]; then
     keep=1
     shift
+elif [ "${1:-}" = --capture-only ]; then
+    keep=1
+    plugin_check=0
+    shift
 fi
 if [ $# -ne 3 ]; then
-    echo "usage: live.sh [--keep] PLUGIN_DIR SOURCE_DIR NAME" >&2
+    echo "usage: live.sh [--keep | --capture-only] PLUGIN_DIR SOURCE_DIR NAME" >&2
     exit 2
 fi
 plugin_dir=$1
@@ -48,10 +61,24 @@ read -r _ peer transport family client server <<< "$line"
 expected="$real/expected/$name.txt"
 [ -f "$expected" ] || fail "no expected results tests/real/expected/$name.txt"
 
+# --- several peers: the topology (topology.sh) ----------------------------------
+
+limit=30        # seconds a case's peers may run
+captures=1      # dumpcap processes on lo at once
+if [ "$peer" = topo ]; then
+    # shellcheck source=tests/real/topology.sh
+    . "$real/topology.sh"
+    topo_load "$real/topologies/$name.topo"
+    [ "$family" = 4 ] || fail "a topology case runs on IPv4 only"
+    limit=$topo_limit
+    captures=$topo_captures
+fi
+
 # --- the programs: a missing one fails the test -------------------------------
 
 needed=(sipp dumpcap tshark python3 timeout setsid)
 [ "$peer" = kamailio ] && needed+=(kamailio)
+[ "$peer" = topo ] && mapfile -t -O ${#needed[@]} needed < <(topo_programs)
 [ "$(id -u)" = 0 ] && needed+=(setpriv)
 for program in "${needed[@]}"; do
     command -v "$program" > /dev/null ||
@@ -154,12 +181,18 @@ show_logs() {
 run_tshark -G decodes 2> /dev/null |
     awk -F'\t' '$1 == "udp.port" || $1 == "tcp.port" { print $2 }' > "$work/claimed-ports"
 [ -s "$work/claimed-ports" ] || fail "tshark -G decodes lists no port that Wireshark decodes"
-mapfile -t bases < <(python3 "$real/ports.py" free 2 6 "$work/claimed-ports") ||
+blocks=2
+[ "$peer" = topo ] && blocks=${#topo_names[@]}
+mapfile -t bases < <(python3 "$real/ports.py" free "$blocks" 6 "$work/claimed-ports") ||
     fail "no free ports"
-[ ${#bases[@]} = 2 ] || fail "no free ports"
+[ ${#bases[@]} = "$blocks" ] || fail "no free ports"
 server_port=${bases[0]}
-client_port=${bases[1]}
+client_port=${bases[1]:-}
 probe_port=$((server_port + 3))
+capture_filter="port $server_port or port $client_port or "
+if [ "$peer" = topo ]; then
+    topo_ports
+fi
 if [ "$family" = 6 ]; then
     ip=::1
     server_addr="[::1]:$server_port"
@@ -170,25 +203,52 @@ fi
 
 sipp_transport=u1
 [ "$transport" = tcp ] && sipp_transport=t1
-echo "case $name: $peer over $transport/IPv$family," \
-    "server port $server_port, client port $client_port"
+if [ "$peer" = topo ]; then
+    echo "case $name: ${#topo_names[@]} peers over $transport/IPv$family: $SIPGUIDE_PEERS"
+else
+    echo "case $name: $peer over $transport/IPv$family," \
+        "server port $server_port, client port $client_port"
+fi
 
 # --- capture --------------------------------------------------------------------
 
+# With "capture twice" (topology) two dumpcap processes capture the same
+# packets into raw-1.pcap and raw-2.pcap, merged into raw.pcap at the end.
 raw="$work/out/raw.pcap"
-start 90 "$work/peers/dumpcap.log" dumpcap -q -P -i lo -s 0 \
-    -f "port $server_port or port $client_port or port $probe_port" \
-    -a duration:60 -c 5000 -w "$raw"
-dumpcap_pid=$started
+raws=("$raw")
+[ "$captures" = 2 ] && raws=("$work/out/raw-1.pcap" "$work/out/raw-2.pcap")
+dumpcap_pids=()
+for file in "${raws[@]}"; do
+    start $((limit + 60)) "$work/peers/dumpcap-$(basename "$file" .pcap).log" \
+        dumpcap -q -P -i lo -s 0 -f "${capture_filter}port $probe_port" \
+        -a duration:$((limit + 30)) -c 5000 -w "$file"
+    dumpcap_pids+=("$started")
+done
 
 # dumpcap is ready once a probe datagram to the probe port reaches the file
 # (on a busy machine that can take seconds).
+captured() {    # captured SIZE-OR-TEXT: every capture file has it
+    local file
+    for file in "${raws[@]}"; do
+        if [ "$1" = size ]; then
+            [ "$(stat -c %s "$file" 2> /dev/null || echo 0)" -gt 24 ] || return 1
+        else
+            grep -q -a -F "$1" "$file" 2> /dev/null || return 1
+        fi
+    done
+}
+capturing() {
+    local pid
+    for pid in "${dumpcap_pids[@]}"; do
+        kill -0 "$pid" 2> /dev/null || return 1
+    done
+}
 ready=0
 deadline=$((SECONDS + 30))
 while [ $SECONDS -lt $deadline ]; do
-    kill -0 "$dumpcap_pid" 2> /dev/null || break
+    capturing || break
     echo -n "probe" > "/dev/udp/127.0.0.1/$probe_port" 2> /dev/null
-    if [ "$(stat -c %s "$raw" 2> /dev/null || echo 0)" -gt 24 ]; then
+    if captured size; then
         ready=1
         break
     fi
@@ -203,7 +263,9 @@ fi
 
 common=(-i "$ip" -t "$sipp_transport" -m 1 -nr -nd -nostdin -ci 127.0.0.1 -mi "$ip"
     -trace_err -trace_msg)
-if [ "$peer" = kamailio ]; then
+if [ "$peer" = topo ]; then
+    topo_start_servers
+elif [ "$peer" = kamailio ]; then
     # Unprivileged, Kamailio opens no raw socket (as root it opens one bound to
     # any address for sending UDP); it needs no privilege on these ports.
     chmod 777 "$work/peers"
@@ -218,16 +280,25 @@ else
         -error_file "$work/peers/server-errors.log" \
         "${common[@]}"
 fi
-server_pid=$started
-if ! wait_listen "$transport" "$server_port"; then
-    show_logs
-    fail "the $peer server does not listen on $transport port $server_port"
+if [ "$peer" != topo ]; then
+    server_pid=$started
+    if ! wait_listen "$transport" "$server_port"; then
+        show_logs
+        fail "the $peer server does not listen on $transport port $server_port"
+    fi
+    python3 "$real/ports.py" loopback "${groups[@]}" > /dev/null ||
+        fail "a peer listens outside loopback"
 fi
-python3 "$real/ports.py" loopback "${groups[@]}" > /dev/null ||
-    fail "a peer listens outside loopback"
 
 # --- the client, in the foreground ----------------------------------------------
 
+status=0
+if [ "$peer" = topo ]; then
+    client_rc=0
+    topo_run_clients || client_rc=1
+    topo_stop_servers $client_rc || status=1
+    [ $client_rc = 0 ] || status=1
+else
 setsid timeout -k 2 30 sipp -sf "$real/scenarios/$client-uac.xml" "$server_addr" -s bob \
     -p "$client_port" -cp $((client_port + 1)) -mp $((client_port + 2)) \
     -timeout 20s -timeout_error \
@@ -239,7 +310,6 @@ groups+=("$client_pid")
 wait "$client_pid"
 client_rc=$?
 
-status=0
 if [ $client_rc != 0 ]; then
     echo "FAIL: the SIPp client exited with $client_rc" >&2
     status=1
@@ -263,24 +333,33 @@ else
         status=1
     fi
 fi
+fi     # one server and one client
 
 # The capture is complete once a closing probe, sent after the last SIP
 # packet, is in the file: the kernel hands packets to dumpcap in order.
 complete=0
 deadline=$((SECONDS + 20))
 while [ $SECONDS -lt $deadline ]; do
-    kill -0 "$dumpcap_pid" 2> /dev/null || break
+    capturing || break
     echo -n "end of capture" > "/dev/udp/127.0.0.1/$probe_port" 2> /dev/null
-    if grep -q -a -F "end of capture" "$raw"; then
+    if captured "end of capture"; then
         complete=1
         break
     fi
     sleep 0.1
 done
-stop_group "$dumpcap_pid"
-wait "$dumpcap_pid" 2> /dev/null
+for pid in "${dumpcap_pids[@]}"; do
+    stop_group "$pid"
+    wait "$pid" 2> /dev/null
+done
 if [ $complete = 0 ]; then
     echo "FAIL: the capture did not receive its closing probe" >&2
+    status=1
+fi
+# Two captures of the same packets: merged in time order, every packet twice.
+if [ $status = 0 ] && [ "$captures" = 2 ] &&
+    ! mergecap -w "$raw" "${raws[@]}" 2> "$work/peers/mergecap.log"; then
+    echo "FAIL: mergecap could not merge the two captures" >&2
     status=1
 fi
 
@@ -302,9 +381,17 @@ if [ -s "$work/out/tshark.err" ]; then
     cat "$work/out/tshark.err" >&2
     fail "tshark wrote to stderr"
 fi
-if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
+echo "== the packets against $(basename "$expected") (check.py --truth)"
+if ! python3 "$real/check.py" --truth "$expected" < "$work/out/pdml"; then
     show_logs
     exit 1
+fi
+if [ $plugin_check = 1 ]; then
+    echo "== the guide against $(basename "$expected")"
+    if ! python3 "$real/check.py" "$expected" < "$work/out/pdml"; then
+        show_logs
+        exit 1
+    fi
 fi
 
 if [ $keep = 1 ]; then

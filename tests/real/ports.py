@@ -15,6 +15,11 @@
 #   ports.py loopback PGID...
 #       Fails, naming the socket, when a process of one of these process
 #       groups has an IPv4 or IPv6 socket bound to anything but loopback.
+#   ports.py sink PORT SECONDS
+#       Binds a UDP socket to 127.0.0.1:PORT and never reads from it, for
+#       SECONDS: datagrams sent there are taken by the kernel and never
+#       answered, not even with an ICMP port unreachable (a host that is down
+#       above UDP, or a firewall that drops).
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -22,6 +27,7 @@ import os
 import random
 import socket
 import sys
+import time
 
 LOW, HIGH = 20000, 32000
 
@@ -120,14 +126,25 @@ def loopback(pgids):
     sys.exit(1 if bad else 0)
 
 
+def sink(port, seconds):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", port))
+    print(f"sink on 127.0.0.1:{port} for {seconds} s", flush=True)
+    time.sleep(seconds)
+    s.close()
+
+
 def main():
     if len(sys.argv) in (4, 5) and sys.argv[1] == "free":
         claimed = read_claimed(sys.argv[4]) if len(sys.argv) == 5 else frozenset()
         pick(int(sys.argv[2]), int(sys.argv[3]), claimed)
     elif len(sys.argv) >= 3 and sys.argv[1] == "loopback":
         loopback({int(p) for p in sys.argv[2:]})
+    elif len(sys.argv) == 4 and sys.argv[1] == "sink":
+        sink(int(sys.argv[2]), float(sys.argv[3]))
     else:
-        sys.exit("usage: ports.py free COUNT SIZE [CLAIMED] | ports.py loopback PGID...")
+        sys.exit("usage: ports.py free COUNT SIZE [CLAIMED] | ports.py loopback PGID... | "
+                 "ports.py sink PORT SECONDS")
 
 
 if __name__ == "__main__":

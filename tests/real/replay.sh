@@ -7,9 +7,11 @@
 # against tests/real/expected/NAME.txt (check.py, on two passes).
 #
 #   replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]
+#   replay.sh --truth PLUGIN_DIR SOURCE_DIR NAME
 #
 # EXPECTED replaces tests/real/expected/NAME.txt (the checker's own test uses
-# a wrong one).
+# a wrong one). With --truth only the expected file is checked, against the
+# packets of the committed capture (check.py --truth), not the plugin.
 # With SIPGUIDE_UPDATE_GOLDEN=1 the golden files are rewritten instead of
 # compared (the expected results are still checked); NAME.links is written
 # only when -2 prints more than NAME.guide.
@@ -17,8 +19,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 set -u
+truth=0
+if [ "${1:-}" = --truth ]; then
+    truth=1
+    shift
+fi
 if [ $# -lt 3 ] || [ $# -gt 4 ]; then
-    echo "usage: replay.sh PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]" >&2
+    echo "usage: replay.sh [--truth] PLUGIN_DIR SOURCE_DIR NAME [EXPECTED]" >&2
     exit 2
 fi
 # Absolute paths: the links made below must work from the work folder.
@@ -46,6 +53,21 @@ ln -s "$pcap" "$work/src/tests/captures/$name.pcap"
 ln -s "$real/golden" "$work/src/tests/golden"
 
 status=0
+if [ $truth = 1 ]; then
+    mkdir -p "$work/home" "$work/out"
+    cp -r "$plugin_dir" "$work/plugins"
+    cp "$pcap" "$work/$name.pcap"
+    chmod -R a+rX "$work"
+    chmod 777 "$work/home" "$work/out"
+    # shellcheck source=tools/lib.sh
+    . "$(dirname "$0")/../../tools/lib.sh"
+    echo "== the packets against $expected (check.py --truth)"
+    run_tshark -n -2 -r "$work/$name.pcap" -T pdml > "$work/out/pdml" || status=1
+    python3 "$real/check.py" --truth "$expected" < "$work/out/pdml" || status=1
+    [ $status = 0 ] && echo "ok"
+    exit $status
+fi
+
 echo "== golden: tests/real/golden/$name.fields and $name.guide"
 "$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" golden "$name" || status=1
 

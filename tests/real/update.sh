@@ -4,7 +4,12 @@
 # case with --keep (a fresh capture replaces tests/real/captures/NAME.pcap),
 # then writes tests/real/golden/NAME.fields and NAME.guide from it.
 #
-#   update.sh PLUGIN_DIR SOURCE_DIR [NAME...]      (all cases without NAME)
+#   update.sh [--captures-only] PLUGIN_DIR SOURCE_DIR [NAME...]
+#                                   (all cases without NAME)
+#
+# --captures-only remakes the captures (live.sh --capture-only: checked
+# against the packets' truth, not the plugin) and leaves the golden files
+# alone: for cases whose guide fields the plugin does not have yet.
 #
 # The usual way: cmake --build build --target real-captures
 # Read every changed golden line before committing.
@@ -12,8 +17,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 set -u
+mode=--keep
+if [ "${1:-}" = --captures-only ]; then
+    mode=--capture-only
+    shift
+fi
 if [ $# -lt 2 ]; then
-    echo "usage: update.sh PLUGIN_DIR SOURCE_DIR [NAME...]" >&2
+    echo "usage: update.sh [--captures-only] PLUGIN_DIR SOURCE_DIR [NAME...]" >&2
     exit 2
 fi
 plugin_dir=$1
@@ -29,7 +39,9 @@ fi
 failed=()
 for name in "${names[@]}"; do
     echo "==== $name"
-    if "$real/live.sh" --keep "$plugin_dir" "$src" "$name" &&
+    if [ $mode = --capture-only ]; then
+        "$real/live.sh" --capture-only "$plugin_dir" "$src" "$name" && continue
+    elif "$real/live.sh" --keep "$plugin_dir" "$src" "$name" &&
         SIPGUIDE_UPDATE_GOLDEN=1 "$real/replay.sh" "$plugin_dir" "$src" "$name"; then
         continue
     fi
