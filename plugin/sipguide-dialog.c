@@ -38,6 +38,7 @@ typedef struct {
     guint32        confirmed_cseq;  /* of the INVITE whose 2xx confirmed it */
     guint32        sub_frame;       /* the SUBSCRIBE or REFER */
     guint32        sub_ended;
+    guint32        sub_pending;     /* a SUBSCRIBE or REFER inside the dialog, not yet accepted */
     guint8         usages;
 } dslot_t;
 
@@ -259,6 +260,14 @@ sipguide_dialog_request(const sipguide_step_t *s)
     }
 
     d = find_dialog(s);
+    /* A SUBSCRIBE or REFER inside a dialog adds a subscription to it once
+     * accepted (RFC 6665 §4.5.2, RFC 3515). */
+    if (d != NULL && (is(v, "SUBSCRIBE") || is(v, "REFER")) && !(d->usages & USE_SUB))
+        d->sub_pending = s->frame;
+    if (is(v, "NOTIFY") && d != NULL && !(d->usages & USE_SUB) && d->sub_pending != 0) {
+        d->usages |= USE_SUB;
+        d->sub_frame = d->sub_pending;
+    }
     if (is(v, "NOTIFY") && (d == NULL || !(d->usages & USE_SUB))) {
         /* A NOTIFY establishes the subscription of the SUBSCRIBE or REFER
          * whose From tag is its To tag (RFC 6665 §4.1.2.4). */
@@ -361,6 +370,12 @@ sipguide_dialog_response(const sipguide_step_t *s, const sipguide_txn_view_t *vi
         && d->confirmed_cseq != v->cseq)
         f->context |= SIPGUIDE_CTX_IN_DIALOG;
 
+    if (!view->copy && v->code >= 200 && v->code < 300 && (f->context & SIPGUIDE_CTX_IN_DIALOG)
+        && (is(v, "SUBSCRIBE") || is(v, "REFER")) && (d = find_dialog(s)) != NULL
+        && !(d->usages & USE_SUB) && d->sub_pending != 0) {
+        d->usages |= USE_SUB;
+        d->sub_frame = d->sub_pending;
+    }
     if (view->copy || v->to_tag == NULL || (f->context & SIPGUIDE_CTX_IN_DIALOG))
         return;
 

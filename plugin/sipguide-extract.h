@@ -58,6 +58,8 @@
     X(AUTH_RESPONSE,       "sip.auth.digest.response") \
     X(AUTH_STALE,          "sip.auth.stale") \
     X(AUTH_AUTS,           "sip.auth.auts") \
+    X(FROM_ADDR,           "sip.from.addr") \
+    X(TO_ADDR,             "sip.to.addr") \
     X(IP_ID,               "ip.id")
 
 typedef enum {

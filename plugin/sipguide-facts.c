@@ -34,10 +34,35 @@ sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind)
 
     for (i = 0; i < f->nlinks; i++) {
         const sipguide_link_t *l = sipguide_facts_nth(f, i);
-        if (l->kind == (guint32)kind)
+        if (SIPGUIDE_LINK_KIND(l->kind) == (guint32)kind)
             return l->frame;
     }
     return 0;
+}
+
+/* Room for one more link, or NULL when the links are full. */
+static sipguide_link_t *
+new_link(sipguide_facts_t *f, wmem_allocator_t *scope)
+{
+    sipguide_link_t *l;
+
+    if (f->nlinks == G_MAXUINT8)
+        return NULL;
+    if (f->nlinks < SIPGUIDE_FACTS_INLINE) {
+        l = &f->inline_links[f->nlinks];
+    } else {
+        guint n = f->nlinks - SIPGUIDE_FACTS_INLINE;
+        if (n >= f->nmore_cap) {
+            guint cap = f->nmore_cap == 0 ? 2 : MIN(f->nmore_cap * 2u, 128u);
+            if (n >= cap)
+                return NULL;
+            f->more = (sipguide_link_t *)wmem_realloc(scope, f->more, cap * sizeof(sipguide_link_t));
+            f->nmore_cap = (guint8)cap;
+        }
+        l = &f->more[n];
+    }
+    f->nlinks++;
+    return l;
 }
 
 void
@@ -51,27 +76,25 @@ sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
         return;
     for (i = 0; i < f->nlinks; i++) {
         l = (sipguide_link_t *)sipguide_facts_nth(f, i);
-        if (l->kind == (guint32)kind) {
+        if (SIPGUIDE_LINK_KIND(l->kind) == (guint32)kind) {
             l->frame = frame;
             return;
         }
     }
-    if (f->nlinks == G_MAXUINT8)
-        return;
-    if (f->nlinks < SIPGUIDE_FACTS_INLINE) {
-        l = &f->inline_links[f->nlinks];
-    } else {
-        guint n = f->nlinks - SIPGUIDE_FACTS_INLINE;
-        if (n >= f->nmore_cap) {
-            guint cap = f->nmore_cap == 0 ? 2 : MIN(f->nmore_cap * 2u, 128u);
-            if (n >= cap)
-                return;
-            f->more = (sipguide_link_t *)wmem_realloc(scope, f->more, cap * sizeof(sipguide_link_t));
-            f->nmore_cap = (guint8)cap;
-        }
-        l = &f->more[n];
+    if ((l = new_link(f, scope)) != NULL) {
+        l->kind = kind;
+        l->frame = frame;
     }
-    l->kind = kind;
+}
+
+void
+sipguide_facts_add(sipguide_facts_t *f, wmem_allocator_t *scope,
+                   sipguide_link_kind_t kind, guint32 data, guint32 frame)
+{
+    sipguide_link_t *l;
+
+    if (frame == 0 || (l = new_link(f, scope)) == NULL)
+        return;
+    l->kind = (guint32)kind | ((data & 0xffffffu) << 8);
     l->frame = frame;
-    f->nlinks++;
 }

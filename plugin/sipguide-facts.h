@@ -32,12 +32,25 @@ typedef enum {
     SIPGUIDE_LINK_SUBSCRIPTION_IN,      /* a 481: the SUBSCRIBE or REFER of the subscription */
     SIPGUIDE_LINK_SUBSCRIPTION_ENDED_IN,/* a 481: what ended that subscription */
     SIPGUIDE_LINK_FORK_FIRST_IN,        /* a 1xx/2xx of a new early dialog: the first one's */
+    SIPGUIDE_LINK_FINAL_IN,             /* a request: its final response on this hop */
+    SIPGUIDE_LINK_PROVISIONAL_IN,       /* a request: its first provisional response */
+    SIPGUIDE_LINK_ACK_IN,               /* a 2xx to INVITE: its ACK */
+    SIPGUIDE_LINK_INVITE_FINAL_IN,      /* a CANCEL: the final response of its INVITE */
+    SIPGUIDE_LINK_REASON_EARLY,         /* a final response: an 18x of the INVITE with a Reason
+                                         * (one link per value, the value in the data bits) */
+    SIPGUIDE_LINK_REASON_CANCEL,        /* a 487: the CANCEL with a Reason (idem) */
+    SIPGUIDE_LINK_AUTH_FIRST_REJECTED_IN, /* a 401/407 of a loop: the first rejected attempt */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 
+/* A link's kind is in the low 8 bits of 'kind'; the 24 bits above carry a
+ * value for the kinds that need one (a packed Reason). */
+#define SIPGUIDE_LINK_KIND(k) ((k) & 0xffu)
+#define SIPGUIDE_LINK_DATA(k) ((k) >> 8)
+
 typedef struct {
     guint32 frame;
-    guint32 kind;               /* sipguide_link_kind_t */
+    guint32 kind;               /* sipguide_link_kind_t, and data */
 } sipguide_link_t;
 
 /* Bits of sipguide_facts_t.flags. */
@@ -51,6 +64,10 @@ typedef struct {
 #define SIPGUIDE_FACT_DIALOG_SEEN   0x80u   /* a 481: the dialog usage it needed was seen */
 #define SIPGUIDE_FACT_MODELLED      0x100u  /* the model read the message */
 #define SIPGUIDE_FACT_RESPONSE      0x200u  /* a response (its code may be 0) */
+#define SIPGUIDE_FACT_COPIES_ODD    0x400u  /* a request: resent at intervals T1 doubling does not give */
+#define SIPGUIDE_FACT_REFRESH       0x800u  /* a 2xx to REGISTER after an earlier one of the same
+                                             * registration */
+#define SIPGUIDE_FACT_AUTH_LOOP     0x1000u /* a 401/407 that is the second rejection or more */
 
 /* The verdict on a 401/407. */
 typedef enum {
@@ -80,6 +97,9 @@ typedef struct sipguide_facts {
     guint8           context;       /* SIPGUIDE_CTX_* */
     guint8           nlinks;        /* links held, inline and more */
     guint8           nmore_cap;     /* room in 'more' */
+    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
+    guint8           challenges;    /* a 401/407: challenges of its client so far */
+    guint8           resyncs;       /* a 401/407: IMS-AKA re-synchronisations so far */
     guint32          response_ms;   /* with SIPGUIDE_FACT_HAS_TIME */
     gint32           asked_expires; /* the request's expiry, or -1 */
     const char      *method;        /* request method, or CSeq method; interned per file */
@@ -92,9 +112,13 @@ typedef struct sipguide_facts {
 void sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, const char *method);
 
 /* Add a link; 'scope' is where the facts live (file or packet scope).
- * A second link of a kind that holds one frame replaces the first. */
+ * A second link of a kind replaces the first. */
 void sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
                          sipguide_link_kind_t kind, guint32 frame);
+
+/* Add a link with a value, beside any other of its kind. */
+void sipguide_facts_add(sipguide_facts_t *f, wmem_allocator_t *scope,
+                        sipguide_link_kind_t kind, guint32 data, guint32 frame);
 
 /* The frame of the first link of a kind, 0 when there is none. */
 guint32 sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind);

@@ -67,8 +67,14 @@ typedef struct {
     guint32           first_to_tag;     /* hash of the first To tag answered */
     gint32            expires;
     guint8            flags;            /* REQ_* */
+    guint8            n_early;          /* Reason values of the latest 18x that had one */
+    guint8            n_cancel;         /* Reason values of the CANCEL */
+    guint32           early_frame;
+    guint32           early_reasons[2];
+    guint32           cancel_reasons[2];
     const char       *event;
     sipguide_facts_t *facts;            /* the first copy's, when kept */
+    sipguide_facts_t *cancel_facts;     /* the CANCEL's, when kept */
 } slot_t;
 
 typedef struct {
@@ -83,7 +89,8 @@ typedef struct {
     copies_t       slots[HOPS];
 } response_rec_t;
 
-/* The open challenge of one client on one hop. */
+/* The open challenge of one client on one hop, and what its challenges
+ * have been since its last success. */
 typedef struct {
     sipguide_hop_t    hop;              /* the client's direction */
     guint32           frame;            /* the 401/407 */
@@ -92,6 +99,11 @@ typedef struct {
     guint32           nonce;
     guint32           retry_frame;      /* the request that answered it */
     guint32           retry_cseq;
+    guint32           first_rejected;   /* the first attempt whose credentials failed */
+    guint8            challenges;
+    guint8            rejections;
+    guint8            resyncs;
+    gboolean          registered;       /* a REGISTER of this client succeeded */
     sipguide_facts_t *facts;
 } client_slot_t;
 
@@ -101,9 +113,25 @@ typedef struct {
     client_slot_t  slots[HOPS];
 } client_rec_t;
 
+/* A 2xx to INVITE waiting for its ACK (a transaction of its own, RFC 3261
+ * §13.2.2.4), per hop. */
+typedef struct {
+    sipguide_hop_t    hop;              /* the 2xx's direction */
+    guint32           frame;
+    gboolean          acked;
+    sipguide_facts_t *facts;
+} ack_slot_t;
+
+typedef struct {
+    sipguide_rec_t h;
+    guint          nslots;
+    ack_slot_t     slots[HOPS];
+} ack_rec_t;
+
 static sipguide_table_t *transactions;
 static sipguide_table_t *responses;
 static sipguide_table_t *clients;
+static sipguide_table_t *acks;
 
 void
 sipguide_transaction_register(void)
@@ -111,6 +139,7 @@ sipguide_transaction_register(void)
     transactions = sipguide_table_new(sizeof(txn_rec_t), MAX_TRANSACTIONS);
     responses = sipguide_table_new(sizeof(response_rec_t), MAX_RESPONSES);
     clients = sipguide_table_new(sizeof(client_rec_t), MAX_CLIENTS);
+    acks = sipguide_table_new(sizeof(ack_rec_t), MAX_TRANSACTIONS);
 }
 
 void
@@ -119,6 +148,7 @@ sipguide_transaction_clear(void)
     sipguide_table_clear(transactions);
     sipguide_table_clear(responses);
     sipguide_table_clear(clients);
+    sipguide_table_clear(acks);
 }
 
 void
@@ -127,13 +157,14 @@ sipguide_transaction_sweep(guint32 now)
     sipguide_table_sweep(transactions, now);
     sipguide_table_sweep(responses, now);
     sipguide_table_sweep(clients, now);
+    sipguide_table_sweep(acks, now);
 }
 
 gboolean
 sipguide_transaction_refused(void)
 {
     return sipguide_table_refused(transactions) > 0 || sipguide_table_refused(responses) > 0
-           || sipguide_table_refused(clients) > 0;
+           || sipguide_table_refused(clients) > 0 || sipguide_table_refused(acks) > 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -210,14 +241,17 @@ is_duplicate(const copies_t *c, const sipguide_step_t *s, gboolean resendable_on
 }
 
 /* A later copy on the same hop: a duplicate or a resend.  Marks the facts
- * and moves the copies on. */
-static void
+ * and moves the copies on; TRUE for a resend. */
+static gboolean
 copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_reliable)
 {
+    gboolean resent = FALSE;
+
     if (is_duplicate(c, s, resendable_on_reliable)) {
         s->facts->flags |= SIPGUIDE_FACT_DUPLICATE;
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_DUPLICATE_OF, c->last_frame);
     } else {
+        resent = TRUE;
         s->facts->flags |= SIPGUIDE_FACT_RESENT;
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_RETRANSMISSION_OF, c->first_frame);
     }
@@ -226,6 +260,25 @@ copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_relia
     c->last_hash = s->v->content_hash;
     c->has_ip_id = (guint8)s->has_ip_id;
     c->last_ip_id = s->ip_id;
+    return resent;
+}
+
+/* Whether a request resent 'gap_us' after its previous copy keeps the
+ * retransmission timer of RFC 3261 §17.1.1.2 and §17.1.2.2: T1 doubling for
+ * each resend, up to T2 (4 s) for a non-INVITE; a reliable transport
+ * resends nothing. */
+static gboolean
+resend_on_time(const sipguide_step_t *s, guint resend, gint64 gap_us, gboolean invite)
+{
+    gint64 expected = (gint64)sipguide_model_t1_ms() * 1000;
+
+    if (s->hop.transport != SIPGUIDE_TRANSPORT_UDP)
+        return FALSE;
+    while (--resend > 0 && expected < G_GINT64_CONSTANT(1) << 40)
+        expected *= 2;
+    if (!invite && expected > 4000000)
+        expected = 4000000;
+    return gap_us >= expected * 7 / 10 && gap_us <= expected * 3 / 2 + 100000;
 }
 
 /* The index of the copies that went the same way as the step, or -1. */
@@ -344,12 +397,30 @@ challenge(const sipguide_step_t *s, const slot_t *req)
         r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
     if (r == NULL)
         return;
-    r->h.deadline = deadline(s, CHALLENGE_LIFE_S);
+    r->h.deadline = MAX(r->h.deadline, deadline(s, CHALLENGE_LIFE_S));
     if (c == NULL) {
         if (r->nslots >= HOPS)
             return;
         c = &r->slots[r->nslots++];
         c->hop = client_way;
+    }
+    /* Count the challenges since the client's last success: from the
+     * second rejection on, it is a loop. */
+    if (c->challenges < G_MAXUINT8)
+        c->challenges++;
+    if (f->auth == SIPGUIDE_AUTH_RESYNC && c->resyncs < G_MAXUINT8)
+        c->resyncs++;
+    if (f->auth == SIPGUIDE_AUTH_REJECTED) {
+        if (c->rejections < G_MAXUINT8)
+            c->rejections++;
+        if (c->first_rejected == 0)
+            c->first_rejected = rejected;
+    }
+    f->challenges = c->challenges;
+    f->resyncs = c->resyncs;
+    if (c->rejections >= 2 || c->resyncs >= 2) {
+        f->flags |= SIPGUIDE_FACT_AUTH_LOOP;
+        sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_AUTH_FIRST_REJECTED_IN, c->first_rejected);
     }
     c->frame = s->frame;
     c->cseq = v->cseq;
@@ -358,6 +429,90 @@ challenge(const sipguide_step_t *s, const slot_t *req)
     c->retry_frame = 0;
     c->retry_cseq = 0;
     c->facts = s->keep ? f : NULL;
+}
+
+/* A 2xx ends the client's challenges; a 2xx to REGISTER says whether the
+ * registration was already in place (a refresh), and keeps the client's
+ * record as long as the registration lasts. */
+static void
+client_success(const sipguide_step_t *s, const slot_t *req)
+{
+    const sipguide_values_t *v = s->v;
+    gboolean reg = strcmp(v->method, "REGISTER") == 0;
+    guint64 key = client_key(v);
+    client_rec_t *r = (client_rec_t *)sipguide_table_find(clients, key);
+    sipguide_hop_t client_way;
+    client_slot_t *c;
+    gint64 expires = req != NULL && req->expires >= 0 ? req->expires : v->expires;
+
+    reverse(&s->hop, &client_way);
+    c = client_slot(r, &client_way);
+    if (c == NULL && reg) {
+        if (r == NULL)
+            r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
+        if (r != NULL && r->nslots < HOPS) {
+            c = &r->slots[r->nslots++];
+            c->hop = client_way;
+        }
+    }
+    if (c == NULL)
+        return;
+    c->challenges = c->rejections = c->resyncs = 0;
+    c->first_rejected = 0;
+    if (!reg)
+        return;
+    if (c->registered && expires != 0)
+        s->facts->flags |= SIPGUIDE_FACT_REFRESH;
+    c->registered = expires != 0;
+    if (expires > 0)
+        r->h.deadline = MAX(r->h.deadline, s->now_s + (guint32)MIN(expires, (gint64)(24 * 3600))
+                                           + sipguide_model_transaction_life());
+}
+
+/* An ACK of a 2xx: find the 2xx it acknowledges, on the same hop. */
+static void
+ack_of_2xx(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    char seq[24];
+    ack_rec_t *r;
+    guint i;
+
+    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
+                                                                  v->to_tag, seq, NULL));
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        ack_slot_t *a = &r->slots[i];
+        if (!a->acked && sipguide_hop_same_pair(&a->hop, &s->hop) > 0) {
+            a->acked = TRUE;
+            if (a->facts != NULL)
+                sipguide_facts_link(a->facts, wmem_file_scope(), SIPGUIDE_LINK_ACK_IN, s->frame);
+            return;
+        }
+    }
+}
+
+/* A 2xx to INVITE waits for its ACK. */
+static void
+await_ack(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    char seq[24];
+    guint64 key;
+    ack_rec_t *r;
+    ack_slot_t *a;
+
+    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    key = sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag, seq, NULL);
+    r = (ack_rec_t *)sipguide_table_find(acks, key);
+    if (r == NULL)
+        r = (ack_rec_t *)sipguide_table_add(acks, key, deadline(s, sipguide_model_transaction_life()));
+    if (r == NULL || r->nslots >= HOPS)
+        return;
+    a = &r->slots[r->nslots++];
+    a->hop = s->hop;
+    a->frame = s->frame;
+    a->facts = s->keep ? s->facts : NULL;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -375,15 +530,24 @@ sipguide_transaction_request(const sipguide_step_t *s)
     /* An ACK of a non-2xx final response carries its INVITE's branch but
      * is no copy of it; an ACK of a 2xx is a transaction of its own that
      * nothing answers. */
-    if (strcmp(v->method, "ACK") == 0)
+    if (strcmp(v->method, "ACK") == 0) {
+        ack_of_2xx(s);
         return TRUE;
+    }
 
     key = transaction_key(v, v->method);
     r = (txn_rec_t *)sipguide_table_find(transactions, key);
     if (r != NULL) {
         i = same_way(&r->slots[0].request, sizeof(slot_t), r->nslots, &s->hop);
         if (i >= 0) {
-            copies_again(&r->slots[i].request, s, FALSE);
+            slot = &r->slots[i];
+            gint64 gap = s->us - slot->request.last_us;
+            if (copies_again(&slot->request, s, FALSE) && slot->facts != NULL) {
+                if (slot->facts->copies < G_MAXUINT16)
+                    slot->facts->copies++;
+                if (!resend_on_time(s, slot->facts->copies - 1u, gap, strcmp(v->method, "INVITE") == 0))
+                    slot->facts->flags |= SIPGUIDE_FACT_COPIES_ODD;
+            }
             return FALSE;
         }
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN,
@@ -403,6 +567,7 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->expires = (gint32)CLAMP(v->expires, -1, (gint64)G_MAXINT32);
         slot->event = v->event != NULL ? sipguide_model_intern(v->event) : NULL;
         slot->facts = s->keep ? s->facts : NULL;
+        s->facts->copies = 1;
         slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
                       | (v->to_tag != NULL ? REQ_TO_TAG : 0)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
@@ -417,8 +582,13 @@ sipguide_transaction_request(const sipguide_step_t *s)
         txn_rec_t *inv = (txn_rec_t *)sipguide_table_find(transactions, transaction_key(v, "INVITE"));
         if (inv != NULL) {
             i = same_way(&inv->slots[0].request, sizeof(slot_t), inv->nslots, &s->hop);
-            if (i >= 0 && inv->slots[i].cancel_frame == 0)
-                inv->slots[i].cancel_frame = s->frame;
+            if (i >= 0 && inv->slots[i].cancel_frame == 0) {
+                slot_t *is = &inv->slots[i];
+                is->cancel_frame = s->frame;
+                is->cancel_facts = s->keep ? s->facts : NULL;
+                is->n_cancel = (guint8)v->nreasons;
+                memcpy(is->cancel_reasons, v->reasons, sizeof(is->cancel_reasons));
+            }
         }
     }
     if (v->credentials)
@@ -518,6 +688,50 @@ cancel_of(const sipguide_step_t *s, const slot_t *req)
     return c != NULL ? c->request.first_frame : 0;
 }
 
+/* What the request learns of its fate: its first provisional and its
+ * final response on this hop; a CANCEL learns the final of its INVITE. */
+static void
+request_fate(const sipguide_step_t *s, slot_t *req)
+{
+    const sipguide_values_t *v = s->v;
+    sipguide_facts_t *f = req->facts;
+
+    if (f != NULL && v->code >= 200 && sipguide_facts_get(f, SIPGUIDE_LINK_FINAL_IN) == 0) {
+        sipguide_facts_link(f, wmem_file_scope(), SIPGUIDE_LINK_FINAL_IN, s->frame);
+        f->code = v->code;      /* a request's facts keep the code of its final response */
+    } else if (f != NULL && v->code < 200 && sipguide_facts_get(f, SIPGUIDE_LINK_PROVISIONAL_IN) == 0) {
+        sipguide_facts_link(f, wmem_file_scope(), SIPGUIDE_LINK_PROVISIONAL_IN, s->frame);
+    }
+    if (v->code >= 200 && req->cancel_facts != NULL
+        && sipguide_facts_get(req->cancel_facts, SIPGUIDE_LINK_INVITE_FINAL_IN) == 0)
+        sipguide_facts_link(req->cancel_facts, wmem_file_scope(), SIPGUIDE_LINK_INVITE_FINAL_IN,
+                            s->frame);
+}
+
+/* The Reasons a final response to an INVITE inherits: of the latest 18x
+ * that carried one, and of the CANCEL behind a 487 (RFC 3326). */
+static void
+invite_reasons(const sipguide_step_t *s, slot_t *req)
+{
+    const sipguide_values_t *v = s->v;
+    guint i;
+
+    if (v->code > 100 && v->code < 200 && v->nreasons > 0) {
+        req->early_frame = s->frame;
+        req->n_early = (guint8)v->nreasons;
+        memcpy(req->early_reasons, v->reasons, sizeof(req->early_reasons));
+        return;
+    }
+    if (v->code < 300)
+        return;
+    for (i = 0; i < req->n_early; i++)
+        sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_REASON_EARLY, req->early_reasons[i],
+                           req->early_frame);
+    for (i = 0; v->code == 487 && i < req->n_cancel; i++)
+        sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_REASON_CANCEL, req->cancel_reasons[i],
+                           req->cancel_frame);
+}
+
 void
 sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *view)
 {
@@ -542,6 +756,10 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
         return;
     if (v->code == 487)
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_CANCEL_IN, cancel_of(s, req));
+    if (invite && v->code >= 200 && v->code < 300)
+        await_ack(s);
+    if (v->code >= 200 && v->code < 300)
+        client_success(s, req);
     if (req == NULL) {
         if (v->code == 401 || v->code == 407)
             challenge(s, NULL);
@@ -555,6 +773,9 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
     } else if (invite) {
         r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
     }
+    request_fate(s, req);
+    if (invite)
+        invite_reasons(s, req);
     /* Each To tag answering an INVITE is an early (or confirmed) dialog of
      * its own: a second one means the request was forked. */
     if (invite && v->code > 100 && v->code < 300 && v->to_tag != NULL) {

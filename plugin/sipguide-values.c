@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "sipguide-hop.h"
+#include "sipguide-reason.h"
 #include "sipguide-values.h"
 
 #define MAGIC_COOKIE "z9hG4bK"
@@ -192,6 +193,23 @@ has_sdp(const sipguide_msg_t *m)
     return SIPGUIDE_TRI_NO;
 }
 
+/* The Reason values the model remembers (of an 18x, a CANCEL, a BYE). */
+static void
+read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
+{
+    guint i;
+
+    for (i = 0; i < m->f[SIPGUIDE_SF_REASON].len && v->nreasons < G_N_ELEMENTS(v->reasons); i++) {
+        const char *value = sipguide_msg_string(m, SIPGUIDE_SF_REASON, i);
+        sipguide_reason_t r;
+        guint32 packed;
+
+        if (value != NULL && sipguide_reason_parse(value, pinfo, &r)
+            && (packed = sipguide_reason_pack(r.proto, r.cause)) != 0)
+            v->reasons[v->nreasons++] = packed;
+    }
+}
+
 static guint32
 content_hash(const sipguide_msg_t *m)
 {
@@ -241,6 +259,9 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
     else
         read_credentials(m, pinfo, v);
     v->sdp = has_sdp(m);
+    v->from_uri = sipguide_msg_string(m, SIPGUIDE_SF_FROM_ADDR, 0);
+    v->to_uri = sipguide_msg_string(m, SIPGUIDE_SF_TO_ADDR, 0);
+    read_reasons(m, pinfo, v);
     v->content_hash = content_hash(m);
     return TRUE;
 }

@@ -45,6 +45,10 @@ typedef struct {
     guint32     chal_nonce;
     gboolean    stale;          /* stale=true */
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
+    const char *from_uri;       /* the From and To addresses */
+    const char *to_uri;
+    guint       nreasons;       /* Reason values, packed (sipguide-reason.h) */
+    guint32     reasons[2];
     guint32     content_hash;   /* of the message's bytes, 0 when unknown */
 } sipguide_values_t;
 
