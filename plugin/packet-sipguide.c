@@ -26,6 +26,7 @@
 #include "sipguide-draw.h"
 #include "sipguide-extract.h"
 #include "sipguide-fields.h"
+#include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
@@ -88,6 +89,19 @@ int hf_sipguide_cause = -1;
 int hf_sipguide_meant_for = -1;
 int hf_sipguide_method_note = -1;
 int hf_sipguide_received_phrase = -1;
+int hf_sipguide_ack_in = -1;
+int hf_sipguide_reason_inherited_in = -1;
+int hf_sipguide_auth_challenges = -1;
+int hf_sipguide_auth_resyncs = -1;
+int hf_sipguide_auth_first_rejected_in = -1;
+int hf_sipguide_call_outcome = -1;
+int hf_sipguide_call_summary = -1;
+int hf_sipguide_registration_outcome = -1;
+int hf_sipguide_registration_summary = -1;
+int hf_sipguide_request_outcome = -1;
+int hf_sipguide_request_final_in = -1;
+int hf_sipguide_request_copies = -1;
+int hf_sipguide_request_invite_final_in = -1;
 
 /* The fields that depend on the code and the CSeq method alone.  Every
  * other field may change with what the model knows of the request (a
@@ -117,6 +131,11 @@ expert_field ei_sipguide_retransmission = EI_INIT;
 expert_field ei_sipguide_duplicate = EI_INIT;
 expert_field ei_sipguide_auth_rejected = EI_INIT;
 expert_field ei_sipguide_time_inconsistent = EI_INIT;
+expert_field ei_sipguide_auth_loop = EI_INIT;
+expert_field ei_sipguide_ack_missing = EI_INIT;
+expert_field ei_sipguide_request_timeout = EI_INIT;
+expert_field ei_sipguide_request_no_final = EI_INIT;
+expert_field ei_sipguide_request_copies = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
@@ -129,7 +148,9 @@ static const char *const expert_field_names[] = {
     "sipguide.response.normal", "sipguide.response.failure", "sipguide.response.unusual",
     "sipguide.code.invalid", "sipguide.code.unregistered", "sipguide.evidence.contradicts",
     "sipguide.evidence.malformed", "sipguide.retransmission", "sipguide.duplicate",
-    "sipguide.auth.rejected", "sipguide.time.inconsistent"
+    "sipguide.auth.rejected", "sipguide.time.inconsistent", "sipguide.auth.loop",
+    "sipguide.ack.missing", "sipguide.request.timeout", "sipguide.request.no_final",
+    "sipguide.request.odd_copies"
 };
 static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
 
@@ -324,8 +345,18 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         const sipguide_msg_t *m = NULL;
         sipguide_result_t *r;
 
-        if (!(f->flags & SIPGUIDE_FACT_RESPONSE))
-            continue;       /* a request: no guide */
+        if (!(f->flags & SIPGUIDE_FACT_RESPONSE)) {
+            /* A request: what the capture says of its fate. */
+            sipguide_request_result_t *q;
+
+            if (!drawn)
+                continue;
+            q = wmem_new(pinfo->pool, sipguide_request_result_t);
+            if (sipguide_flow_request(pinfo, f, q))
+                sipguide_draw_request(tree, pinfo, tvb, q, same ? &msgs.msgs[i] : NULL, shown,
+                                      want_expert);
+            continue;
+        }
         if (same && msgs.msgs[i].code == f->code)
             m = &msgs.msgs[i];
         r = wmem_new(pinfo->pool, sipguide_result_t);
@@ -644,6 +675,72 @@ proto_register_sipguide(void)
             FT_STRING, BASE_NONE, NULL, 0x0,
             "The reason phrase of the Status-Line, when it differs from the registered one", HFILL }
         },
+        { &hf_sipguide_ack_in,
+          { "ACK in", "sipguide.ack_in",
+            FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
+            "The ACK of this 2xx to INVITE", HFILL }
+        },
+        { &hf_sipguide_reason_inherited_in,
+          { "Reason inherited from", "sipguide.reason.inherited_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An earlier 18x or the CANCEL whose Reason explains this final response", HFILL }
+        },
+        { &hf_sipguide_auth_challenges,
+          { "Challenges", "sipguide.auth.challenges",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Challenges of this client (Call-ID, From tag, method; hop) since its last success", HFILL }
+        },
+        { &hf_sipguide_auth_resyncs,
+          { "Re-synchronisations", "sipguide.auth.resyncs",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "IMS-AKA re-synchronisations (auts) of this client since its last success", HFILL }
+        },
+        { &hf_sipguide_auth_first_rejected_in,
+          { "First rejected in", "sipguide.auth.first_rejected_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The first attempt of a challenge loop whose credentials were rejected", HFILL }
+        },
+        { &hf_sipguide_call_outcome,
+          { "Call outcome", "sipguide.call.outcome",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the final response to an initial INVITE makes of the call", HFILL }
+        },
+        { &hf_sipguide_call_summary,
+          { "Call outcome, why", "sipguide.call.summary",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The response that decides the call's outcome, and what it means", HFILL }
+        },
+        { &hf_sipguide_registration_outcome,
+          { "Registration outcome", "sipguide.registration.outcome",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the final response to a REGISTER makes of the registration", HFILL }
+        },
+        { &hf_sipguide_registration_summary,
+          { "Registration outcome, why", "sipguide.registration.summary",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The response that decides the registration's outcome, and what it means", HFILL }
+        },
+        { &hf_sipguide_request_outcome,
+          { "Request outcome", "sipguide.request.outcome",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The fate of a request on its hop: final, provisional-only, timed-out or capture-ended",
+            HFILL }
+        },
+        { &hf_sipguide_request_final_in,
+          { "Final response in", "sipguide.request.final_in",
+            FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_RESPONSE), 0x0,
+            "The final response to this request on its hop", HFILL }
+        },
+        { &hf_sipguide_request_copies,
+          { "Copies sent", "sipguide.request.copies",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "How many times the client sent this request on its hop (1: never resent)", HFILL }
+        },
+        { &hf_sipguide_request_invite_final_in,
+          { "INVITE's final response in", "sipguide.request.invite_final_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "A CANCEL: the final response of the INVITE it cancels", HFILL }
+        },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",
             FT_STRING, BASE_NONE, NULL, 0x0,
@@ -701,6 +798,26 @@ proto_register_sipguide(void)
         { &ei_sipguide_auth_rejected,
           { "sipguide.auth.rejected", PI_SECURITY, PI_WARN,
             "Credentials rejected: the retry after a challenge was challenged again", EXPFILL }
+        },
+        { &ei_sipguide_auth_loop,
+          { "sipguide.auth.loop", PI_SECURITY, PI_WARN,
+            "A challenge loop: credentials rejected again and again", EXPFILL }
+        },
+        { &ei_sipguide_ack_missing,
+          { "sipguide.ack.missing", PI_SEQUENCE, PI_WARN,
+            "No ACK for a 2xx to INVITE within 64*T1", EXPFILL }
+        },
+        { &ei_sipguide_request_timeout,
+          { "sipguide.request.timeout", PI_SEQUENCE, PI_WARN,
+            "A request nothing answered within 64*T1", EXPFILL }
+        },
+        { &ei_sipguide_request_no_final,
+          { "sipguide.request.no_final", PI_SEQUENCE, PI_NOTE,
+            "A request that got no final response", EXPFILL }
+        },
+        { &ei_sipguide_request_copies,
+          { "sipguide.request.odd_copies", PI_SEQUENCE, PI_NOTE,
+            "A request resent at intervals T1 doubling does not give", EXPFILL }
         },
         { &ei_sipguide_time_inconsistent,
           { "sipguide.time.inconsistent", PI_SEQUENCE, PI_WARN,

@@ -293,6 +293,8 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
     guide->klass = sipguide_catalog_class(guide->cls);
     guide->scope = guide->klass->scope;
     guide->severity = guide->klass->severity;
+    guide->call_outcome = guide->klass->call_outcome;
+    guide->reg_outcome = guide->klass->reg_outcome;
     guide->retry = &guide->klass->retry;
     guide->rule = find_rule(&q);
 
@@ -307,6 +309,10 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
         const sipguide_code_t *e = guide->entry;
 
         guide->answers = &e->answers;
+        if (e->base.call_outcome != SIPGUIDE_NONE)
+            guide->call_outcome = e->base.call_outcome;
+        if (e->base.reg_outcome != SIPGUIDE_NONE)
+            guide->reg_outcome = e->base.reg_outcome;
         if (q.method != NULL && e->answers.count > 0 && !has_text(&e->answers, q.method))
             guide->expected = FALSE;
         n = applicable_sections(e, &q, guide->expected, layers);
@@ -381,6 +387,18 @@ term(sipguide_vocab_t vocab, int index)
     if (index < 0 || (unsigned)index >= sipguide_term_count(vocab))
         return NULL;
     return &sipguide_data_vocab[vocab][index];
+}
+
+int
+sipguide_term_find(sipguide_vocab_t vocab, const char *token)
+{
+    unsigned i;
+
+    for (i = 0; i < sipguide_term_count(vocab); i++) {
+        if (strcmp(sipguide_data_vocab[vocab][i].token, token) == 0)
+            return (int)i;
+    }
+    return SIPGUIDE_NONE;
 }
 
 const char *

@@ -18,6 +18,8 @@ typedef enum {
     SIPGUIDE_VOCAB_SCOPE,
     SIPGUIDE_VOCAB_RETRY,
     SIPGUIDE_VOCAB_SEVERITY,
+    SIPGUIDE_VOCAB_CALL_OUTCOME,
+    SIPGUIDE_VOCAB_REG_OUTCOME,
     SIPGUIDE_VOCAB_COUNT
 } sipguide_vocab_t;
 
@@ -129,6 +131,8 @@ typedef struct {
     sipguide_texts_t    causes;    /* the usual causes */
     const char         *flow;      /* where in the flow the response appears */
     const char         *body;      /* what body to expect in the response */
+    int                 call_outcome;  /* a code section only: SIPGUIDE_NONE when unset */
+    int                 reg_outcome;
 } sipguide_section_t;
 
 typedef struct {
@@ -149,6 +153,8 @@ typedef struct {
     int               scope;
     int               severity;
     sipguide_terms_t  retry;
+    int               call_outcome;    /* what a final response of the class does to a call */
+    int               reg_outcome;     /* ... and to a registration; SIPGUIDE_NONE for 1xx */
 } sipguide_class_t;
 
 /* A rule of data/methods.txt: what a request of a method (and situation)
@@ -182,6 +188,8 @@ typedef struct {
     int                       category;
     int                       scope;       /* falls back to the class */
     int                       severity;    /* falls back to the class */
+    int                       call_outcome;  /* the code's, else the class's */
+    int                       reg_outcome;
     /* Lists are never NULL; they are empty when nothing applies. */
     const sipguide_terms_t   *retry;       /* falls back to the class */
     const sipguide_terms_t   *procedures;  /* the method's, then the code's own */
@@ -272,7 +280,28 @@ typedef struct {
     X(SUBSCRIPTION_SEEN_NO_REQUEST, "subscription-seen-no-request", "") \
     X(SUBSCRIPTION_ENDED,     "subscription-ended",     "frame") \
     X(SUBSCRIPTION_NOT_SEEN,  "subscription-not-seen",  "") \
-    X(RECORDS_DROPPED,        "records-dropped",        "")
+    X(RECORDS_DROPPED,        "records-dropped",        "") \
+    X(ACK_IN,                 "ack-in",                 "frame") \
+    X(NO_ACK,                 "no-ack",                 "seconds limit") \
+    X(NO_ACK_YET,             "no-ack-yet",             "seconds") \
+    X(REASON_EARLY,           "reason-early",           "frame reason") \
+    X(REASON_CANCEL,          "reason-cancel",          "frame reason") \
+    X(REASON_CANCEL_ELSEWHERE, "reason-cancel-elsewhere", "frame reason") \
+    X(AUTH_LOOP,              "auth-loop",              "count frame") \
+    X(RESYNC_LOOP,            "resync-loop",            "count") \
+    X(OUTCOME,                "outcome",                "code phrase frame description") \
+    X(OUTCOME_NO_RETRY,       "outcome-no-retry",       "code phrase frame description") \
+    X(OUTCOME_TIMED_OUT,      "outcome-timed-out",      "frame limit description") \
+    X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
+    X(REQUEST_PROVISIONAL_ONLY, "request-provisional-only", "frame") \
+    X(REQUEST_TIMED_OUT,      "request-timed-out",      "limit") \
+    X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
+    X(REQUEST_COPIES,         "request-copies",         "count t1") \
+    X(REQUEST_COPIES_ODD,     "request-copies-odd",     "count t1") \
+    X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
+    X(CANCEL_INVITE_FINAL,    "cancel-invite-final",    "frame") \
+    X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
+    X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit")
 
 typedef enum {
 #define SIPGUIDE_TEXT_ID(id, name, placeholders) SIPGUIDE_TEXT_##id,
@@ -326,6 +355,9 @@ int sipguide_catalog_category_cancelled(void);
 const char *sipguide_term_token(sipguide_vocab_t vocab, int index);
 const char *sipguide_term_description(sipguide_vocab_t vocab, int index);
 unsigned sipguide_term_count(sipguide_vocab_t vocab);
+
+/* The index of a token in a vocabulary, or SIPGUIDE_NONE. */
+int sipguide_term_find(sipguide_vocab_t vocab, const char *token);
 
 /* The sentence of data/evidence.txt for an id. */
 const char *sipguide_catalog_text(sipguide_text_t id);

@@ -12,28 +12,44 @@
 #include <epan/packet.h>
 
 #include "sipguide-diagnose.h"
+#include "sipguide-flow.h"
+#include "sipguide-model.h"
+#include "sipguide-reason.h"
 
 /* Filter values of sipguide.auth.verdict, in sipguide_auth_t order. */
 static const char *const auth_tokens[] = {
     NULL, "challenge", "stale", "resync", "rejected", "again"
 };
 
-static void
-tx(sipguide_result_t *r, sipguide_item_t item, sipguide_text_t text, guint32 link,
-   guint32 frame, guint32 challenge, guint32 number, sipguide_raise_t raise)
+void
+sipguide_diagnose_line(sipguide_tx_line_t *tx, guint *count, sipguide_item_t item,
+                       sipguide_text_t text, guint32 link, guint32 frame, sipguide_raise_t raise)
 {
     sipguide_tx_line_t *l;
 
-    if (r->tx_count >= SIPGUIDE_TX_MAX)
+    if (*count >= SIPGUIDE_TX_MAX)
         return;
-    l = &r->tx[r->tx_count++];
+    l = &tx[(*count)++];
+    memset(l, 0, sizeof(*l));
     l->item = item;
     l->text = text;
     l->link = link;
     l->frame = frame;
-    l->challenge = challenge;
-    l->number = number;
+    l->outcome = SIPGUIDE_NONE;
     l->raise = raise;
+}
+
+static void
+tx(sipguide_result_t *r, sipguide_item_t item, sipguide_text_t text, guint32 link,
+   guint32 frame, guint32 challenge, guint32 number, sipguide_raise_t raise)
+{
+    guint n = r->tx_count;
+
+    sipguide_diagnose_line(r->tx, &r->tx_count, item, text, link, frame, raise);
+    if (r->tx_count > n) {
+        r->tx[n].challenge = challenge;
+        r->tx[n].number = number;
+    }
 }
 
 /* A link whose sentence names only its own frame. */
@@ -221,6 +237,8 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         sipguide_evidence_read(m, pinfo, f->asked_expires, &r->evidence);
         r->has_evidence = TRUE;
     }
+    r->call_outcome = SIPGUIDE_NONE;
+    r->reg_outcome = SIPGUIDE_NONE;
     /* The verdicts decide the meaning and severity, so they are made even
      * when the Transaction part is not shown. */
     if (!r->valid || !(f->flags & SIPGUIDE_FACT_MODELLED))
@@ -239,16 +257,28 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         challenge(r, f, later_known);
     if (f->code == 481)
         no_dialog(r, f);
+    sipguide_flow_response(pinfo, f, later_known, r);
 }
 
 const char *
 sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
 {
+    const sipguide_code_t *e = sipguide_catalog_code(l->code);
+    sipguide_reason_proto_t proto;
+    guint32 cause;
     const char *p[] = {
         "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
         "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
         "ms", wmem_strdup_printf(pinfo->pool, "%u", l->number),
         "seconds", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+        "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+        "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
+        "phrase", e != NULL ? e->phrase : "",
+        "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
+                  ? sipguide_reason_describe(pinfo, proto, cause) : "",
+        "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
+        "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
+        "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
     };
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);

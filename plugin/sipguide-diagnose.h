@@ -33,6 +33,11 @@ typedef enum {
     SIPGUIDE_ITEM_SUBSCRIPTION_IN,
     SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN,
     SIPGUIDE_ITEM_FORK_FIRST_IN,
+    SIPGUIDE_ITEM_ACK_IN,
+    SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN,
+    SIPGUIDE_ITEM_REASON_INHERITED_IN,  /* drawn with the Evidence */
+    SIPGUIDE_ITEM_FINAL_IN,             /* a request: its final response */
+    SIPGUIDE_ITEM_INVITE_FINAL_IN,      /* a CANCEL: the final response of its INVITE */
     SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
 } sipguide_item_t;
 
@@ -42,7 +47,12 @@ typedef enum {
     SIPGUIDE_RAISE_RETRANSMISSION,
     SIPGUIDE_RAISE_DUPLICATE,
     SIPGUIDE_RAISE_AUTH_REJECTED,
-    SIPGUIDE_RAISE_TIME
+    SIPGUIDE_RAISE_TIME,
+    SIPGUIDE_RAISE_AUTH_LOOP,
+    SIPGUIDE_RAISE_NO_ACK,
+    SIPGUIDE_RAISE_TIMED_OUT,
+    SIPGUIDE_RAISE_NO_FINAL,            /* an INVITE that only rang, a CANCEL without its 487 */
+    SIPGUIDE_RAISE_ODD_COPIES
 } sipguide_raise_t;
 
 typedef struct {
@@ -51,7 +61,11 @@ typedef struct {
     guint32          link;          /* the frame of the item's field; 0 for a note */
     guint32          frame;         /* what the sentence's {frame} names */
     guint32          challenge;     /* what its {challenge} names */
-    guint32          number;        /* its {ms}, or {seconds} */
+    guint32          number;        /* its {ms}, {seconds} or {count} */
+    guint32          reason;        /* its {reason}, packed (sipguide-reason.h) */
+    guint32          code;          /* its {code} and {phrase} */
+    int              outcome;       /* its {description}: a term of 'vocab' */
+    sipguide_vocab_t vocab;
     sipguide_raise_t raise;
 } sipguide_tx_line_t;
 
@@ -73,7 +87,30 @@ typedef struct {
     sipguide_tx_line_t  tx[SIPGUIDE_TX_MAX];
     gboolean            has_evidence;
     sipguide_evidence_t evidence;
+    /* The flow (sipguide-flow.h). */
+    int                 call_outcome;   /* a term of [call-outcome], or SIPGUIDE_NONE */
+    int                 reg_outcome;    /* a term of [registration-outcome], or SIPGUIDE_NONE */
+    sipguide_tx_line_t  outcome_line;   /* the reason of the outcome */
+    guint               challenges;     /* a modelled 401/407: its client's count, else 0 */
+    guint               resyncs;
 } sipguide_result_t;
+
+/* What the guide says on a request frame (sipguide-flow.h). */
+typedef struct {
+    const char         *method;
+    const char         *outcome;        /* final, timed-out ..., or NULL when not known */
+    guint32             copies;         /* 0 when not shown */
+    guint               tx_count;
+    sipguide_tx_line_t  tx[SIPGUIDE_TX_MAX];
+    int                 call_outcome;   /* of an INVITE nothing answered finally */
+    int                 reg_outcome;
+    sipguide_tx_line_t  outcome_line;
+} sipguide_request_result_t;
+
+/* Add a Transaction line to a list of count lines. */
+void sipguide_diagnose_line(sipguide_tx_line_t *tx, guint *count, sipguide_item_t item,
+                            sipguide_text_t text, guint32 link, guint32 frame,
+                            sipguide_raise_t raise);
 
 /* What the caller wants diagnosed beyond the catalog. */
 #define SIPGUIDE_WANT_EVIDENCE    0x1u

@@ -348,18 +348,29 @@ first_sentence(packet_info *pinfo, const char *text)
     return end != NULL ? wmem_strndup(pinfo->pool, text, end - text) : text;
 }
 
-/* What the response's own headers say, when this pass can read them. */
+static proto_item *draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l);
+
+/* What the response's own headers say, when this pass can read them, and
+ * the Reasons it inherits from its dialog. */
 static void
-draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_evidence_t *evp)
+draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
 {
-    const sipguide_evidence_t *ev = evp;
+    static const sipguide_evidence_t none;
+    const sipguide_evidence_t *ev = r->has_evidence ? &r->evidence : &none;
     proto_tree *et;
     proto_item *pi;
-    guint i;
+    guint i, inherited = 0;
 
-    if (ev->line_count == 0)
+    for (i = 0; i < r->tx_count; i++)
+        inherited += r->tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN;
+    if (ev->line_count == 0 && inherited == 0)
         return;
     et = add_subtree(tree, d, ett_sipguide_evidence, "Evidence");
+    /* What the dialog said before this response: the Reasons it inherits. */
+    for (i = 0; i < r->tx_count; i++) {
+        if (r->tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN)
+            draw_tx_line(et, d, &r->tx[i]);
+    }
     for (i = 0; i < ev->line_count; i++) {
         pi = add_text(et, d, hf_sipguide_evidence, ev->lines[i].text);
         if (pi == NULL)
@@ -439,6 +450,11 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_SUBSCRIPTION_IN:      return hf_sipguide_subscription_in;
     case SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN: return hf_sipguide_subscription_ended_in;
     case SIPGUIDE_ITEM_FORK_FIRST_IN:        return hf_sipguide_fork_first_in;
+    case SIPGUIDE_ITEM_ACK_IN:               return hf_sipguide_ack_in;
+    case SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN: return hf_sipguide_auth_first_rejected_in;
+    case SIPGUIDE_ITEM_REASON_INHERITED_IN:  return hf_sipguide_reason_inherited_in;
+    case SIPGUIDE_ITEM_FINAL_IN:             return hf_sipguide_request_final_in;
+    case SIPGUIDE_ITEM_INVITE_FINAL_IN:      return hf_sipguide_request_invite_final_in;
     default:                                 return hf_sipguide_transaction_note;
     }
 }
@@ -451,14 +467,20 @@ raise_expert(sipguide_raise_t raise)
     case SIPGUIDE_RAISE_DUPLICATE:      return &ei_sipguide_duplicate;
     case SIPGUIDE_RAISE_AUTH_REJECTED:  return &ei_sipguide_auth_rejected;
     case SIPGUIDE_RAISE_TIME:           return &ei_sipguide_time_inconsistent;
+    case SIPGUIDE_RAISE_AUTH_LOOP:      return &ei_sipguide_auth_loop;
+    case SIPGUIDE_RAISE_NO_ACK:         return &ei_sipguide_ack_missing;
+    case SIPGUIDE_RAISE_TIMED_OUT:      return &ei_sipguide_request_timeout;
+    case SIPGUIDE_RAISE_NO_FINAL:       return &ei_sipguide_request_no_final;
+    case SIPGUIDE_RAISE_ODD_COPIES:     return &ei_sipguide_request_copies;
     default:                            return NULL;
     }
 }
 
 /* One Transaction line: a frame link labelled with its sentence, or a
- * note; the item an expert item hangs on. */
+ * note; the item an expert item hangs on.  Its expert item, if any, is
+ * added too. */
 static proto_item *
-draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
+draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
 {
     int hf = item_field(l->item);
     proto_item *pi;
@@ -485,29 +507,76 @@ draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
     return pi;
 }
 
+static proto_item *
+draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
+{
+    proto_item *pi = draw_tx_line_only(tt, d, l);
+    expert_field *ei = raise_expert(l->raise);
+
+    if (ei != NULL && d->expert)
+        expert_add_info_format(d->pinfo, pi, ei, "%s",
+                               first_clause(d->pinfo, sipguide_diagnose_tx_text(d->pinfo, l)));
+    return pi;
+}
+
+/* The lines of a list, but for those drawn elsewhere (inherited Reasons). */
+static void
+draw_tx_lines(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *tx, guint count,
+              const sipguide_result_t *r)
+{
+    guint i;
+
+    for (i = 0; i < count; i++) {
+        if (tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN)
+            continue;
+        draw_tx_line(tt, d, &tx[i]);
+        if (r != NULL && tx[i].item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
+            add_uint(tt, d, hf_sipguide_response_time, r->response_ms);
+    }
+}
+
 /* The request, copies, CANCEL, challenge and dialog around the response. */
 static void
 draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
 {
     proto_tree *tt;
-    guint i;
+    guint i, shown = 0;
 
-    if (r->tx_count == 0 && r->auth_token == NULL)
+    for (i = 0; i < r->tx_count; i++)
+        shown += r->tx[i].item != SIPGUIDE_ITEM_REASON_INHERITED_IN;
+    if (shown == 0 && r->auth_token == NULL)
         return;
     tt = add_subtree(tree, d, ett_sipguide_transaction, "Transaction");
-    for (i = 0; i < r->tx_count; i++) {
-        const sipguide_tx_line_t *l = &r->tx[i];
-        proto_item *pi = draw_tx_line(tt, d, l);
-        expert_field *ei = raise_expert(l->raise);
-
-        if (l->item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
-            add_uint(tt, d, hf_sipguide_response_time, r->response_ms);
-        if (ei != NULL && d->expert)
-            expert_add_info_format(d->pinfo, pi, ei, "%s",
-                                   first_clause(d->pinfo, sipguide_diagnose_tx_text(d->pinfo, l)));
-    }
+    draw_tx_lines(tt, d, r->tx, r->tx_count, r);
     if (r->auth_token != NULL)
         add_string(tt, d, hf_sipguide_auth_verdict, r->auth_token);
+    if (r->challenges > 0)
+        add_uint(tt, d, hf_sipguide_auth_challenges, r->challenges);
+    if (r->resyncs > 0)
+        add_uint(tt, d, hf_sipguide_auth_resyncs, r->resyncs);
+}
+
+/* What the response (or a request nothing answered) makes of its call or
+ * registration, and why. */
+static void
+draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
+             const sipguide_tx_line_t *why)
+{
+    proto_tree *ot;
+
+    if (call == SIPGUIDE_NONE && registration == SIPGUIDE_NONE)
+        return;
+    ot = add_subtree(tree, d, ett_sipguide_transaction, "Outcome");
+    if (call != SIPGUIDE_NONE) {
+        add_term(ot, d, hf_sipguide_call_outcome, SIPGUIDE_VOCAB_CALL_OUTCOME, call);
+        if (wanted(d, hf_sipguide_call_summary))
+            add_text(ot, d, hf_sipguide_call_summary, sipguide_diagnose_tx_text(d->pinfo, why));
+    }
+    if (registration != SIPGUIDE_NONE) {
+        add_term(ot, d, hf_sipguide_registration_outcome, SIPGUIDE_VOCAB_REG_OUTCOME, registration);
+        if (wanted(d, hf_sipguide_registration_summary))
+            add_text(ot, d, hf_sipguide_registration_summary, sipguide_diagnose_tx_text(d->pinfo, why));
+    }
 }
 
 /* Every guide's expert item, in the response-code group, with the
@@ -624,8 +693,9 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     if (g->entry != NULL)
         add_string(st, &d, hf_sipguide_reference, g->entry->rfc);
 
-    if (r->has_evidence && pref_show_evidence)
-        draw_evidence(st, &d, &r->evidence);
+    draw_outcome(st, &d, r->call_outcome, r->reg_outcome, &r->outcome_line);
+    if (pref_show_evidence)
+        draw_evidence(st, &d, r);
     if (pref_show_transaction)
         draw_transaction(st, &d, r);
     if (pref_show_ims)
@@ -641,4 +711,35 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                         g->category != SIPGUIDE_NONE
                             ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category)
                             : g->klass->name);
+}
+
+void
+sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
+                      const sipguide_request_result_t *q, const sipguide_msg_t *m, gboolean shown,
+                      gboolean want_expert)
+{
+    const field_info *msg = m != NULL && m->f[SIPGUIDE_SF_SIP].len > 0 ? m->f[SIPGUIDE_SF_SIP].v[0] : NULL;
+    draw_t d = { pinfo, tvb, q->method, shown, shown || want_expert, NULL };
+    proto_item *ti;
+    proto_tree *st;
+
+    if (!d.shown)
+        sipguide_prime_field(proto_sipguide);
+    if (msg != NULL)
+        ti = proto_tree_add_item(tree, proto_sipguide, msg->ds_tvb, msg->start, 0, ENC_NA);
+    else
+        ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
+    /* The same label in every pass: what later passes add is below it. */
+    if (d.shown)
+        proto_item_append_text(ti, ": %s request", q->method != NULL ? q->method : "a");
+    st = proto_item_add_subtree(ti, ett_sipguide);
+    d.top = ti;
+    if (q->outcome != NULL)
+        add_string(st, &d, hf_sipguide_request_outcome, q->outcome);
+    if (q->copies > 0)
+        add_uint(st, &d, hf_sipguide_request_copies, q->copies);
+    draw_outcome(st, &d, q->call_outcome, q->reg_outcome, &q->outcome_line);
+    if (pref_show_transaction && q->tx_count > 0)
+        draw_tx_lines(add_subtree(st, &d, ett_sipguide_transaction, "Transaction"), &d, q->tx,
+                      q->tx_count, NULL);
 }

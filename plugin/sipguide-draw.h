@@ -20,4 +20,9 @@ void sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                             const sipguide_result_t *r, const sipguide_msg_t *m,
                             gboolean shown, gboolean want_expert);
 
+/* The guide part of a request frame, from its result. */
+void sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
+                           const sipguide_request_result_t *q, const sipguide_msg_t *m,
+                           gboolean shown, gboolean want_expert);
+
 #endif /* SIPGUIDE_DRAW_H */

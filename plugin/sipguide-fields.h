@@ -70,6 +70,19 @@ extern int hf_sipguide_cause;
 extern int hf_sipguide_meant_for;
 extern int hf_sipguide_method_note;
 extern int hf_sipguide_received_phrase;
+extern int hf_sipguide_ack_in;
+extern int hf_sipguide_reason_inherited_in;
+extern int hf_sipguide_auth_challenges;
+extern int hf_sipguide_auth_resyncs;
+extern int hf_sipguide_auth_first_rejected_in;
+extern int hf_sipguide_call_outcome;
+extern int hf_sipguide_call_summary;
+extern int hf_sipguide_registration_outcome;
+extern int hf_sipguide_registration_summary;
+extern int hf_sipguide_request_outcome;
+extern int hf_sipguide_request_final_in;
+extern int hf_sipguide_request_copies;
+extern int hf_sipguide_request_invite_final_in;
 
 extern gint ett_sipguide;
 extern gint ett_sipguide_class;
@@ -90,6 +103,11 @@ extern expert_field ei_sipguide_retransmission;
 extern expert_field ei_sipguide_duplicate;
 extern expert_field ei_sipguide_auth_rejected;
 extern expert_field ei_sipguide_time_inconsistent;
+extern expert_field ei_sipguide_auth_loop;
+extern expert_field ei_sipguide_ack_missing;
+extern expert_field ei_sipguide_request_timeout;
+extern expert_field ei_sipguide_request_no_final;
+extern expert_field ei_sipguide_request_copies;
 
 /* Preferences: which parts the guide shows. */
 extern sipguide_epan_bool_t pref_show_ims;

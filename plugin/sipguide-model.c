@@ -21,6 +21,7 @@ static guint32 last_frame;
 static nstime_t time_base;
 static gboolean time_base_set;
 static guint32 clock_s;             /* latest arrival seen, s after the base */
+static gint64 latest_us;            /* latest arrival seen, us after the base */
 static guint32 next_sweep_s;
 static wmem_map_t *strings;         /* one copy of each interned string per file */
 
@@ -40,6 +41,7 @@ sipguide_model_file_start(void)
     last_frame = 0;
     time_base_set = FALSE;
     clock_s = 0;
+    latest_us = 0;
     next_sweep_s = SWEEP_EVERY_S;
 }
 
@@ -119,6 +121,21 @@ sipguide_model_key(char kind, const char *a, const char *b, const char *c,
     return h != 0 ? h : 1;
 }
 
+gint64
+sipguide_model_arrival_us(const packet_info *pinfo)
+{
+    if (!time_base_set)
+        return 0;
+    return ((gint64)pinfo->abs_ts.secs - (gint64)time_base.secs) * 1000000
+           + (pinfo->abs_ts.nsecs - time_base.nsecs) / 1000;
+}
+
+gint64
+sipguide_model_latest_us(void)
+{
+    return latest_us;
+}
+
 /* Microseconds from the file's first message to this one; the clock only
  * moves forward, so that a capture whose time jumps back drops nothing. */
 static gint64
@@ -130,8 +147,9 @@ arrival_us(const packet_info *pinfo)
         time_base = pinfo->abs_ts;
         time_base_set = TRUE;
     }
-    us = ((gint64)pinfo->abs_ts.secs - (gint64)time_base.secs) * 1000000
-         + (pinfo->abs_ts.nsecs - time_base.nsecs) / 1000;
+    us = sipguide_model_arrival_us(pinfo);
+    if (us > latest_us)
+        latest_us = us;
     if (us > 0 && us / 1000000 > (gint64)clock_s)
         clock_s = (guint32)MIN(us / 1000000, (gint64)G_MAXUINT32 - 2 * 3600 * 24);
     return us;

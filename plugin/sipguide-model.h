@@ -45,6 +45,11 @@ void sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
  * later was seen" is an answer and not a guess. */
 gboolean sipguide_model_seen_after(guint32 frame);
 
+/* The arrival of a frame, and the latest arrival the model has seen, in
+ * microseconds after the file's first SIP message. */
+gint64 sipguide_model_arrival_us(const packet_info *pinfo);
+gint64 sipguide_model_latest_us(void);
+
 /* ---------------------------------------------------------------------- */
 /* For the model's own parts (transactions, dialogs). */
 

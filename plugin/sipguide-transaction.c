@@ -568,6 +568,7 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->event = v->event != NULL ? sipguide_model_intern(v->event) : NULL;
         slot->facts = s->keep ? s->facts : NULL;
         s->facts->copies = 1;
+        s->facts->context = v->to_tag != NULL ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG;
         slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
                       | (v->to_tag != NULL ? REQ_TO_TAG : 0)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)

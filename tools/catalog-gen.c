@@ -173,7 +173,8 @@ read_file(const char *path)
 /* Vocabulary */
 
 static const char *const vocab_names[SIPGUIDE_VOCAB_COUNT] = {
-    "category", "procedure", "element", "scope", "retry", "severity"
+    "category", "procedure", "element", "scope", "retry", "severity", "call-outcome",
+    "registration-outcome"
 };
 
 typedef struct {
@@ -297,6 +298,7 @@ typedef struct {
     char *flow, *body;
     GPtrArray *causes;      /* char * */
     int category, scope, severity;
+    int call_outcome, reg_outcome;
     GArray *retry, *procedures, *elements;     /* unsigned char */
     GPtrArray *ims_refs, *hints;               /* char * */
     char *headers;
@@ -359,6 +361,8 @@ static const keydef_t keydefs[] = {
     { "severity",   K_VOCAB, SIPGUIDE_VOCAB_SEVERITY,  FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_SEVERITY },
     { "procedure",  K_VOCAB, SIPGUIDE_VOCAB_PROCEDURE, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_PROCEDURE },
     { "element",    K_VOCAB, SIPGUIDE_VOCAB_ELEMENT,   TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_ELEMENT },
+    { "call-outcome", K_VOCAB, SIPGUIDE_VOCAB_CALL_OUTCOME, FALSE, IN_CODE | IN_CLASS, 0 },
+    { "registration-outcome", K_VOCAB, SIPGUIDE_VOCAB_REG_OUTCOME, FALSE, IN_CODE | IN_CLASS, 0 },
     { "ims-ref",    K_IMS_REF,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_IMS_REF },
     { "headers",    K_HEADERS,    -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_HEADERS },
     { "related",    K_RELATED,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_RELATED },
@@ -391,6 +395,7 @@ section_init(gsection_t *s, const char *file, int line, const char *method)
     s->sel.methods = g_ptr_array_new();
     s->causes = g_ptr_array_new();
     s->category = s->scope = s->severity = SIPGUIDE_NONE;
+    s->call_outcome = s->reg_outcome = SIPGUIDE_NONE;
     s->retry = g_array_new(FALSE, FALSE, 1);
     s->procedures = g_array_new(FALSE, FALSE, 1);
     s->elements = g_array_new(FALSE, FALSE, 1);
@@ -619,6 +624,10 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
             s->category = idx;
         } else if (k->vocab == SIPGUIDE_VOCAB_SCOPE) {
             s->scope = idx;
+        } else if (k->vocab == SIPGUIDE_VOCAB_CALL_OUTCOME) {
+            s->call_outcome = idx;
+        } else if (k->vocab == SIPGUIDE_VOCAB_REG_OUTCOME) {
+            s->reg_outcome = idx;
         } else {
             s->severity = idx;
         }
@@ -1075,6 +1084,14 @@ load_classes(const char *data_dir)
             report(f->path, s->line, "class [%s] has no 'severity'", s->header);
         if (!has_key(s, "retry"))
             report(f->path, s->line, "class [%s] has no 'retry'", s->header);
+        /* A final class says what it does to a call and a registration; a
+         * provisional response ends neither. */
+        if (s->header[0] != '1' && !has_key(s, "call-outcome"))
+            report(f->path, s->line, "class [%s] has no 'call-outcome'", s->header);
+        if (s->header[0] != '1' && !has_key(s, "registration-outcome"))
+            report(f->path, s->line, "class [%s] has no 'registration-outcome'", s->header);
+        if (s->header[0] == '1' && (has_key(s, "call-outcome") || has_key(s, "registration-outcome")))
+            report(f->path, s->line, "class [%s] is provisional: it has no outcome", s->header);
     }
     for (c = 1; c <= 6; c++) {
         if (classes[c].s.file == NULL)
@@ -1735,7 +1752,7 @@ c_section(GString *out, const char *prefix, const gsection_t *s)
     c_string(out, s->flow);
     g_string_append(out, ", ");
     c_string(out, s->body);
-    g_string_append(out, " }");
+    g_string_append_printf(out, ", %d, %d }", s->call_outcome, s->reg_outcome);
 }
 
 static gboolean
@@ -1756,7 +1773,7 @@ write_c(const char *path)
         "#include \"sipguide-catalog-data.h\"\n\n");
 
     for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++) {
-        g_string_append_printf(out, "static const sipguide_term_t vocab_%s[] = {\n", vocab_names[v]);
+        g_string_append_printf(out, "static const sipguide_term_t vocab_%d[] = {\n", v);
         for (i = 0; i < vocab[v]->len; i++) {
             term_t *t = g_ptr_array_index(vocab[v], i);
             g_string_append(out, "    { ");
@@ -1769,7 +1786,7 @@ write_c(const char *path)
     }
     g_string_append(out, "\nconst sipguide_term_t *const sipguide_data_vocab[SIPGUIDE_VOCAB_COUNT] = {\n");
     for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++)
-        g_string_append_printf(out, "    vocab_%s,\n", vocab_names[v]);
+        g_string_append_printf(out, "    vocab_%d,  /* [%s] */\n", v, vocab_names[v]);
     g_string_append(out, "};\n\nconst unsigned sipguide_data_vocab_size[SIPGUIDE_VOCAB_COUNT] = {\n");
     for (v = 0; v < SIPGUIDE_VOCAB_COUNT; v++)
         g_string_append_printf(out, "    %u,\n", vocab[v]->len);
@@ -1780,7 +1797,7 @@ write_c(const char *path)
         g_snprintf(prefix, sizeof(prefix), "class%d", c);
         c_section_arrays(out, prefix, &classes[c].s);
     }
-    g_string_append(out, "\nconst sipguide_class_t sipguide_data_classes[7] = {\n    { NULL, NULL, 0, -1, -1, { 0, NULL } },\n");
+    g_string_append(out, "\nconst sipguide_class_t sipguide_data_classes[7] = {\n    { NULL, NULL, 0, -1, -1, { 0, NULL }, -1, -1 },\n");
     for (c = 1; c <= 6; c++) {
         char prefix[32];
         g_snprintf(prefix, sizeof(prefix), "class%d", c);
@@ -1791,7 +1808,7 @@ write_c(const char *path)
         g_string_append_printf(out, ",\n      %d, %d, %d, ", classes[c].handled_as,
                                classes[c].s.scope, classes[c].s.severity);
         c_list_ref(out, prefix, "retry", classes[c].s.retry->len);
-        g_string_append(out, " },\n");
+        g_string_append_printf(out, ", %d, %d },\n", classes[c].s.call_outcome, classes[c].s.reg_outcome);
     }
     g_string_append(out, "};\n\n");
 
@@ -2019,6 +2036,12 @@ md_section(GString *out, const gsection_t *s)
     }
     if (s->severity != SIPGUIDE_NONE)
         g_string_append_printf(out, "- Severity: %s\n", token_of(SIPGUIDE_VOCAB_SEVERITY, s->severity));
+    if (s->call_outcome != SIPGUIDE_NONE)
+        g_string_append_printf(out, "- Call outcome (final response to an initial INVITE): %s\n",
+                               token_of(SIPGUIDE_VOCAB_CALL_OUTCOME, s->call_outcome));
+    if (s->reg_outcome != SIPGUIDE_NONE)
+        g_string_append_printf(out, "- Registration outcome (final response to REGISTER): %s\n",
+                               token_of(SIPGUIDE_VOCAB_REG_OUTCOME, s->reg_outcome));
     if (s->procedures->len) {
         g_string_append(out, s->method == NULL ? "- IMS procedures (added to the method's): "
                                                : "- IMS procedures (added for these requests): ");

@@ -1,0 +1,300 @@
+/* sipguide-flow.c
+ * The flow around a response or a request, from the facts the model keeps:
+ * outcomes of calls and registrations (the tokens of data/vocabulary.txt,
+ * the code's or the class's from data/, refined by what the flow shows),
+ * inherited Reasons, ACKs, challenge loops, and the fate of requests.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+
+#include "sipguide-flow.h"
+#include "sipguide-model.h"
+#include "sipguide-reason.h"
+
+static gboolean
+is(const char *method, const char *name)
+{
+    return method != NULL && strcmp(method, name) == 0;
+}
+
+/* Whether the capture runs on for 64*T1 after 'us': time enough for the
+ * transaction timers (B, F, H) to fire. */
+static gboolean
+timers_ran_out(gint64 us)
+{
+    return sipguide_model_latest_us() - us > (gint64)64 * sipguide_model_t1_ms() * 1000;
+}
+
+/* Whether the capture runs on for 16*T1 after 'us': an ACK comes at once,
+ * and by then the callee has resent its 2xx four times. */
+static gboolean
+ack_overdue(gint64 us)
+{
+    return sipguide_model_latest_us() - us > (gint64)16 * sipguide_model_t1_ms() * 1000;
+}
+
+static sipguide_tx_line_t *
+line(sipguide_tx_line_t *tx, guint *count, sipguide_item_t item, sipguide_text_t text,
+     guint32 link, guint32 frame, sipguide_raise_t raise)
+{
+    guint n = *count;
+
+    sipguide_diagnose_line(tx, count, item, text, link, frame, raise);
+    return *count > n ? &tx[n] : NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Responses */
+
+/* The Reasons an INVITE's final response inherits. */
+static void
+inherited_reasons(sipguide_result_t *r, const sipguide_facts_t *f)
+{
+    guint i;
+
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        guint32 kind = SIPGUIDE_LINK_KIND(l->kind), packed = SIPGUIDE_LINK_DATA(l->kind);
+        sipguide_reason_proto_t proto;
+        guint32 cause;
+        sipguide_text_t text;
+        sipguide_tx_line_t *t;
+
+        if (kind == SIPGUIDE_LINK_REASON_EARLY)
+            text = SIPGUIDE_TEXT_REASON_EARLY;
+        else if (kind == SIPGUIDE_LINK_REASON_CANCEL)
+            text = sipguide_reason_unpack(packed, &proto, &cause) && proto == SIPGUIDE_REASON_SIP
+                   && cause == 200 ? SIPGUIDE_TEXT_REASON_CANCEL_ELSEWHERE : SIPGUIDE_TEXT_REASON_CANCEL;
+        else
+            continue;
+        t = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_REASON_INHERITED_IN, text, l->frame, l->frame,
+                 SIPGUIDE_RAISE_NONE);
+        if (t != NULL)
+            t->reason = packed;
+    }
+}
+
+/* Whether a 487's CANCEL said another branch answered (RFC 3326: Reason
+ * SIP cause 200, "Call completed elsewhere"). */
+static gboolean
+completed_elsewhere(const sipguide_facts_t *f)
+{
+    guint i;
+
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        sipguide_reason_proto_t proto;
+        guint32 cause;
+
+        if (SIPGUIDE_LINK_KIND(l->kind) == SIPGUIDE_LINK_REASON_CANCEL
+            && sipguide_reason_unpack(SIPGUIDE_LINK_DATA(l->kind), &proto, &cause)
+            && proto == SIPGUIDE_REASON_SIP && cause == 200)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static void
+set_outcome(sipguide_result_t *r, packet_info *pinfo, sipguide_vocab_t vocab, int outcome,
+            sipguide_text_t text)
+{
+    sipguide_tx_line_t *l = &r->outcome_line;
+
+    if (outcome == SIPGUIDE_NONE)
+        return;
+    if (vocab == SIPGUIDE_VOCAB_CALL_OUTCOME)
+        r->call_outcome = outcome;
+    else
+        r->reg_outcome = outcome;
+    memset(l, 0, sizeof(*l));
+    l->item = SIPGUIDE_ITEM_NOTE;
+    l->text = text;
+    l->frame = pinfo->num;
+    l->code = r->code;
+    l->outcome = outcome;
+    l->vocab = vocab;
+}
+
+/* The outcome of the call or the registration this final response ends.
+ * A challenge that was retried decides nothing: the retry does. */
+static void
+outcome(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known, sipguide_result_t *r)
+{
+    const sipguide_guide_t *g = &r->guide;
+    gboolean challenge = r->code == 401 || r->code == 407;
+
+    if (r->code < 200)
+        return;
+    if (is(r->method, "INVITE") && !(f->context & SIPGUIDE_CTX_IN_DIALOG)) {
+        if (challenge) {
+            if (sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_RETRY_IN) == 0 && later_known)
+                set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, g->call_outcome,
+                            SIPGUIDE_TEXT_OUTCOME_NO_RETRY);
+        } else if (r->code == 487 && completed_elsewhere(f)) {
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME,
+                        sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "completed-elsewhere"),
+                        SIPGUIDE_TEXT_OUTCOME);
+        } else {
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, g->call_outcome, SIPGUIDE_TEXT_OUTCOME);
+        }
+    } else if (is(r->method, "REGISTER")) {
+        int o = g->reg_outcome;
+
+        if (challenge && r->auth == SIPGUIDE_AUTH_REJECTED)
+            o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "rejected");
+        else if (r->code < 300 && f->asked_expires == 0)
+            o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "deregistered");
+        else if (r->code < 300 && (f->flags & SIPGUIDE_FACT_REFRESH))
+            o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "refreshed");
+        set_outcome(r, pinfo, SIPGUIDE_VOCAB_REG_OUTCOME, o, SIPGUIDE_TEXT_OUTCOME);
+    }
+}
+
+void
+sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known,
+                       sipguide_result_t *r)
+{
+    guint32 frame;
+    sipguide_tx_line_t *l;
+
+    r->call_outcome = SIPGUIDE_NONE;
+    r->reg_outcome = SIPGUIDE_NONE;
+    if (!(f->flags & SIPGUIDE_FACT_MODELLED) || (f->flags & (SIPGUIDE_FACT_DUPLICATE | SIPGUIDE_FACT_RESENT)))
+        return;
+
+    /* A 2xx to INVITE and its ACK (RFC 3261 §13.3.1.4). */
+    if (is(r->method, "INVITE") && r->code >= 200 && r->code < 300) {
+        if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ACK_IN)) != 0)
+            line(r->tx, &r->tx_count, SIPGUIDE_ITEM_ACK_IN, SIPGUIDE_TEXT_ACK_IN, frame, frame,
+                 SIPGUIDE_RAISE_NONE);
+        else if (PINFO_FD_VISITED(pinfo)) {
+            gint64 us = sipguide_model_arrival_us(pinfo);
+            gboolean overdue = ack_overdue(us);
+
+            l = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_NOTE,
+                     overdue ? SIPGUIDE_TEXT_NO_ACK : SIPGUIDE_TEXT_NO_ACK_YET, 0, 0,
+                     overdue ? SIPGUIDE_RAISE_NO_ACK : SIPGUIDE_RAISE_NONE);
+            if (l != NULL)
+                l->number = (guint32)MAX((sipguide_model_latest_us() - us) / 1000000, 0);
+        }
+    }
+    if (is(r->method, "INVITE") && r->code >= 300)
+        inherited_reasons(r, f);
+
+    /* Challenges since the client's last success. */
+    if (r->code == 401 || r->code == 407) {
+        r->challenges = f->challenges;
+        r->resyncs = f->resyncs;
+        if ((f->flags & SIPGUIDE_FACT_AUTH_LOOP)
+            && (frame = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_FIRST_REJECTED_IN)) != 0
+            && (l = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN,
+                         SIPGUIDE_TEXT_AUTH_LOOP, frame, frame, SIPGUIDE_RAISE_AUTH_LOOP)) != NULL)
+            l->number = f->challenges;
+        else if ((f->flags & SIPGUIDE_FACT_AUTH_LOOP) && f->resyncs >= 2
+                 && (l = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_RESYNC_LOOP, 0, 0,
+                              SIPGUIDE_RAISE_AUTH_LOOP)) != NULL)
+            l->number = f->resyncs;
+    }
+    outcome(pinfo, f, later_known, r);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Requests */
+
+static void
+request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_result_t *q)
+{
+    guint32 final = sipguide_facts_get(f, SIPGUIDE_LINK_FINAL_IN);
+    guint32 provisional = sipguide_facts_get(f, SIPGUIDE_LINK_PROVISIONAL_IN);
+    gint64 us = sipguide_model_arrival_us(pinfo);
+    sipguide_tx_line_t *l;
+
+    if (final != 0) {
+        q->outcome = "final";
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_FINAL_IN, SIPGUIDE_TEXT_REQUEST_FINAL, final,
+                      final, SIPGUIDE_RAISE_NONE)) != NULL)
+            l->code = f->code;
+    } else if (provisional != 0 && is(q->method, "INVITE")) {
+        q->outcome = "provisional-only";
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_PROVISIONAL_ONLY, 0,
+             provisional, SIPGUIDE_RAISE_NO_FINAL);
+    } else if (timers_ran_out(us)) {
+        q->outcome = "timed-out";
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_TIMED_OUT, 0, 0,
+             SIPGUIDE_RAISE_TIMED_OUT);
+        /* An initial INVITE or a REGISTER that nothing answered decides
+         * its call or registration. */
+        if (is(q->method, "INVITE") && !(f->context & SIPGUIDE_CTX_IN_DIALOG))
+            q->call_outcome = sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "timed-out");
+        else if (is(q->method, "REGISTER"))
+            q->reg_outcome = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "failed");
+        if (q->call_outcome != SIPGUIDE_NONE || q->reg_outcome != SIPGUIDE_NONE) {
+            l = &q->outcome_line;
+            memset(l, 0, sizeof(*l));
+            l->item = SIPGUIDE_ITEM_NOTE;
+            l->text = SIPGUIDE_TEXT_OUTCOME_TIMED_OUT;
+            l->frame = pinfo->num;
+            l->outcome = q->call_outcome != SIPGUIDE_NONE ? q->call_outcome : q->reg_outcome;
+            l->vocab = q->call_outcome != SIPGUIDE_NONE ? SIPGUIDE_VOCAB_CALL_OUTCOME
+                                                        : SIPGUIDE_VOCAB_REG_OUTCOME;
+        }
+    } else {
+        q->outcome = "capture-ended";
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
+                      SIPGUIDE_RAISE_NONE)) != NULL)
+            l->number = (guint32)MAX((sipguide_model_latest_us() - us) / 1000000, 0);
+    }
+
+    /* How often the client sent it (RFC 3261 §17.1.1.2, §17.1.2.2). */
+    q->copies = f->copies;
+    if (f->copies > 1 && (l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
+                                   (f->flags & SIPGUIDE_FACT_COPIES_ODD) ? SIPGUIDE_TEXT_REQUEST_COPIES_ODD
+                                                                         : SIPGUIDE_TEXT_REQUEST_COPIES,
+                                   0, 0, (f->flags & SIPGUIDE_FACT_COPIES_ODD) ? SIPGUIDE_RAISE_ODD_COPIES
+                                                                               : SIPGUIDE_RAISE_NONE)) != NULL)
+        l->number = f->copies;
+
+    /* A CANCEL, and the final response of the INVITE it cancels. */
+    if (is(q->method, "CANCEL")) {
+        guint32 invite_final = sipguide_facts_get(f, SIPGUIDE_LINK_INVITE_FINAL_IN);
+        if (invite_final != 0)
+            line(q->tx, &q->tx_count, SIPGUIDE_ITEM_INVITE_FINAL_IN, SIPGUIDE_TEXT_CANCEL_INVITE_FINAL,
+                 invite_final, invite_final, SIPGUIDE_RAISE_NONE);
+        else if (final != 0)
+            line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
+                 timers_ran_out(us) ? SIPGUIDE_TEXT_CANCEL_NO_FINAL : SIPGUIDE_TEXT_CANCEL_NO_FINAL_YET,
+                 0, 0, timers_ran_out(us) ? SIPGUIDE_RAISE_NO_FINAL : SIPGUIDE_RAISE_NONE);
+    }
+}
+
+gboolean
+sipguide_flow_request(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_result_t *q)
+{
+    guint32 frame;
+
+    memset(q, 0, sizeof(*q));
+    q->method = f->method;
+    q->call_outcome = SIPGUIDE_NONE;
+    q->reg_outcome = SIPGUIDE_NONE;
+    if (!(f->flags & SIPGUIDE_FACT_MODELLED) || is(f->method, "ACK"))
+        return FALSE;
+
+    /* What one pass knows: copies and other capture points. */
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DUPLICATE_OF)) != 0)
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_DUPLICATE_OF, SIPGUIDE_TEXT_DUPLICATE, frame, frame,
+             SIPGUIDE_RAISE_DUPLICATE);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0)
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_RETRANSMISSION_OF, SIPGUIDE_TEXT_REQUEST_RETRANSMISSION,
+             frame, frame, SIPGUIDE_RAISE_NONE);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ALSO_SEEN_IN)) != 0)
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_ALSO_SEEN_IN, SIPGUIDE_TEXT_ALSO_SEEN, frame, frame,
+             SIPGUIDE_RAISE_NONE);
+
+    /* Its fate needs the whole file: the first copy tells it. */
+    if (PINFO_FD_VISITED(pinfo) && !(f->flags & (SIPGUIDE_FACT_DUPLICATE | SIPGUIDE_FACT_RESENT)))
+        request_outcome(pinfo, f, q);
+    return q->tx_count > 0 || q->outcome != NULL;
+}
