@@ -39,7 +39,10 @@
 #            colouring pass has reached the last row and Wireshark is idle.
 # A run whose reports come in another order, or whose last marker is not
 # frame N, stops the benchmark.  Peak memory is the process's VmHWM when
-# the list is filled and when the colouring is done.
+# the list is filled and when the colouring is done.  CPU time (user +
+# system, all of Wireshark's threads, from /proc/PID/stat) is taken at the
+# same moments: on a shared machine it is steadier than wall time, which
+# counts the time Wireshark waits for a core.
 #
 # Bytes kept per response and per transaction: (peak B-A on the capture)
 # minus (peak B-A on the two-frame capture, the plugin's fixed cost),
@@ -96,11 +99,19 @@ if [ "${1:-}" = --inside ]; then
     # for writing never wait for a reader.
     exec 4<> "$out/events"
 
+    # CPU seconds (user + system) that process PID has used so far.
+    ticks=$(getconf CLK_TCK)
+    cpu_seconds() {
+        # The command name, field 2, is in parentheses and may hold spaces.
+        sed 's/^.*) //' "/proc/$1/stat" | awk -v t="$ticks" '{ printf "%.2f\n", ($12 + $13) / t }'
+    }
+
     # One run: VARIANT CAPTURE FRAMES RESULT-FILE.  Appends
-    # "start read open colour hwm-listed hwm-coloured" (seconds, KiB).
+    # "start read open colour hwm-listed hwm-coloured cpu-listed cpu-colour
+    # cpu-read" (seconds, KiB).
     run() {
         local variant=$1 capture=$2 frames=$3 result=$4
-        local t0 t event frame pid start="" ended="" listed="" hwm_listed="" line log
+        local t0 t event frame pid start="" ended="" listed="" hwm_listed="" cpu_start="" cpu_listed="" line log
         log="$out/wireshark.$variant.log"
         t0=$EPOCHREALTIME
         WIRESHARK_PLUGIN_DIR="$work/plugins-$variant" WIRESHARK_EXTCAP_DIR="$out/extcap" \
@@ -130,7 +141,8 @@ if [ "${1:-}" = --inside ]; then
                 if [ -n "$start" ] || [ "$frame" != 1 ]; then
                     die "unexpected report: $event $frame"
                 fi
-                start=$t ;;
+                start=$t
+                cpu_start=$(cpu_seconds "$pid") ;;
             read-end)
                 if [ -z "$start" ] || [ -n "$ended" ] || [ "$frame" != "$frames" ]; then
                     die "unexpected report: $event $frame (the capture has $frames frames)"
@@ -141,6 +153,7 @@ if [ "${1:-}" = --inside ]; then
                 if [ -z "$listed" ]; then
                     listed=$t
                     hwm_listed=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")
+                    cpu_listed=$(cpu_seconds "$pid")
                 fi ;;
             revisit-last)
                 [ -n "$listed" ] || die "the last frame dissected again before the list was filled"
@@ -150,7 +163,10 @@ if [ "${1:-}" = --inside ]; then
         done
         line=$(awk -v t0="$t0" -v s="$start" -v l="$listed" -v c="$t" -v hl="$hwm_listed" \
             -v hc="$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status")" \
-            'BEGIN { printf "%.6f %.6f %.6f %.6f %d %d\n", s - t0, l - s, l - t0, c - l, hl, hc }')
+            -v cs="$cpu_start" -v cl="$cpu_listed" -v cc="$(cpu_seconds "$pid")" 'BEGIN {
+                printf "%.6f %.6f %.6f %.6f %d %d %.2f %.2f %.2f\n",
+                    s - t0, l - s, l - t0, c - l, hl, hc, cl, cc - cl, cl - cs
+            }')
         echo "$line" >> "$result"
         kill "$pid" 2> /dev/null || true
         wait "$pid" 2> /dev/null || true
@@ -321,13 +337,15 @@ echo
 printf '  %-30s %9s %9s %7s %13s\n' "" A B B/A "pair B/A"
 a="$work/run/res.without"
 b="$work/run/res.with"
-# Columns: 1 start-up, 2 read, 3 open, 4 colour, 5 VmHWM listed, 6 VmHWM coloured.
+# Columns: 1 start-up, 2 read, 3 open, 4 colour, 5 VmHWM listed, 6 VmHWM
+# coloured, 7 CPU to listed, 8 CPU of the colouring, 9 CPU of the read.
 for spec in "3:open: start to listed, s" "2:read: frame 1 to listed, s" "4:colouring: listed to idle, s" \
+            "7:CPU open, s" "9:CPU read, s" "8:CPU colouring, s" \
             "5:peak memory when listed, MB" "6:peak memory when idle, MB"; do
     col=${spec%%:*}
     name=${spec#*:}
     scale=1
-    [ "$col" -ge 5 ] && scale=1024
+    case $col in 5 | 6) scale=1024 ;; esac
     awk -v n="$name" -v ma="$(median "$a" "$col")" -v mb="$(median "$b" "$col")" -v s="$scale" \
         -v pr="$(pair_ratios "$a" "$b" "$col")" 'BEGIN {
             printf "  %-30s %9.3f %9.3f %7.3f %13s\n", n, ma / s, mb / s, (ma > 0 ? mb / ma : 0), pr
