@@ -32,8 +32,9 @@
 #   --build DIR        the build folder whose plugins/ holds the plugin
 #                      (default: build at the top of the source tree)
 #
-# Run time with the defaults, on 2 shared cores: about 20 minutes (tshark
-# modes 12, instruction counts 4, GUI 3, start-up 1).
+# Run time with the defaults: about 20 minutes on 2 cores shared with other
+# work (start-up 1, tshark modes 10, instruction counts 7, GUI 2); --quick
+# about 3.
 #
 # It builds nothing: it takes the plugin from DIR/plugins.  tshark runs with
 # WIRESHARK_PLUGIN_DIR set to a private copy of that folder (B, with the
@@ -86,9 +87,9 @@
 # or of transactions (requests but ACK), in the capture.
 #
 # The GUI: tools/benchmark-gui.sh (see there) opens a capture of the sip
-# load in Wireshark under Xvfb, A then B, and times it until the packet
-# list holds every frame; it needs wireshark-qt and xvfb and is left out,
-# with a note, when they are missing.
+# load in Wireshark under Xvfb, A then B, and measures wall and CPU time
+# until the packet list holds every frame, and peak memory; it needs
+# wireshark-qt and xvfb and is left out, with a note, when they are missing.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -386,7 +387,11 @@ if [ "$count_frames" -gt 0 ]; then
     for job in "${jobs_list[@]}"; do
         l=${job%%:*}
         mode=${job#*:}
-        echo "benchmark: instruction count, $l load, $mode ($(minutes)) ..." >&2
+        if [ "$mode" = empty ]; then
+            echo "benchmark: instruction count, empty capture ($(minutes)) ..." >&2
+        else
+            echo "benchmark: instruction count, $l load, $mode ($(minutes)) ..." >&2
+        fi
         capture="$work/$l.count.pcap"
         [ "$mode" = empty ] && capture=$empty
         pids=()
