@@ -2,22 +2,39 @@
 # make-bench-capture.py
 # Writes the deterministic SIP capture that tools/benchmark.sh measures.
 #
-#   tools/make-bench-capture.py [--frames N] OUT.pcap
+#   tools/make-bench-capture.py [--frames N] [--mix mixed|sip] [--markers] OUT.pcap
 #
 # (--frames 0 writes an empty capture: the pcap header alone.)
-# The capture holds exactly N frames (default 200000) of mixed SIP traffic:
-# calls (with RTP between the SDP addresses, cancels and every usual
-# failure), IMS registrations with their challenge, OPTIONS pings, event,
-# message and mid-dialog requests, and a sweep that cycles through every
-# registered response code, some unregistered ones and two invalid ones.
-# Traffic runs over UDP and TCP, IPv4 and IPv6, in both directions; a TCP
-# connection opens with a three-way handshake, and some of its segments
-# carry two or three responses.  The same N always gives the same bytes: a
-# fixed pseudo-random generator drives every choice.
+# The capture holds exactly N frames (default 200000) of one of two loads.
+#
+# mixed (the default): calls (with RTP between the SDP addresses, cancels
+# and every usual failure), IMS registrations with their challenge, OPTIONS
+# pings, event, message and mid-dialog requests, and a sweep that cycles
+# through every registered response code, some unregistered ones and two
+# invalid ones.  Traffic runs over UDP and TCP, IPv4 and IPv6, in both
+# directions; a TCP connection opens with a three-way handshake, and some
+# of its segments carry two or three responses.
+#
+# sip: signalling only, as a capture filter on the SIP port leaves it: UDP
+# calls over IPv4 between a trunk's peers and its border controller, in
+# both directions, 24 of them in progress at a time with their messages
+# interleaved.  Each call is INVITE (with SDP), 100 Trying, 180 Ringing, a
+# final response and ACK; the final response is 200 (with SDP; its ACK goes
+# to the Contact, on a branch of its own), 486, 480, 487 (after a CANCEL
+# and its 200), 404, 503, 488 or 603, with the Reason, Retry-After or
+# Warning such a response carries.  About 60 % of the frames are responses.
+#
+# --markers makes the first and the last frame (counted in N) a UDP
+# datagram to port 9 whose payload names it (sipguide-benchmark-first,
+# sipguide-benchmark-last), for tools/benchmark-gui.sh to recognise.
+#
+# The same options always give the same bytes: a fixed pseudo-random
+# generator drives every choice.
 #
 # On success it prints one line of counts, for example
-#   frames=200000 sip_frames=... responses=... tcp_multi_frames=... class1=... invalid=...
-# ("responses" counts SIP responses, not frames; a TCP segment can hold several).
+#   frames=200000 sip_frames=... responses=... transactions=... class1=... invalid=...
+# ("responses" counts SIP responses, not frames; a TCP segment can hold several;
+# "transactions" counts the requests that are answered: every request but ACK).
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -139,21 +156,20 @@ class Out:
         self.f = f
         self.limit = frames
         self.n = 0
-        self.stats = {"sip_frames": 0, "responses": 0, "requests": 0, "response_frames": 0,
+        self.stats = {"sip_frames": 0, "responses": 0, "requests": 0, "transactions": 0,
+                      "response_frames": 0,
                       "tcp_multi_frames": 0, "udp_frames": 0, "tcp_frames": 0,
-                      "ipv6_frames": 0, "rtp_frames": 0}
+                      "ipv6_frames": 0, "rtp_frames": 0, "marker_frames": 0}
         for k in range(1, 7):
             self.stats["class%d" % k] = 0
         self.stats["invalid"] = 0           # codes outside 100..699
         f.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
 
-    def add(self, frame, transport, v6, codes=(), requests=0, rtp=False):
+    def add(self, frame, transport, v6, codes=(), requests=0, rtp=False, answered=True):
+        """Writes one frame; 'answered' is false for an ACK (no transaction)."""
         if self.n >= self.limit:
             raise Full()
-        ts = mc.START * 1000000 + self.n * STEP_US
-        self.f.write(struct.pack("<IIII", ts // 1000000, ts % 1000000, len(frame), len(frame)))
-        self.f.write(frame)
-        self.n += 1
+        self.write(frame)
         s = self.stats
         s[transport + "_frames"] += 1
         s["ipv6_frames"] += v6
@@ -161,6 +177,8 @@ class Out:
         if codes or requests:
             s["sip_frames"] += 1
         s["requests"] += requests
+        if answered:
+            s["transactions"] += requests
         if codes:
             s["response_frames"] += 1
             s["responses"] += len(codes)
@@ -168,6 +186,20 @@ class Out:
                 s["tcp_multi_frames"] += 1
             for c in codes:
                 s["class%d" % (c // 100) if 100 <= c < 700 else "invalid"] += 1
+
+    def marker(self, which):
+        """A UDP datagram to port 9 that names itself; it takes one of the N frames."""
+        conn = mc.Conn("marker", "udp", (ipaddress.ip_address("192.0.2.250"), 9),
+                       (ipaddress.ip_address("192.0.2.251"), 9))
+        self.write(mc.udp_frame(conn, 0, b"sipguide-benchmark-" + which.encode("ascii")))
+        self.stats["udp_frames"] += 1
+        self.stats["marker_frames"] += 1
+
+    def write(self, frame):
+        ts = mc.START * 1000000 + self.n * STEP_US
+        self.f.write(struct.pack("<IIII", ts // 1000000, ts % 1000000, len(frame), len(frame)))
+        self.f.write(frame)
+        self.n += 1
 
 
 def host(addr, port):
@@ -312,20 +344,23 @@ class Generator:
 
     # -- frames ---------------------------------------------------------------
 
-    def send(self, link, direction, payload, codes=(), requests=0):
+    def send(self, link, direction, payload, codes=(), requests=0, answered=True):
         conn = link.conn
         if link.transport == "udp":
-            self.out.add(mc.udp_frame(conn, direction, payload), "udp", link.v6, codes, requests)
+            self.out.add(mc.udp_frame(conn, direction, payload), "udp", link.v6, codes, requests,
+                         answered=answered)
             return
         if not conn.opened:
             conn.opened = True
             self.out.add(mc.tcp_frame(conn, 0, 0x02, b""), "tcp", link.v6)
             self.out.add(mc.tcp_frame(conn, 1, 0x12, b""), "tcp", link.v6)
             self.out.add(mc.tcp_frame(conn, 0, 0x10, b""), "tcp", link.v6)
-        self.out.add(mc.tcp_frame(conn, direction, 0x18, payload), "tcp", link.v6, codes, requests)
+        self.out.add(mc.tcp_frame(conn, direction, 0x18, payload), "tcp", link.v6, codes, requests,
+                     answered=answered)
 
     def req(self, d, method, body="", cseq=None, new_branch=True):
-        self.send(d.link, d.dir, request(d, method, body, cseq, new_branch), requests=1)
+        self.send(d.link, d.dir, request(d, method, body, cseq, new_branch), requests=1,
+                  answered=method != "ACK")
 
     def resps(self, d, items):
         """Sends responses [(code, method, body)]; over TCP some share a segment."""
@@ -431,17 +466,170 @@ class Generator:
             pass
 
 
+# --- the signalling-only load ------------------------------------------------
+
+SIP_FINAL = [(200, 55), (486, 10), (480, 8), (487, 10), (404, 6), (503, 4), (488, 4), (603, 3)]
+SIP_CONCURRENT = 24         # calls in progress at a time
+SIP_ALLOW = "INVITE, ACK, CANCEL, BYE, UPDATE, PRACK, OPTIONS, INFO, REFER, NOTIFY"
+SIP_FAILURE_EXTRA = {
+    486: 'Reason: Q.850;cause=17;text="User busy"\r\n',
+    480: 'Reason: Q.850;cause=19;text="No answer from user"\r\n',
+    404: 'Reason: Q.850;cause=1;text="Unallocated number"\r\n',
+    503: "Retry-After: 30\r\n",
+    488: 'Warning: 305 %s "Incompatible media format"\r\n',
+    603: 'Reason: Q.850;cause=21;text="Call rejected"\r\n',
+    487: 'Reason: SIP;cause=487;text="Request Terminated"\r\n',
+}
+
+
+class SipCall:
+    """One UDP call of the signalling load; messages() yields its frames in order."""
+
+    def __init__(self, number, rng, caller, callee, final):
+        self.number = number
+        self.caller, self.callee = caller, callee          # (address, port)
+        self.final = final
+        self.calling = "+1555%07d" % (rng.below(10000000))
+        self.called = "+1555%07d" % (rng.below(10000000))
+        self.callid = "%08x-%04x-%d@%s" % (rng.next() & 0xFFFFFFFF, rng.below(0x10000), number, caller[0])
+        self.from_tag = "%08x" % (rng.next() & 0xFFFFFFFF)
+        self.to_tag = "%08x" % (rng.next() & 0xFFFFFFFF)
+        self.branch = "z9hG4bK-%x-%x" % (number, rng.next() & 0xFFFFFF)
+        self.cseq = 1 + rng.below(100)
+        self.session = 3800000000 + number
+
+    def uri(self, number, where):
+        return "sip:%s@%s;user=phone" % (number, where[0])
+
+    def via(self, branch):
+        return "Via: SIP/2.0/UDP %s;branch=%s;rport\r\n" % (host(*self.caller), branch)
+
+    def ids(self, to_tag, cseq, method):
+        return ('From: "%s" <%s>;tag=%s\r\n'
+                "To: <%s>%s\r\n"
+                "Call-ID: %s\r\n"
+                "CSeq: %d %s\r\n"
+                % (self.calling, self.uri(self.calling, self.caller), self.from_tag,
+                   self.uri(self.called, self.callee), ";tag=%s" % self.to_tag if to_tag else "",
+                   self.callid, cseq, method))
+
+    def request(self, method, branch, to_tag, ruri, body=""):
+        extra = ""
+        if method == "INVITE":
+            extra = ("Contact: <sip:%s@%s;transport=udp>\r\n"
+                     "Allow: %s\r\n"
+                     "Supported: timer, 100rel, replaces\r\n"
+                     "Session-Expires: 1800;refresher=uac\r\n"
+                     "Min-SE: 90\r\n"
+                     "P-Asserted-Identity: <%s>\r\n"
+                     "User-Agent: trunk-gw/7.2\r\n"
+                     % (self.calling, host(*self.caller), SIP_ALLOW, self.uri(self.calling, self.caller)))
+        ctype = "Content-Type: application/sdp\r\n" if body else ""
+        text = ("%s %s SIP/2.0\r\n%sMax-Forwards: 70\r\n%s%s%sContent-Length: %d\r\n\r\n%s"
+                % (method, ruri, self.via(branch), self.ids(to_tag, self.cseq, method), extra,
+                   ctype, len(body), body))
+        return text.encode("ascii")
+
+    def response(self, code, method, body=""):
+        extra = ""
+        if code in (180, 200) and method == "INVITE":
+            extra = "Contact: <sip:%s@%s;transport=udp>\r\n" % (self.called, host(*self.callee))
+            if code == 200:
+                extra += ("Allow: %s\r\nSupported: timer, replaces\r\n"
+                          "Require: timer\r\nSession-Expires: 1800;refresher=uac\r\n" % SIP_ALLOW)
+        elif code in SIP_FAILURE_EXTRA:
+            extra = SIP_FAILURE_EXTRA[code]
+            if code == 488:
+                extra = extra % host(*self.callee)
+        ctype = "Content-Type: application/sdp\r\n" if body else ""
+        text = ("SIP/2.0 %03d %s\r\n%s%sServer: border-sbc/5.1\r\n%s%sContent-Length: %d\r\n\r\n%s"
+                % (code, PHRASE[code], self.via(self.branch),
+                   self.ids(code > 100, self.cseq, method), extra, ctype, len(body), body))
+        return text.encode("ascii")
+
+    def messages(self):
+        """(direction, payload, codes, request?, answered?): direction 0 is caller to callee."""
+        offer = sdp(self.caller[0], 16000 + 2 * (self.number % 8000), self.session)
+        answer = sdp(self.callee[0], 30000 + 2 * (self.number % 8000), self.session + 1)
+        invite_uri = self.uri(self.called, self.callee)
+        yield 0, self.request("INVITE", self.branch, False, invite_uri, offer), (), True, True
+        yield 1, self.response(100, "INVITE"), (100,), False, False
+        yield 1, self.response(180, "INVITE"), (180,), False, False
+        if self.final == 487:
+            yield 0, self.request("CANCEL", self.branch, False, invite_uri), (), True, True
+            yield 1, self.response(200, "CANCEL"), (200,), False, False
+        body = answer if self.final == 200 else ""
+        yield 1, self.response(self.final, "INVITE", body), (self.final,), False, False
+        if self.final == 200:
+            # The ACK of a 2xx goes to the Contact, on a new branch.
+            ack_branch = "z9hG4bK-%x-ack" % self.number
+            yield 0, self.request("ACK", ack_branch, True,
+                                  "sip:%s@%s;transport=udp" % (self.called, host(*self.callee))), (), True, False
+        else:
+            yield 0, self.request("ACK", self.branch, True, invite_uri), (), True, False
+
+
+class SipGenerator:
+    """The signalling-only load: interleaved UDP calls over IPv4."""
+
+    def __init__(self, out):
+        self.out = out
+        self.rng = Rng(0x51D5E7A1)
+        ip = ipaddress.ip_address
+        self.sbc = (ip("198.51.100.10"), 5060)
+        self.peers = [(ip("192.0.2.%d" % (20 + i)), 5060) for i in range(8)]
+        self.number = 0
+
+    def new_call(self):
+        rng = self.rng
+        self.number += 1
+        peer = self.peers[rng.below(len(self.peers))]
+        caller, callee = (peer, self.sbc) if rng.chance(50) else (self.sbc, peer)
+        call = SipCall(self.number, rng, caller, callee, rng.weighted(SIP_FINAL))
+        return call, call.messages()
+
+    def run(self):
+        active = [self.new_call() for _ in range(SIP_CONCURRENT)]
+        try:
+            while True:
+                k = self.rng.below(len(active))
+                call, messages = active[k]
+                try:
+                    direction, payload, codes, is_request, answered = next(messages)
+                except StopIteration:
+                    active[k] = self.new_call()
+                    continue
+                a, b = (call.caller, call.callee) if direction == 0 else (call.callee, call.caller)
+                conn = mc.Conn("sip", "udp", a, b)
+                self.out.add(mc.udp_frame(conn, 0, payload), "udp", False, codes,
+                             1 if is_request else 0, answered=answered)
+        except Full:
+            pass
+
+
 def main():
     parser = argparse.ArgumentParser(description="Write the deterministic SIP benchmark capture.")
     parser.add_argument("--frames", type=int, default=200000, help="number of frames (default 200000)")
+    parser.add_argument("--mix", choices=("mixed", "sip"), default="mixed",
+                        help="mixed traffic (default) or signalling only")
+    parser.add_argument("--markers", action="store_true",
+                        help="make the first and the last frame marker datagrams to UDP port 9")
     parser.add_argument("out", help="the pcap file to write")
     args = parser.parse_args()
     if args.frames < 0:
         parser.error("--frames must not be negative")
+    if args.markers and args.frames < 2:
+        parser.error("--markers needs at least 2 frames")
     with open(args.out, "wb") as f:
-        out = Out(f, args.frames)
-        if args.frames > 0:
-            Generator(out).run()
+        out = Out(f, args.frames - 2 if args.markers else args.frames)
+        if args.markers:
+            out.marker("first")
+            out.limit += 1
+        if out.limit > out.n:
+            (SipGenerator if args.mix == "sip" else Generator)(out).run()
+        if args.markers:
+            out.limit += 1
+            out.marker("last")
     print("frames=%d %s" % (out.n, " ".join("%s=%d" % kv for kv in out.stats.items())))
 
 
