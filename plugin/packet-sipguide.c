@@ -21,6 +21,7 @@
 
 #include "compat.h"
 #include "packet-sipguide.h"
+#include "sipguide-calls.h"
 #include "sipguide-catalog.h"
 #include "sipguide-diagnose.h"
 #include "sipguide-draw.h"
@@ -31,6 +32,7 @@
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
 #include "sipguide-userhints.h"
+#include "sipguide-values.h"
 
 int proto_sipguide = -1;
 
@@ -219,6 +221,48 @@ tap_response(packet_info *pinfo, const sipguide_result_t *r)
     tap_queue_packet(sipguide_tap, pinfo, info);
 }
 
+/* Feed the calls table: one tap record per modelled message, with the
+ * outcome of a response's result. */
+static void
+tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f,
+          const sipguide_result_t *r)
+{
+    sipguide_calls_tap_t *t;
+    sipguide_values_t v;
+
+    if (!(f->flags & SIPGUIDE_FACT_MODELLED) || !sipguide_values_read(m, pinfo, &v))
+        return;
+    t = wmem_new0(pinfo->pool, sipguide_calls_tap_t);
+    t->response = v.response;
+    t->code = v.code;
+    t->method = v.method;
+    t->call_id = v.call_id;
+    t->from_tag = v.from_tag;
+    t->to_tag = v.to_tag;
+    t->from_uri = v.from_uri;
+    t->to_uri = v.to_uri;
+    sipguide_hop_of_frame(pinfo, &t->hop);
+    t->us = sipguide_model_arrival_us(pinfo);
+    t->request_in = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    t->copy = (f->flags & (SIPGUIDE_FACT_DUPLICATE | SIPGUIDE_FACT_RESENT)) != 0;
+    t->call_outcome = r != NULL ? r->call_outcome : SIPGUIDE_NONE;
+    t->reg_outcome = r != NULL ? r->reg_outcome : SIPGUIDE_NONE;
+    t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
+    t->nreasons = v.nreasons;
+    memcpy(t->reasons, v.reasons, sizeof(t->reasons));
+    /* A failure without a Reason of its own: the one it inherits. */
+    if (t->response && t->code >= 300 && t->nreasons == 0) {
+        guint i;
+        for (i = 0; i < f->nlinks && t->nreasons < G_N_ELEMENTS(t->reasons); i++) {
+            const sipguide_link_t *l = sipguide_facts_nth(f, i);
+            guint32 kind = SIPGUIDE_LINK_KIND(l->kind);
+            if (kind == SIPGUIDE_LINK_REASON_EARLY || kind == SIPGUIDE_LINK_REASON_CANCEL)
+                t->reasons[t->nreasons++] = SIPGUIDE_LINK_DATA(l->kind);
+        }
+    }
+    tap_queue_packet(sipguide_calls_tap(), pinfo, t);
+}
+
 /* Whether this dissection reads expert items: always where the tree is
  * shown; elsewhere the expert tap, a filter on an expert field or an
  * Expert column. */
@@ -299,7 +343,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_frame_t *frame;
     sipguide_msgs_t msgs = { 0, NULL, FALSE, 0 };
     guint i, want = 0;
-    gboolean readable, drawn, tapped, shown = FALSE, want_expert = FALSE, later_known, same;
+    gboolean readable, drawn, tapped, calls, shown = FALSE, want_expert = FALSE, later_known, same;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
@@ -317,7 +361,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
             || (expert_tap > 0 && have_tap_listener(expert_tap));
-    if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap))
+    if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap)
+        && !have_tap_listener(sipguide_calls_tap()))
         return 0;
 
     /* Extract the SIP values, update the model on the first reading,
@@ -328,7 +373,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
             return 0;
         frame = remember_frame(pinfo, &msgs);
     }
+    /* This pass's messages are the remembered ones when it reads as many. */
+    same = readable && msgs.count == frame->count;
     tapped = have_tap_listener(sipguide_tap);
+    calls = sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()) && same;
     if (drawn) {
         shown = tree_shown(tree);
         want_expert = !shown && expert_wanted(pinfo);
@@ -337,8 +385,6 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
                    | (pref_show_transaction ? SIPGUIDE_WANT_TRANSACTION : 0);
     }
     later_known = PINFO_FD_VISITED(pinfo) && sipguide_model_seen_after(pinfo->num);
-    /* This pass's messages are the remembered ones when it reads as many. */
-    same = readable && msgs.count == frame->count;
 
     for (i = 0; i < frame->count; i++) {
         const sipguide_facts_t *f = &frame->facts[i];
@@ -349,6 +395,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
             /* A request: what the capture says of its fate. */
             sipguide_request_result_t *q;
 
+            if (calls)
+                tap_calls(pinfo, &msgs.msgs[i], f, NULL);
             if (!drawn)
                 continue;
             q = wmem_new(pinfo->pool, sipguide_request_result_t);
@@ -363,6 +411,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_diagnose_response(pinfo, f, m, want, later_known, r);
         if (tapped && !r->duplicate)
             tap_response(pinfo, r);
+        if (calls)
+            tap_calls(pinfo, m != NULL ? m : &msgs.msgs[i], f, r);
         if (drawn)
             sipguide_draw_response(tree, pinfo, tvb, r, m, shown, want_expert);
     }
@@ -867,6 +917,7 @@ proto_register_sipguide(void)
     register_init_routine(sipguide_init);
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
+    sipguide_calls_register();
 
     sipguide_model_register();
 }

@@ -301,7 +301,9 @@ typedef struct {
     X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
     X(CANCEL_INVITE_FINAL,    "cancel-invite-final",    "frame") \
     X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
-    X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit")
+    X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
+    X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
+    X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame")
 
 typedef enum {
 #define SIPGUIDE_TEXT_ID(id, name, placeholders) SIPGUIDE_TEXT_##id,

@@ -70,8 +70,9 @@ batch_option(char option, const char *value)
 {
     if (option == '2')
         batch.two_pass = TRUE;
-    else if (option == 'z' && value != NULL && g_str_has_prefix(value, "expert"))
-        batch.expert = TRUE;
+    else if (option == 'z' && value != NULL
+             && (g_str_has_prefix(value, "expert") || g_str_has_prefix(value, "sipguide,calls")))
+        batch.expert = TRUE;    /* taps that ask for no tree but need the SIP fields */
     else if (option == 'T' && value != NULL)
         batch.fields = strcmp(value, "fields") == 0;
     else if (option == 'e' && value != NULL

@@ -108,7 +108,7 @@ sipguide_stats_register(void)
 {
     /* The guide is computed from the protocol tree, so the statistics
      * need one even when nothing else asks for it. */
-    stats_tree_register_plugin("sipguide", "sipguide", "SIP Response Guide",
+    stats_tree_register_plugin("sipguide", "sipguide", "SIP Response Guide/Responses",
                                TL_REQUIRES_PROTO_TREE, sipguide_stats_packet,
                                sipguide_stats_init, NULL);
 }

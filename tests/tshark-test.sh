@@ -24,6 +24,7 @@
 #   expert NAME      tshark -q -z expert (no filter, no tree of its own) against
 #                    NAME.expert, and the same with -Y sip
 #   stats NAME       tshark -q -z sipguide,tree against NAME.stats
+#   calls NAME       tshark -q -z sipguide,calls against NAME.calls, in one pass and -2
 #   methods          tests/captures/methods.pcap (every registered code answering every
 #                    method it is meant for, and some it is not): the guide's tokens
 #                    against methods.fields, and no response shows a procedure,
@@ -295,6 +296,22 @@ stats)
     pcap=$(capture "$name")
     run_tshark -n -r "$pcap" -q -z sipguide,tree > "$work/out/stats" || status=1
     compare "$work/out/stats" "$golden_dir/$name.stats" || status=1
+    ;;
+calls)
+    name=$1
+    pcap=$(capture "$name")
+    # The calls and registrations table: one pass builds it as the frames
+    # come, and two passes must give the same.
+    run_tshark -n -r "$pcap" -q -z sipguide,calls > "$work/out/calls.one" 2> "$work/out/stderr.calls" \
+        || status=1
+    run_tshark -n -r "$pcap" -2 -q -z sipguide,calls > "$work/out/calls.two" 2>> "$work/out/stderr.calls" \
+        || status=1
+    [ -s "$work/out/stderr.calls" ] && { cat "$work/out/stderr.calls" >&2; status=1; }
+    compare "$work/out/calls.one" "$golden_dir/$name.calls" || status=1
+    if [ "${SIPGUIDE_UPDATE_GOLDEN:-0}" != 1 ]; then
+        echo "-- tshark -2 must print the same:"
+        compare "$work/out/calls.two" "$golden_dir/$name.calls" || status=1
+    fi
     ;;
 methods)
     pcap=$(capture methods)

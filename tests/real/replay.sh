@@ -86,6 +86,9 @@ elif [ -f "$links" ]; then
     "$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" links "$name" || status=1
 fi
 
+echo "== calls and registrations: tests/real/golden/$name.calls"
+"$src/tests/tshark-test.sh" "$plugin_dir" "$work/src" calls "$name" || status=1
+
 echo "== expected: $expected"
 mkdir -p "$work/home" "$work/out"
 cp -r "$plugin_dir" "$work/plugins"
