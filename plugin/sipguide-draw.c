@@ -598,7 +598,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     draw_class(st, &d, g);
 
     if (r->method != NULL) {
-        if (!g->expected && wanted(&d, hf_sipguide_meant_for)) {
+        if (!g->expected && g->answers->count > 0 && wanted(&d, hf_sipguide_meant_for)) {
             wmem_strbuf_t *list = wmem_strbuf_new(pinfo->pool, NULL);
             unsigned k;
             for (k = 0; k < g->answers->count; k++)

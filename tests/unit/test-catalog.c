@@ -347,6 +347,9 @@ test_context(void)
     sipguide_catalog_resolve(200, &ctx, &g);
     CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0 && !g.expected
           && g.meaning == NULL, "a response to ACK: the note instead of a meaning, no procedure");
+    CHECK(g.flow == NULL && g.causes->count == 0 && g.hints->count == 0 && g.related_count == 0
+          && strcmp(category(&g), "unexpected") == 0,
+          "a response to ACK: nothing of the code's request-specific text, unexpected");
     ctx = ctx_of("REFER");
     sipguide_catalog_resolve(488, &ctx, &g);
     CHECK(g.ims_refs->count == 2, "488 to REFER: only the references of REFER, not those of SDP handling");
