@@ -255,8 +255,10 @@ test_method_truth(void)
             CHECK(g.meaning != NULL && g.flow != NULL && g.body != NULL && g.causes->count > 0,
                   "%u %s: meaning, flow, body and causes", e->code, m);
             CHECK(g.expected || g.answers->count > 0, "%u %s: not expected only with an answers list", e->code, m);
-            if (e->code == 487 && strcmp(m, "CANCEL") != 0)
+            if (e->code == 487 && strcmp(m, "CANCEL") != 0 && strcmp(m, "BYE") != 0)
                 CHECK(strcmp(category(&g), "cancelled") == 0, "487 %s is cancelled", m);
+            if (e->code == 487 && (strcmp(m, "CANCEL") == 0 || strcmp(m, "BYE") == 0))
+                CHECK(strcmp(category(&g), "unexpected") == 0, "487 %s is unexpected", m);
         }
     }
     printf("%u code and method pairs checked\n", checked);
@@ -340,9 +342,14 @@ test_context(void)
     sipguide_catalog_resolve(407, &ctx, &g);
     CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
 
+    ctx = ctx_of("UPDATE");
+    sipguide_catalog_resolve(487, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0,
+          "487 to UPDATE (a BYE ended its dialog): not meant, cancelled");
     ctx = ctx_of("BYE");
     sipguide_catalog_resolve(487, &ctx, &g);
-    CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0, "487 to BYE: not meant, cancelled");
+    CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0,
+          "487 to BYE: nothing terminates a BYE, unexpected");
     ctx = ctx_of("ACK");
     sipguide_catalog_resolve(200, &ctx, &g);
     CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0 && !g.expected
