@@ -1412,7 +1412,9 @@ check_selectors(gcode_t *e)
 /* An IMS statement needs a 3GPP reference with its clause: a section that
  * names a procedure other than 'any', or an element other than 'any' and
  * 'proxy' (any SIP proxy, inside IMS or not), must carry an ims-ref with a
- * '§' (a method section may inherit it from its code section). */
+ * '§'.  A method section without references of its own shows those of its
+ * code section and may rely on their clause; one with its own list shows
+ * only that list, so the clause must be in it. */
 static void
 check_clause_section(const gsection_t *s, const gsection_t *base, int code)
 {
@@ -1427,7 +1429,8 @@ check_clause_section(const gsection_t *s, const gsection_t *base, int code)
     for (i = 0; i < s->elements->len; i++)
         ims |= g_array_index(s->elements, unsigned char, i) != any_e
                && g_array_index(s->elements, unsigned char, i) != proxy_e;
-    if (!ims || has_clause(s->ims_refs) || (base != NULL && has_clause(base->ims_refs)))
+    if (!ims || has_clause(s->ims_refs)
+        || (base != NULL && s->ims_refs->len == 0 && has_clause(base->ims_refs)))
         return;
     if (s->method != NULL)
         report(s->file, s->line, "[%d %s] names an IMS procedure or element but no 'ims-ref' with a clause (\xc2\xa7)",
