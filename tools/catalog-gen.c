@@ -310,6 +310,7 @@ typedef struct {
     gboolean registered;
     char *phrase;
     char *rfc;
+    int rfc_other_line;     /* 'rfc' names no RFC: allowed only with 'registered = no' */
     GPtrArray *answers;     /* char *; empty: any method */
     int answers_line;
     gsection_t base;
@@ -584,7 +585,14 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
     case K_RFC:
         if (code->rfc != NULL)
             report(file, p->line, "'rfc' is set twice in this section");
-        else if (check_rfc(file, p->line, value))
+        else if (strncmp(value, "RFC ", 4) != 0) {
+            /* A code outside the registry may be defined by an implementation;
+             * whether it is one is known once the section is read. */
+            if (check_text(file, p->line, "rfc", value)) {
+                code->rfc = g_strdup(value);
+                code->rfc_other_line = p->line;
+            }
+        } else if (check_rfc(file, p->line, value))
             code->rfc = g_strdup(value);
         break;
     case K_REGISTERED:
@@ -893,6 +901,10 @@ load_code_file(const char *path)
                 report(f->path, s->line, "code %d has no 'phrase'", code);
             if (!has_key(s, "rfc"))
                 report(f->path, s->line, "code %d has no 'rfc'", code);
+            else if (current->rfc_other_line != 0 && current->registered)
+                report(f->path, current->rfc_other_line,
+                       "'rfc' must start with 'RFC ' and a number, got '%s' (only a code with "
+                       "'registered = no' may name another source)", current->rfc);
             if (!has_key(s, "meaning"))
                 report(f->path, s->line, "code %d has no 'meaning'", code);
         } else if (target->set == 0) {
