@@ -202,6 +202,19 @@ sipguide_catalog_category_cancelled(void)
 static const sipguide_terms_t no_terms = { 0, NULL };
 static const sipguide_texts_t no_texts = { 0, NULL };
 
+/* The index of a vocabulary token, or SIPGUIDE_NONE. */
+static int
+term_index(sipguide_vocab_t vocab, const char *token)
+{
+    unsigned i;
+
+    for (i = 0; i < sipguide_term_count(vocab); i++) {
+        if (strcmp(sipguide_term_token(vocab, (int)i), token) == 0)
+            return (int)i;
+    }
+    return SIPGUIDE_NONE;
+}
+
 /* The sections of an entry that apply to the request, least specific
  * first: the code, [CODE other] when the method is not one the code is
  * meant for, the sections naming the method, then those naming it with
@@ -305,7 +318,17 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
     }
 
     guide->entry = sipguide_catalog_code(code);
-    if (guide->entry != NULL) {
+    /* A method that is never answered (ACK): its note is all there is to
+     * say, since nothing the code says about a request applies. */
+    if (guide->rule != NULL && guide->rule->note != NULL) {
+        guide->expected = FALSE;
+        if (guide->entry != NULL)
+            guide->answers = &guide->entry->answers;
+        guide->scope = SIPGUIDE_NONE;
+        guide->category = term_index(SIPGUIDE_VOCAB_CATEGORY, "unexpected");
+        guide->severity = term_index(SIPGUIDE_VOCAB_SEVERITY, "warn");
+        guide->retry = &no_terms;
+    } else if (guide->entry != NULL) {
         const sipguide_code_t *e = guide->entry;
 
         guide->answers = &e->answers;
@@ -360,11 +383,6 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
             for (i = 0; i < refs->ims_refs.count; i++)
                 add_ref(guide, refs->ims_refs.items[i]);
         }
-    }
-    /* A method that is never answered (ACK): its note replaces the meaning. */
-    if (guide->rule != NULL && guide->rule->note != NULL) {
-        guide->expected = FALSE;
-        guide->meaning = NULL;
     }
     if (guide->rule != NULL) {
         for (i = 0; i < guide->rule->ims_refs.count; i++)

@@ -649,10 +649,22 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         return;
     }
 
-    if (g->entry != NULL) {
+    if (g->entry != NULL && g->entry->registered) {
         if (d.shown)
             proto_item_append_text(ti, ": %u %s (%s)", r->code, g->entry->phrase, g->klass->name);
         add_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
+    } else if (g->entry != NULL) {
+        /* A code seen in the wild but not registered: its phrase is the
+         * one of the document that defined it, not of the registry. */
+        if (d.shown)
+            proto_item_append_text(ti, ": %u %s (%s, not registered)", r->code, g->entry->phrase,
+                                   g->klass->name);
+        if (wanted(&d, hf_sipguide_phrase)) {
+            proto_item *pi = proto_tree_add_string_format(st, hf_sipguide_phrase, tvb, 0, 0,
+                    g->entry->phrase, "Reason phrase in %s (not registered): %s", g->entry->rfc,
+                    g->entry->phrase);
+            proto_item_set_generated(pi);
+        }
     } else if (d.shown) {
         proto_item_append_text(ti, ": %u (%s, not registered)", r->code, g->klass->name);
     }
@@ -667,7 +679,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     draw_class(st, &d, g);
 
     if (r->method != NULL) {
-        if (!g->expected && wanted(&d, hf_sipguide_meant_for)) {
+        if (!g->expected && g->answers->count > 0 && wanted(&d, hf_sipguide_meant_for)) {
             wmem_strbuf_t *list = wmem_strbuf_new(pinfo->pool, NULL);
             unsigned k;
             for (k = 0; k < g->answers->count; k++)

@@ -337,7 +337,8 @@ methods)
             if ($4 == "media" && !offer) bad("media category for a request without SDP")
             if (!offer && text ~ /AMR|EVS|codec/) bad("a codec hint for a request without SDP")
             if ($3 != "REGISTER" && text ~ /IMS-AKA/) bad("IMS-AKA text")
-            if ($2 == 487 && $3 != "CANCEL" && $4 != "cancelled") bad("487 not cancelled")
+            if ($2 == 487 && $3 != "CANCEL" && $3 != "BYE" && $4 != "cancelled") bad("487 not cancelled")
+            if ($2 == 487 && ($3 == "CANCEL" || $3 == "BYE") && $4 != "unexpected") bad("487 to CANCEL or BYE not unexpected")
             if ($5 == "" && $3 != "ACK") bad("no procedure")
             rows++
         }

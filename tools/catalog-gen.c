@@ -312,6 +312,7 @@ typedef struct {
     gboolean registered;
     char *phrase;
     char *rfc;
+    int rfc_other_line;     /* 'rfc' names no RFC: allowed only with 'registered = no' */
     GPtrArray *answers;     /* char *; empty: any method */
     int answers_line;
     gsection_t base;
@@ -589,7 +590,14 @@ apply_pair(gsection_t *s, unsigned where, const pair_t *p, gcode_t *code, gclass
     case K_RFC:
         if (code->rfc != NULL)
             report(file, p->line, "'rfc' is set twice in this section");
-        else if (check_rfc(file, p->line, value))
+        else if (strncmp(value, "RFC ", 4) != 0) {
+            /* A code outside the registry may be defined by an implementation;
+             * whether it is one is known once the section is read. */
+            if (check_text(file, p->line, "rfc", value)) {
+                code->rfc = g_strdup(value);
+                code->rfc_other_line = p->line;
+            }
+        } else if (check_rfc(file, p->line, value))
             code->rfc = g_strdup(value);
         break;
     case K_REGISTERED:
@@ -902,6 +910,10 @@ load_code_file(const char *path)
                 report(f->path, s->line, "code %d has no 'phrase'", code);
             if (!has_key(s, "rfc"))
                 report(f->path, s->line, "code %d has no 'rfc'", code);
+            else if (current->rfc_other_line != 0 && current->registered)
+                report(f->path, current->rfc_other_line,
+                       "'rfc' must start with 'RFC ' and a number, got '%s' (only a code with "
+                       "'registered = no' may name another source)", current->rfc);
             if (!has_key(s, "meaning"))
                 report(f->path, s->line, "code %d has no 'meaning'", code);
         } else if (target->set == 0) {
@@ -1429,7 +1441,9 @@ check_selectors(gcode_t *e)
 /* An IMS statement needs a 3GPP reference with its clause: a section that
  * names a procedure other than 'any', or an element other than 'any' and
  * 'proxy' (any SIP proxy, inside IMS or not), must carry an ims-ref with a
- * '§' (a method section may inherit it from its code section). */
+ * '§'.  A method section without references of its own shows those of its
+ * code section and may rely on their clause; one with its own list shows
+ * only that list, so the clause must be in it. */
 static void
 check_clause_section(const gsection_t *s, const gsection_t *base, int code)
 {
@@ -1444,7 +1458,8 @@ check_clause_section(const gsection_t *s, const gsection_t *base, int code)
     for (i = 0; i < s->elements->len; i++)
         ims |= g_array_index(s->elements, unsigned char, i) != any_e
                && g_array_index(s->elements, unsigned char, i) != proxy_e;
-    if (!ims || has_clause(s->ims_refs) || (base != NULL && has_clause(base->ims_refs)))
+    if (!ims || has_clause(s->ims_refs)
+        || (base != NULL && s->ims_refs->len == 0 && has_clause(base->ims_refs)))
         return;
     if (s->method != NULL)
         report(s->file, s->line, "[%d %s] names an IMS procedure or element but no 'ims-ref' with a clause (\xc2\xa7)",

@@ -718,7 +718,8 @@ def read_categories():
     def category(code, method):
         if method in qualified.get(code, ()):
             return None
-        if code in other and answers.get(code) and method not in answers[code]:
+        meant = [m for m in answers.get(code, []) if m != "any"]
+        if code in other and meant and method not in meant:
             return other[code]
         return plain.get((code, method), base.get(code))
     return category

@@ -41,7 +41,8 @@ test_index(void)
         last = e->code;
         CHECK(sipguide_catalog_code(e->code) == e, "index finds %u", e->code);
         CHECK(e->phrase != NULL && *e->phrase != '\0', "%u has a phrase", e->code);
-        CHECK(e->rfc != NULL && strncmp(e->rfc, "RFC ", 4) == 0, "%u has an RFC", e->code);
+        CHECK(e->rfc != NULL && (strncmp(e->rfc, "RFC ", 4) == 0 || (!e->registered && *e->rfc != '\0')),
+              "%u has an RFC, or a source if it is not registered", e->code);
         CHECK(e->base.meaning != NULL, "%u has a meaning", e->code);
     }
     for (code = 0; code < 1000; code++) {
@@ -255,8 +256,10 @@ test_method_truth(void)
             CHECK(g.meaning != NULL && g.flow != NULL && g.body != NULL && g.causes->count > 0,
                   "%u %s: meaning, flow, body and causes", e->code, m);
             CHECK(g.expected || g.answers->count > 0, "%u %s: not expected only with an answers list", e->code, m);
-            if (e->code == 487 && strcmp(m, "CANCEL") != 0)
+            if (e->code == 487 && strcmp(m, "CANCEL") != 0 && strcmp(m, "BYE") != 0)
                 CHECK(strcmp(category(&g), "cancelled") == 0, "487 %s is cancelled", m);
+            if (e->code == 487 && (strcmp(m, "CANCEL") == 0 || strcmp(m, "BYE") == 0))
+                CHECK(strcmp(category(&g), "unexpected") == 0, "487 %s is unexpected", m);
         }
     }
     printf("%u code and method pairs checked\n", checked);
@@ -340,13 +343,21 @@ test_context(void)
     sipguide_catalog_resolve(407, &ctx, &g);
     CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
 
+    ctx = ctx_of("UPDATE");
+    sipguide_catalog_resolve(487, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0,
+          "487 to UPDATE (a BYE ended its dialog): not meant, cancelled");
     ctx = ctx_of("BYE");
     sipguide_catalog_resolve(487, &ctx, &g);
-    CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0, "487 to BYE: not meant, cancelled");
+    CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0,
+          "487 to BYE: nothing terminates a BYE, unexpected");
     ctx = ctx_of("ACK");
     sipguide_catalog_resolve(200, &ctx, &g);
     CHECK(g.rule != NULL && g.rule->note != NULL && g.procedures->count == 0 && !g.expected
           && g.meaning == NULL, "a response to ACK: the note instead of a meaning, no procedure");
+    CHECK(g.flow == NULL && g.causes->count == 0 && g.hints->count == 0 && g.related_count == 0
+          && strcmp(category(&g), "unexpected") == 0,
+          "a response to ACK: nothing of the code's request-specific text, unexpected");
     ctx = ctx_of("REFER");
     sipguide_catalog_resolve(488, &ctx, &g);
     CHECK(g.ims_refs->count == 2, "488 to REFER: only the references of REFER, not those of SDP handling");
