@@ -22,6 +22,10 @@
 #   FIELD=@METHOD  FIELD is a frame link, and the frame it names holds a
 #                  METHOD request with the response's Call-ID (frame numbers
 #                  change between live runs; what they point at does not)
+#   FIELD=@APP:CMD FIELD is a frame link to a Diameter message: APP is Cx or
+#                  Rx (diameter.applicationId), CMD the command and its
+#                  direction, e.g. UAA, MAR, AAA, ASR (diameter.cmd.code and
+#                  diameter.flags.request); see DIAMETER below
 #
 # A line that starts with a space or a tab holds more checks for the response
 # of the line above. '#' starts a comment.
@@ -88,6 +92,8 @@ def read_capture(stream):
                     codes.append(message)
             elif name == "sipguide":
                 guides.append(fields_of(proto))
+            elif name == "diameter":
+                DIAMETER_MESSAGES.setdefault(frame, []).append(diameter_message(proto))
         packet.clear()
 
         guide_codes = [g.get("sipguide.code", []) for g in guides]
@@ -149,6 +155,35 @@ def check_links(frame, resp, guide, messages):
     return errors
 
 
+# DIAMETER: the messages of each frame, as (application, command), e.g.
+# ("Cx", "UAA"), filled by read_capture; and what @APP:CMD may name.
+DIAMETER_MESSAGES = {}
+DIAMETER_APPLICATIONS = {"16777216": "Cx", "16777236": "Rx", "16777217": "Sh"}
+DIAMETER_COMMANDS = {"300": "UA", "301": "SA", "302": "LI", "303": "MA", "304": "RT",
+                     "305": "PP", "306": "UD", "307": "PU", "308": "SN", "309": "PN",
+                     "265": "AA", "258": "RA", "274": "AS", "275": "ST"}
+
+
+def diameter_message(proto):
+    """(application, command) of one Diameter message of a PDML proto."""
+    found = fields_of(proto)
+    app = DIAMETER_APPLICATIONS.get(first(found, "diameter.applicationId"), "?")
+    code = first(found, "diameter.cmd.code")
+    request = first(found, "diameter.flags.request") in ("1", "True")
+    return app, DIAMETER_COMMANDS.get(code, code or "?") + ("R" if request else "A")
+
+
+def diameter_link_problem(field, want, got):
+    """The problem with FIELD=@APP:CMD (a link to a Diameter message), or None."""
+    if not got:
+        return f"{field} is missing, expected a link to a Diameter {want}"
+    app, _, command = want.partition(":")
+    if not any((app, command) in DIAMETER_MESSAGES.get(target, []) for target in got):
+        held = [DIAMETER_MESSAGES.get(target, "no Diameter message") for target in got]
+        return f"{field} is {got}, expected a frame with a Diameter {want} (it holds {held})"
+    return None
+
+
 def check_extra(field, want, guide, resp, messages):
     """The problem with one FIELD=VALUE check of a guide, or None."""
     got = guide.get(field.rstrip("~"), [])
@@ -161,6 +196,8 @@ def check_extra(field, want, guide, resp, messages):
     elif want == "*":
         if not got:
             return f"{field} is missing"
+    elif want.startswith("@") and ":" in want:
+        return diameter_link_problem(field, want[1:], got)
     elif want.startswith("@"):
         method = want[1:]
         if not got:
