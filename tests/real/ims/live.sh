@@ -58,17 +58,25 @@ skip() {
 # Host-IP-Address). So the case runs in a network namespace of its own, with
 # lo and a veth pair that holds 192.0.2.1 (a documentation address, RFC 5737)
 # for freeDiameter to name; nothing in it can be reached from outside, and
-# port 3868 is never taken by another run. Making one needs root.
+# port 3868 is never taken by another run. In a mount namespace of its own
+# too, where /etc/hosts names the Diameter peer: cdp connects to a peer by
+# its Diameter identity (getaddrinfo) and finds it again by the Origin-Host
+# of its requests (the ASR), so the two must be the same name. Needs root.
 if [ -z "${SIPGUIDE_IMS_NETNS:-}" ]; then
     [ "$(id -u)" = 0 ] || skip "needs root, for a private network namespace and capture rights"
-    for program in unshare ip; do
+    for program in unshare ip mount; do
         command -v "$program" > /dev/null ||
             skip "$program is not installed (tools/install-deps.sh installs it)"
     done
     args=("$@")
     [ $keep = 1 ] && args=(--keep "${args[@]}")
-    exec unshare -n env SIPGUIDE_IMS_NETNS=1 bash "$0" "${args[@]}"
+    exec unshare -n -m env SIPGUIDE_IMS_NETNS=1 bash "$0" "${args[@]}"
 fi
+hosts=$(mktemp /tmp/sipguide-ims-hosts.XXXXXX)
+printf '127.0.0.1 localhost\n127.0.0.1 hss-pcrf.ims.test\n::1 localhost\n' > "$hosts"
+chmod 644 "$hosts"
+mount --bind "$hosts" /etc/hosts || fail "cannot give the mount namespace its own /etc/hosts"
+rm -f "$hosts"      # the bind mount keeps it for this namespace
 ip link set lo up || fail "cannot bring lo up in the network namespace"
 ip link add ims0 type veth peer name ims1 && ip addr add 192.0.2.1/32 dev ims0 &&
     ip link set ims0 up && ip link set ims1 up ||
@@ -209,9 +217,7 @@ for cscf in pcscf icscf scscf; do
     fill "$ims/$cscf.cfg" > "$work/$cscf.cfg"
     application=16777216                    # Cx
     [ $cscf = pcscf ] && application=16777236   # Rx
-    # cdp connects to the peer by name: "localhost" is the name that resolves
-    # to 127.0.0.1 everywhere; the peer's Diameter identity is hss.ims.test.
-    fill -e "s#@IDENTITY@#$cscf.ims.test#" -e "s#@PEER@#localhost#g" \
+    fill -e "s#@IDENTITY@#$cscf.ims.test#" -e "s#@PEER@#hss-pcrf.ims.test#g" \
         -e "s#@APPLICATION@#$application#" "$ims/cdp.xml" > "$work/$cscf.xml"
 done
 fill "$ims/freediameter.conf" > "$work/freediameter.conf"
@@ -235,8 +241,8 @@ filter="tcp port 3868"
 for port in "$pcscf_port" "$icscf_port" "$scscf_port" "$ue_port" "$callee_port" "$probe_port"; do
     filter="$filter or port $port"
 done
-start 120 "$work/peers/dumpcap.log" dumpcap -q -P -i lo -s 0 -f "$filter" \
-    -a duration:100 -c 5000 -w "$raw"
+start 200 "$work/peers/dumpcap.log" dumpcap -q -P -i lo -s 0 -f "$filter" \
+    -a duration:180 -c 5000 -w "$raw"
 dumpcap_pid=$started
 ready=0
 deadline=$((SECONDS + 30))
@@ -258,7 +264,7 @@ fi
 
 # --- the Diameter peer, then the CSCFs (all unprivileged) ---------------------------
 
-start 90 "$work/peers/freediameter.log" "${unprivileged[@]}" \
+start 170 "$work/peers/freediameter.log" "${unprivileged[@]}" \
     freeDiameterd -d -c "$work/freediameter.conf"
 fd_pid=$started
 if ! wait_listen tcp 3868; then
@@ -267,7 +273,7 @@ if ! wait_listen tcp 3868; then
 fi
 for cscf in pcscf icscf scscf; do
     port_var=${cscf}_port
-    start 80 "$work/peers/$cscf.log" "${unprivileged[@]}" \
+    start 160 "$work/peers/$cscf.log" "${unprivileged[@]}" \
         kamailio -DD -E -f "$work/$cscf.cfg" -l "udp:127.0.0.1:${!port_var}" \
         -m 64 -M 8 -Y "$work/peers" -w "$work/peers"
     eval "${cscf}_pid=$started"
@@ -280,8 +286,11 @@ for cscf in pcscf icscf scscf; do
     fi
 done
 # Each CSCF opens its Diameter connection (CER/CEA) by itself: wait for all
-# three, so that the SIP traffic starts on open connections.
-deadline=$((SECONDS + 30))
+# three, so that the SIP traffic starts on open connections. cdp's first CER
+# often goes out without Host-IP-Address (a race between its processes:
+# "Error on finding local host address"); freeDiameter refuses it, and cdp
+# tries again some seconds later.
+deadline=$((SECONDS + 60))
 while [ $SECONDS -lt $deadline ]; do
     open=$(grep -c "STATE_OPEN" "$work/peers/freediameter.log")
     [ "$open" -ge 3 ] && break
@@ -308,12 +317,18 @@ if [ "$callee" != - ]; then
     wait_listen udp "$callee_port" || { show_logs; fail "the callee does not listen"; }
 fi
 
+# A UE scenario with users (scenarios/UE-uac.csv) runs once a user, one
+# after the other.
+users=()
+if [ -f "$ims/scenarios/$ue-uac.csv" ]; then
+    users=(-inf "$ims/scenarios/$ue-uac.csv" -m "$(grep -c ';' "$ims/scenarios/$ue-uac.csv")" -l 1)
+fi
 setsid timeout -k 2 60 sipp -sf "$ims/scenarios/$ue-uac.xml" "127.0.0.1:$pcscf_port" \
     -s bob -p "$ue_port" -cp $((ue_port + 1)) -mp $((ue_port + 2)) \
     -timeout 50s -timeout_error \
     -message_file "$work/peers/ue-messages.log" \
     -error_file "$work/peers/ue-errors.log" \
-    "${common[@]}" > "$work/peers/ue.log" 2>&1 < /dev/null &
+    "${common[@]}" "${users[@]}" > "$work/peers/ue.log" 2>&1 < /dev/null &
 ue_pid=$!
 groups+=("$ue_pid")
 wait "$ue_pid"

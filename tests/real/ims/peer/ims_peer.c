@@ -224,11 +224,15 @@ static void *release_later(void *arg)
     struct release *r = arg;
     struct msg *req = NULL;
     struct avp *avp;
+    struct msg_hdr *hdr;
     union avp_value v;
 
     sleep((unsigned)r->delay);
     if (fd_msg_new(r->abort ? ims_dict.cmd_asr : ims_dict.cmd_rar, MSGFL_ALLOC_ETEID, &req) != 0)
         goto done;
+    /* ASR and RAR are base protocol commands: the header names Rx */
+    if (fd_msg_hdr(req, &hdr) == 0)
+        hdr->msg_appl = IMS_APP_RX;
     /* the AAR's Session-Id, so that the P-CSCF finds the session */
     if (fd_msg_avp_new(ims_dict.session_id, 0, &avp) == 0) {
         memset(&v, 0, sizeof v);
@@ -318,6 +322,29 @@ static int register_handler(struct dict_object *app, struct dict_object *cmd,
     return fd_disp_register(cb, DISP_HOW_CC, &when, NULL, NULL);
 }
 
+/* Lists Rx a second time in the CEA, as a plain Auth-Application-Id: cdp
+ * sends the STR that follows an ASR only to a peer that has Rx without a
+ * vendor, and the AAR only to one that has it with 3GPP. freeDiameter keeps
+ * one entry per application id (fd_app_merge), so the second one is added
+ * to its list here, right after the first. */
+static int advertise_plain_rx(void)
+{
+    struct fd_list *li;
+    struct fd_app *plain;
+
+    for (li = fd_g_config->cnf_apps.next; li != &fd_g_config->cnf_apps; li = li->next) {
+        if (((struct fd_app *)li)->appid != IMS_APP_RX)
+            continue;
+        CHECK_MALLOC(plain = calloc(1, sizeof *plain));
+        fd_list_init(&plain->chain, NULL);
+        plain->flags.auth = 1;
+        plain->appid = IMS_APP_RX;
+        fd_list_insert_after(li, &plain->chain);
+        return 0;
+    }
+    return ENOENT;
+}
+
 static int ims_peer_entry(char *conffile)
 {
     struct dict_avp_request req = {0, 268, NULL};
@@ -337,6 +364,7 @@ static int ims_peer_entry(char *conffile)
     /* advertised in the CEA: Cx and Rx, 3GPP, authentication applications */
     CHECK_FCT(fd_disp_app_support(ims_dict.app_cx, ims_dict.vendor_3gpp, 1, 0));
     CHECK_FCT(fd_disp_app_support(ims_dict.app_rx, ims_dict.vendor_3gpp, 1, 0));
+    CHECK_FCT(advertise_plain_rx());
     return 0;
 }
 

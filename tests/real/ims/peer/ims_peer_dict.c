@@ -165,6 +165,20 @@ static int base_avp(avp_code_t code, struct dict_object **out)
                           ENOENT);
 }
 
+/* Kamailio's cdp (5.6) puts Destination-Realm twice in the STR that ends an
+ * Rx session after an ASR. The base dictionary's rule allows one, and
+ * freeDiameter would answer DIAMETER_AVP_OCCURS_TOO_MANY_TIMES before the
+ * PCRF sees the request; this PCRF takes the STR as it comes. */
+static int relax_str(void)
+{
+    struct dict_object *rule;
+    struct dict_rule_request req = {ims_dict.cmd_str, ims_dict.destination_realm};
+    if (fd_dict_search(fd_g_config->cnf_dict, DICT_RULE, RULE_BY_AVP_AND_PARENT, &req, &rule,
+                       ENOENT) == 0)
+        CHECK_FCT(fd_dict_delete(rule));
+    return 0;
+}
+
 int ims_dict_init(void)
 {
     struct dict_object *etsi;
@@ -206,5 +220,5 @@ int ims_dict_init(void)
     CHECK_FCT(base_avp(298, &ims_dict.experimental_result_code));
     CHECK_FCT(base_avp(1, &ims_dict.user_name));
     CHECK_FCT(base_avp(285, &ims_dict.re_auth_request_type));
-    return 0;
+    return relax_str();
 }
