@@ -179,8 +179,10 @@ def diameter_link_problem(field, want, got):
         return f"{field} is missing, expected a link to a Diameter {want}"
     app, _, command = want.partition(":")
     if not any((app, command) in DIAMETER_MESSAGES.get(target, []) for target in got):
-        held = [DIAMETER_MESSAGES.get(target, "no Diameter message") for target in got]
-        return f"{field} is {got}, expected a frame with a Diameter {want} (it holds {held})"
+        held = "; ".join(f"frame {target}: " + (", ".join(f"{a}:{c}" for a, c in
+                                                         DIAMETER_MESSAGES.get(target, []))
+                                                 or "no Diameter message") for target in got)
+        return f"{field} is {got}, expected a frame with a Diameter {want} ({held})"
     return None
 
 
