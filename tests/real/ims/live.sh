@@ -78,9 +78,10 @@ chmod 644 "$hosts"
 mount --bind "$hosts" /etc/hosts || fail "cannot give the mount namespace its own /etc/hosts"
 rm -f "$hosts"      # the bind mount keeps it for this namespace
 ip link set lo up || fail "cannot bring lo up in the network namespace"
-ip link add ims0 type veth peer name ims1 && ip addr add 192.0.2.1/32 dev ims0 &&
-    ip link set ims0 up && ip link set ims1 up ||
+if ! { ip link add ims0 type veth peer name ims1 && ip addr add 192.0.2.1/32 dev ims0 &&
+        ip link set ims0 up && ip link set ims1 up; }; then
     fail "cannot make the veth pair of the network namespace"
+fi
 
 # --- the case -----------------------------------------------------------------
 
@@ -185,7 +186,7 @@ show_logs() {
     done
 }
 
-# shellcheck source=tools/lib.sh
+# shellcheck source=tools/lib.sh disable=SC2154
 . "$real/../../tools/lib.sh"
 
 # --- ports ----------------------------------------------------------------------
@@ -271,12 +272,13 @@ if ! wait_listen tcp 3868; then
     show_logs
     fail "freeDiameter does not listen on TCP 3868"
 fi
+declare -A cscf_pid
 for cscf in pcscf icscf scscf; do
     port_var=${cscf}_port
     start 160 "$work/peers/$cscf.log" "${unprivileged[@]}" \
         kamailio -DD -E -f "$work/$cscf.cfg" -l "udp:127.0.0.1:${!port_var}" \
         -m 64 -M 8 -Y "$work/peers" -w "$work/peers"
-    eval "${cscf}_pid=$started"
+    cscf_pid[$cscf]=$started
 done
 for cscf in pcscf icscf scscf; do
     port_var=${cscf}_port
@@ -301,7 +303,7 @@ if [ "$open" -lt 3 ]; then
     fail "only $open of the 3 CSCFs opened a Diameter connection to freeDiameter"
 fi
 # freeDiameter's wildcard socket is left out: it is inside this namespace.
-python3 "$real/ports.py" loopback "$pcscf_pid" "$icscf_pid" "$scscf_pid" > /dev/null ||
+python3 "$real/ports.py" loopback "${cscf_pid[@]}" > /dev/null ||
     fail "a CSCF listens outside loopback"
 
 # --- the callee, then the UE in the foreground ------------------------------------------
@@ -353,12 +355,11 @@ fi
 # A moment for the last Diameter messages (STR/STA after a released call).
 sleep 1
 for cscf in pcscf icscf scscf; do
-    pid_var=${cscf}_pid
-    if ! kill -0 "${!pid_var}" 2> /dev/null; then
+    if ! kill -0 "${cscf_pid[$cscf]}" 2> /dev/null; then
         echo "FAIL: the $cscf ended before the UE was done" >&2
         status=1
     fi
-    stop_group "${!pid_var}"
+    stop_group "${cscf_pid[$cscf]}"
 done
 stop_group "$fd_pid"
 
