@@ -15,6 +15,9 @@ packages=(
     util-linux                     # setpriv: the tests run tshark unprivileged
     wireshark xvfb xdotool xclip x11-apps netpbm perl   # the GUI and its check (pnmquant needs perl)
     sip-tester kamailio            # tests/real: real SIP client, server and registrar
+    kamailio-ims-modules kamailio-presence-modules   # tests/real/ims: P-, I- and S-CSCF
+    freediameterd freediameter-extensions libfreediameter-dev   # tests/real/ims: HSS, PCRF
+    python3-scapy iproute2         # tests/real/ims: crafted captures, network namespace
     time valgrind                  # tools/benchmark.sh and tools/valgrind-check.sh
 )
 

@@ -35,6 +35,10 @@
 #                   Call-ID, counting every copy in frame order
 #   FIELD=@CODE     the frame holds a CODE response of the same Call-ID
 #   FIELD=@CODE#N   ... the N-th CODE response of that Call-ID
+#   FIELD=@APP:CMD  FIELD is a frame link to a Diameter message: APP is Cx or
+#                   Rx (diameter.applicationId), CMD the command and its
+#                   direction, e.g. UAA, MAR, AAA, ASR (diameter.cmd.code and
+#                   diameter.flags.request); see DIAMETER below
 #
 # A line that starts with a space or a tab holds more checks for the line
 # above it. A '#' at the start of a line or after a space starts a comment.
@@ -231,6 +235,8 @@ class Capture:
                 msgs.append(Message(frame, len(msgs), net, fields_of(proto)))
             elif proto.get("name") == "sipguide":
                 guides.append(fields_of(proto))
+            elif proto.get("name") == "diameter":
+                DIAMETER_MESSAGES.setdefault(frame, []).append(diameter_message(proto))
         self.messages.extend(msgs)
         if msgs:
             self.by_frame[frame] = msgs
@@ -781,6 +787,39 @@ def link_matches(want, target, msg, cap):
     return not m.group(2) or target is link_target(want, msg, cap)
 
 
+# DIAMETER: the messages of each frame, as (application, command), e.g.
+# ("Cx", "UAA"), filled while the capture is read; and what @APP:CMD may name.
+DIAMETER_MESSAGES = {}
+DIAMETER_APPLICATIONS = {"16777216": "Cx", "16777236": "Rx", "16777217": "Sh"}
+DIAMETER_COMMANDS = {"300": "UA", "301": "SA", "302": "LI", "303": "MA", "304": "RT",
+                     "305": "PP", "306": "UD", "307": "PU", "308": "SN", "309": "PN",
+                     "265": "AA", "258": "RA", "274": "AS", "275": "ST"}
+
+
+def diameter_message(proto):
+    """(application, command) of one Diameter message of a PDML proto."""
+    found = fields_of(proto)
+    app = DIAMETER_APPLICATIONS.get(first(found, "diameter.applicationId"), "?")
+    code = first(found, "diameter.cmd.code")
+    request = first(found, "diameter.flags.request") in ("1", "True")
+    return app, DIAMETER_COMMANDS.get(code, code or "?") + ("R" if request else "A")
+
+
+def diameter_link_problem(field, want, got):
+    """The problem with FIELD=@APP:CMD (a link to a Diameter message), or None."""
+    if not got:
+        return f"{field} is missing, expected a link to a Diameter {want}"
+    app, _, command = want.partition(":")
+    if not any((app, command) in DIAMETER_MESSAGES.get(int(target), [])
+               for target in got if target.isdigit()):
+        held = "; ".join(f"frame {target}: " + (", ".join(f"{a}:{c}" for a, c in
+                                                         DIAMETER_MESSAGES.get(int(target), []))
+                                                 or "no Diameter message")
+                         for target in got if target.isdigit())
+        return f"{field} is {got}, expected a frame with a Diameter {want} ({held})"
+    return None
+
+
 def check_extra(field, want, guide, msg, cap):
     """The problem with one FIELD=VALUE check of a guide, or None."""
     got = guide.get(field.rstrip("~"), [])
@@ -793,6 +832,8 @@ def check_extra(field, want, guide, msg, cap):
     elif want == "*":
         if not got:
             return f"{field} is missing"
+    elif want.startswith("@") and ":" in want:
+        return diameter_link_problem(field, want[1:], got)
     elif want.startswith("@"):
         if not re.fullmatch(r"@([A-Z]+|\d{3})(?:#(\d+))?", want):
             return f"{want} is not @METHOD, @METHOD#N, @CODE or @CODE#N"
