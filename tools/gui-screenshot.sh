@@ -243,10 +243,15 @@ chmod 755 "$work"
 chmod -R a+rX "$work"
 chmod -R a+rwX "$work/home" "$work/out"
 
-inside=(timeout -k 5 180 bash "$top/tools/gui-screenshot.sh" --inside "$work")
-"${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
+# The inside part runs as another user when this runs as root: it reads this
+# script, like every other file, from the work folder, never from the clone
+# (which that user may not be able to read).
+cp "$top/tools/gui-screenshot.sh" "$work/gui-screenshot.sh"
+chmod 755 "$work/gui-screenshot.sh"
+inside=(timeout -k 5 180 bash "$work/gui-screenshot.sh" --inside "$work")
+(cd "$work" && "${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
     SIPGUIDE_PRELOAD="${SIPGUIDE_PRELOAD-}" \
-    "${inside[@]}" || {
+    "${inside[@]}") || {
     echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
     cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" "$work"/out/sanitizer.* >&2 2> /dev/null || true
     exit 1

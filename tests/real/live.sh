@@ -206,9 +206,13 @@ common=(-i "$ip" -t "$sipp_transport" -m 1 -nr -nd -nostdin -ci 127.0.0.1 -mi "$
 if [ "$peer" = kamailio ]; then
     # Unprivileged, Kamailio opens no raw socket (as root it opens one bound to
     # any address for sending UDP); it needs no privilege on these ports.
+    # It reads its configuration from the work folder: as another user it may
+    # not be able to read the clone.
+    cp "$real/kamailio.cfg" "$work/peers/kamailio.cfg"
+    chmod 644 "$work/peers/kamailio.cfg"
     chmod 777 "$work/peers"
     start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" \
-        kamailio -DD -E -f "$real/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \
+        kamailio -DD -E -f "$work/peers/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \
         -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
 else
     start 40 "$work/peers/server.log" sipp -sf "$real/scenarios/$server-uas.xml" -s bob \
