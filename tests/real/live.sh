@@ -14,7 +14,8 @@
 # -timeout_error, Kamailio and the SIPp server run under timeout(1), dumpcap
 # stops after -a duration: and -c packets. Every process is started in its own
 # process group and that group is killed by its id when the case ends, on
-# success or failure. A missing program is a failure, never a skip.
+# success or failure. A missing program is a failure, never a skip; a user
+# other than root who may not capture on lo skips the case (exit code 77).
 # Set SIPGUIDE_KEEP_WORK=1 to keep the work folder (logs, captures) for reading.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -57,6 +58,16 @@ for program in "${needed[@]}"; do
     command -v "$program" > /dev/null ||
         fail "$program is not installed (see tools/install-deps.sh)"
 done
+
+# --- capture permission: root has it; another user may have it (group wireshark)
+
+if [ "$(id -u)" != 0 ] && ! dumpcap -L -i lo > /dev/null 2>&1; then
+    # shellcheck source=tools/lib.sh
+    . "$(dirname "$0")/../../tools/lib.sh"
+    skip_test "user $(id -un) may not capture on lo (dumpcap -L -i lo fails): run the tests" \
+        "as root, or let this user capture: sudo dpkg-reconfigure wireshark-common (answer Yes)," \
+        "sudo usermod -aG wireshark $(id -un), then log in again"
+fi
 
 # --- work folder, and the clean-up that runs however the case ends -------------
 
