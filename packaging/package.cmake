@@ -1,9 +1,14 @@
 # packaging/package.cmake
-# The Debian package (cmake --build build --target package, by CPack):
-# wireshark-plugin-sipguide_<version>_<arch>.deb holds what the install
-# component "system" installs (packaging/install.cmake) under /usr, and
-# depends on the libwireshark package of the Wireshark it was built against,
-# as dpkg names it on this machine.
+# The packages.
+# - The tarball for other distributions (cmake --build build --target
+#   tarball): sipguide-<version>-wireshark-<X.Y>-<processor>.tar.gz, made by
+#   packaging/make-tarball.cmake, with the module, the profile and an install
+#   script (packaging/install.sh.in).
+# - The Debian package (cmake --build build --target package, by CPack):
+#   wireshark-plugin-sipguide_<version>_<arch>.deb holds what the install
+#   component "system" installs (packaging/install.cmake) under /usr, and
+#   depends on the libwireshark package of the Wireshark it was built against,
+#   as dpkg names it on this machine.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -11,6 +16,31 @@ if(SIPGUIDE_SANITIZE)
     message(STATUS "Sanitized build: no Debian package target (package)")
     return()
 endif()
+# --------------------------------------------------------------------------
+# The tarball
+
+set(SIPGUIDE_TARBALL_NAME
+    "sipguide-${PROJECT_VERSION}-wireshark-${SIPGUIDE_WS_SERIES}-${CMAKE_SYSTEM_PROCESSOR}")
+set(SIPGUIDE_TARBALL_CONFIG "${CMAKE_BINARY_DIR}/packaging/tarball-config.cmake")
+file(GENERATE OUTPUT "${SIPGUIDE_TARBALL_CONFIG}" CONTENT "# Written by packaging/package.cmake
+set(SO \"$<TARGET_FILE:sipguide>\")
+set(PROFILE \"${SIPGUIDE_PROFILE_DIR}\")
+set(SRC \"${CMAKE_SOURCE_DIR}\")
+set(VERSION \"${PROJECT_VERSION}\")
+set(SERIES \"${SIPGUIDE_WS_SERIES}\")
+set(NAME \"${SIPGUIDE_TARBALL_NAME}\")
+")
+add_custom_target(tarball
+    COMMAND ${CMAKE_COMMAND} "-DCONFIG=${SIPGUIDE_TARBALL_CONFIG}" "-DOUT_DIR=${CMAKE_BINARY_DIR}"
+            -P "${CMAKE_SOURCE_DIR}/packaging/make-tarball.cmake"
+    DEPENDS sipguide profile
+    COMMENT "Making ${SIPGUIDE_TARBALL_NAME}.tar.gz"
+    VERBATIM)
+set(SIPGUIDE_HAVE_TARBALL ON)
+
+# --------------------------------------------------------------------------
+# The Debian package
+
 find_program(DPKG dpkg)
 find_program(DPKG_QUERY dpkg-query)
 if(NOT DPKG OR NOT DPKG_QUERY)

@@ -19,6 +19,18 @@
 #     none writable but by its owner;
 #   - each the same as the build's or the source's file.
 #
+#   package-test.sh tarball BUILD SOURCE VERSION TARBALL_CONFIG
+#
+# tarball: packaging/make-tarball.cmake makes the tarball (TARBALL_CONFIG is
+# its configuration; empty in a sanitized build: skipped), which must hold
+# exactly the module, install.sh, the profile, the coloring rules and the
+# documents.  Its install.sh, run as a user ("nobody" when this runs as root)
+# with a private HOME, must install the plugin and the profile for that user:
+# tshark -G plugins lists the plugin from the personal folder, tshark prints
+# the guide of tests/captures/sample.pcap as tests/golden/sample.guide says,
+# and the profile's columns show.  install.sh --uninstall must then leave no
+# file behind.
+#
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 set -u
@@ -120,6 +132,70 @@ contents)
         same "$doc/$f" "$src/$f"
     done
     echo "-- $(wc -l < "$work/files") files, where tshark looks for them, the same as the build's"
+    ;;
+tarball)
+    build=$1 src=$2 version=$3 config=${4:-}
+    [ -n "$config" ] || skip_test "a sanitized build makes no tarball"
+    cmake -DCONFIG="$config" -DOUT_DIR="$work" -P "$src/packaging/make-tarball.cmake" > "$work/make.log" 2>&1 ||
+        { cat "$work/make.log" >&2; fail "make-tarball.cmake failed"; exit 1; }
+    mapfile -t tarballs < <(find "$work" -maxdepth 1 -name 'sipguide-*.tar.gz')
+    [ ${#tarballs[@]} = 1 ] || { fail "not one tarball: ${tarballs[*]}"; exit 1; }
+    tarball=${tarballs[0]}
+    series=$(find "$build/plugins" -name sipguide.so | head -n 1 | awk -F/ '{ print $(NF - 2) }')
+    name="sipguide-$version-wireshark-$series-$(uname -m)"
+    [ "$(basename "$tarball")" = "$name.tar.gz" ] || fail "the tarball is $(basename "$tarball"), not $name.tar.gz"
+    printf "$name/%s\n" CHANGELOG.md LICENSE README.md install.sh profile/colorfilters \
+        profile/dfilter_buttons profile/preferences sipguide.colorfilters sipguide.so | sort > "$work/files.expected"
+    tar tzf "$tarball" | grep -v '/$' | sort > "$work/files"
+    if ! diff -u "$work/files.expected" "$work/files" >&2; then
+        fail "the tarball's files are not the expected ones (- expected, + in the tarball)"
+    fi
+
+    # Install as a user with a private HOME; no global plugin folder.
+    mkdir -p "$work/x" "$work/home" "$work/empty" "$work/out"
+    tar xzf "$tarball" -C "$work/x"
+    cp "$src/tests/captures/sample.pcap" "$work/x/"
+    chmod -R a+rX "$work"
+    chmod 777 "$work/home" "$work/out"
+    as_user() {
+        "${unprivileged[@]}" env HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/empty" \
+            WIRESHARK_EXTCAP_DIR="$work/empty" LC_ALL=C.UTF-8 TZ=UTC "$@"
+    }
+    if ! as_user "$work/x/$name/install.sh" > "$work/out/install.log" 2>&1; then
+        cat "$work/out/install.log" >&2
+        fail "install.sh failed"
+    fi
+    cat "$work/out/install.log"
+    as_user tshark -G plugins > "$work/out/plugins" 2>&1
+    grep -E "^sipguide\.so[[:space:]]+$version[[:space:]].*$work/home/.local/lib/wireshark/plugins/$series/epan/sipguide\.so" \
+        "$work/out/plugins" || fail "tshark -G plugins does not list the installed plugin: $(cat "$work/out/plugins")"
+    as_user tshark -n -r "$work/x/sample.pcap" -V 2> "$work/out/stderr" | awk '
+        /^Frame [0-9]+:/ { frame = $2; sub(":", "", frame); inguide = 0; next }
+        /^[^ ]/ { inguide = 0; if ($0 ~ /^SIP Response Guide/) { if (frame != shown) { print "== frame " frame; shown = frame } inguide = 1; print } next }
+        inguide { print }' > "$work/out/guide"
+    diff -u "$src/tests/golden/sample.guide" "$work/out/guide" >&2 ||
+        fail "the installed plugin's guide of sample.pcap differs from tests/golden/sample.guide"
+    as_user tshark -C "SIP Response Guide" -n -r "$work/x/sample.pcap" 2>> "$work/out/stderr" > "$work/out/summary"
+    grep -E '^ *14 .* 486 INVITE reachability ' "$work/out/summary" ||
+        fail "tshark -C \"SIP Response Guide\" shows no Code, Method and Category columns: $(cat "$work/out/summary")"
+    if [ -s "$work/out/stderr" ]; then
+        fail "tshark complained:"
+        cat "$work/out/stderr" >&2
+    fi
+
+    if ! as_user "$work/x/$name/install.sh" --uninstall > "$work/out/uninstall.log" 2>&1; then
+        cat "$work/out/uninstall.log" >&2
+        fail "install.sh --uninstall failed"
+    fi
+    cat "$work/out/uninstall.log"
+    # What is left: no file; folders only where they were, or on the way to
+    # the plugin folder (as after any personal plugin folder was made).
+    as_user find "$work/home" -mindepth 1 -type f | sort > "$work/home.files"
+    if [ -s "$work/home.files" ]; then
+        fail "files left after install.sh --uninstall:"
+        cat "$work/home.files" >&2
+    fi
+    as_user tshark -G plugins 2>&1 | grep '^sipguide' && fail "tshark still lists the plugin after --uninstall"
     ;;
 *)
     echo "unknown command $cmd" >&2
