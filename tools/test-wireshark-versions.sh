@@ -227,8 +227,10 @@ run_chroot() {
 
     say "$suite: building and testing with Wireshark $got"
     # The valgrind run (label valgrind) is left to the host suite: it takes minutes
-    # and checks the plugin's memory use, not the Wireshark version.
-    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE valgrind' >> "$log" 2>&1 || rc=$?
+    # and checks the plugin's memory use, not the Wireshark version.  So is the
+    # package installation test, which makes a chroot of its own.
+    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE valgrind -E "^package\.install$"' \
+        >> "$log" 2>&1 || rc=$?
     summary "wireshark $got ($suite)" "$log" "$rc" || rc=1
     if [ "$series" != "$version" ]; then
         echo "    $suite has Wireshark $got, not $version: the suite for $version needs changing" >&2
