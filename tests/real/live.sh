@@ -51,6 +51,8 @@ expected="$real/expected/$name.txt"
 
 # --- the programs: a missing one fails the test -------------------------------
 
+# Kamailio lives in /usr/sbin, which is not in an ordinary user's PATH.
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
 needed=(sipp dumpcap tshark python3 timeout setsid)
 [ "$peer" = kamailio ] && needed+=(kamailio)
 [ "$(id -u)" = 0 ] && needed+=(setpriv)
