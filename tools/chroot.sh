@@ -26,6 +26,7 @@
 # No package mirror is named here: the chroots use the machine's own.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 
 chroot_keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 
@@ -126,6 +127,7 @@ has_mounts() {
 
 inside=()
 set_inside() {
+    # shellcheck disable=SC2034  # for the scripts that source this one
     inside=(chroot "$1" /usr/bin/env -i
         PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
         HOME=/root LC_ALL=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive)

@@ -5,7 +5,7 @@
 # there loads the plugin, shows the guide and opens the profile, removes the
 # package (apt remove) and checks that nothing of it is left.
 #
-#   install-test.sh BUILD SOURCE VERSION CPACK_CONFIG
+#   install-test.sh SOURCE VERSION CPACK_CONFIG
 #
 # The throwaway root: a Debian chroot of this machine's release with tshark,
 # made once by debootstrap from the machine's own mirror (tools/chroot.sh) and
@@ -19,10 +19,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 set -u
-build=$1
-src=$2
-version=$3
-config=${4:-}
+src=$1
+version=$2
+config=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=tools/lib.sh
 . "$here/../../tools/lib.sh"
@@ -54,7 +53,9 @@ tmp=$(mktemp -d /var/tmp/sipguide-package-root.XXXXXX)
 root=$tmp/root
 mounted=()
 
-# Ends the processes whose root is $1, unmounts in reverse order, removes $tmp.
+# Ends the processes whose root is the throwaway or the kept chroot, unmounts
+# in reverse order, removes $tmp.
+# shellcheck disable=SC2317  # run by the trap
 cleanup() {
     local i p pids=()
     for p in /proc/[0-9]*; do
@@ -152,7 +153,7 @@ echo "-- apt install ./$name"
 
 "${inside[@]}" tshark -G plugins > "$tmp/plugins" 2>&1
 plugin_dir=$("${inside[@]}" tshark -G folders 2> /dev/null | awk -F'\t' '$1 ~ /^Global Plugins/ { print $2 }')
-if grep -E "^sipguide\\.so[[:space:]]+$version[[:space:]]+dissector[[:space:]]+$plugin_dir/epan/sipguide\\.so" "$tmp/plugins"; then
+if grep -E "^sipguide\\.so[[:space:]]+${version}[[:space:]]+dissector[[:space:]]+$plugin_dir/epan/sipguide\\.so" "$tmp/plugins"; then
     :
 else
     fail "tshark -G plugins in the root does not list sipguide.so $version from $plugin_dir:"

@@ -167,7 +167,7 @@ tarball)
     fi
     cat "$work/out/install.log"
     as_user tshark -G plugins > "$work/out/plugins" 2>&1
-    grep -E "^sipguide\.so[[:space:]]+$version[[:space:]].*$work/home/.local/lib/wireshark/plugins/$series/epan/sipguide\.so" \
+    grep -E "^sipguide\.so[[:space:]]+${version}[[:space:]].*$work/home/.local/lib/wireshark/plugins/$series/epan/sipguide\.so" \
         "$work/out/plugins" || fail "tshark -G plugins does not list the installed plugin: $(cat "$work/out/plugins")"
     as_user tshark -n -r "$work/x/sample.pcap" -V 2> "$work/out/stderr" | awk '
         /^Frame [0-9]+:/ { frame = $2; sub(":", "", frame); inguide = 0; next }
