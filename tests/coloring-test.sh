@@ -2,8 +2,9 @@
 # coloring-test.sh
 # Checks data/sipguide.colorfilters: Wireshark reads every rule without a
 # complaint, every rule colours some frame of the test captures, and known
-# frames get the expected rule, both with the file alone and in the profile
-# that README.md describes (the file first, then Wireshark's default rules).
+# frames get the expected rule, both with the file alone and in a profile
+# with the file first, then Wireshark's default rules (as the profile "SIP
+# Response Guide" has them; tests/profile-test.sh checks that profile).
 #
 #   coloring-test.sh PLUGIN_DIR SOURCE_DIR
 #
@@ -151,7 +152,7 @@ e classes 8 "SIP guide: 6xx global failure"                # 603 Decline
 e unregistered 2 "SIP guide: 6xx global failure"           # 699, by its class
 e invalid 1 "SIP guide: invalid code or malformed header"  # 700
 
-# 2. The profile of README.md: the file first, then Wireshark's default rules.
+# 2. A profile with the file first, then Wireshark's default rules.
 global=$(run_tshark -G folders | awk -F'\t' '$1 ~ /^Global configuration/ { print $2 }')
 if [ ! -f "$global/colorfilters" ]; then
     fail "no default coloring rules at \"$global/colorfilters\""

@@ -12,13 +12,18 @@
 # data/sipguide.colorfilters, with a column naming each row's rule). Build first
 # (cmake -S . -B build && cmake --build build); SIPGUIDE_BUILD names another
 # build folder. The GUI opens frame 14 (a 486 with Reason Q.850 cause 17) with
-# no display filter (SIPGUIDE_GUI_FILTER sets one) and the coloring rules of
-# data/sipguide.colorfilters in front of Wireshark's own.
+# no display filter (SIPGUIDE_GUI_FILTER sets one), in the build's profile "SIP
+# Response Guide" (wireshark -C): the coloring rules of data/sipguide.colorfilters
+# in front of Wireshark's own, the guide's columns and filter buttons.
 #
 # It checks, and fails otherwise, that the GUI lists sipguide.so as a dissector
-# plugin loaded from the build (the row copied from About > Plugins), and that
+# plugin loaded from the build (the row copied from About > Plugins), that
 # the guide subtree the GUI shows (copied with Edit > Copy > All Visible Items)
-# is the one "tshark -2 -Y 'frame.number == 14' -O sipguide" prints.
+# is the one "tshark -2 -Y 'frame.number == 14' -O sipguide" prints, that the
+# packet list has the profile's columns (its header and frame 14, copied with
+# Edit > Copy > As CSV), and that the filter toolbar has the profile's buttons
+# in order: each button found in the screenshot is clicked, and the display
+# filter it sets must be that button's filter.
 #
 # Needs the Debian packages wireshark-qt, tshark, xvfb, xdotool, xclip,
 # x11-apps (xwd), netpbm and perl (for pnmquant). As root the GUI runs as the user "nobody": Wireshark
@@ -35,6 +40,7 @@ COLOR_CAPTURE=evidence
 GEOMETRY=1280x1200
 COLOR_PANE=400      # packet list pane of the coloring screenshot: 21 rows
 COLOR_HEIGHT=490    # menu, tool and filter bars, and that pane
+PROFILE="SIP Response Guide"
 
 # ---------------------------------------------------------------------------
 # Inside: runs as the unprivileged user, in the work folder $2.
@@ -67,6 +73,8 @@ if [ "${1:-}" = --inside ]; then
     trap 'exit 1' TERM INT HUP
     die() { echo "gui-screenshot: $*" >&2; exit 1; }
     x() { timeout 15 xdotool "$@"; }
+    # The window of a Wireshark just started; on a busy machine it can take a while.
+    started() { timeout 60 xdotool search --sync --onlyvisible --name "$1"; }
     shot() { # shot FILE [X Y W H]: the screen, or a part of it, as PNG
         timeout 15 xwd -root -silent > "$out/shot.xwd"
         xwdtopnm < "$out/shot.xwd" 2> /dev/null > "$out/shot.ppm"
@@ -105,11 +113,11 @@ if [ "${1:-}" = --inside ]; then
 
     filter=()
     [ -n "${SIPGUIDE_GUI_FILTER-}" ] && filter=(-Y "${SIPGUIDE_GUI_FILTER-}")
-    "${gui[@]}" -r "$work/$CAPTURE.pcap" "${filter[@]}" -g "$FRAME" > "$out/wireshark.log" 2>&1 &
+    "${gui[@]}" -C "$PROFILE" -r "$work/$CAPTURE.pcap" "${filter[@]}" -g "$FRAME" > "$out/wireshark.log" 2>&1 &
     pids+=($!)
     echo "${pids[-1]}" >> "$work/out/pids"
-    main=$(x search --sync --onlyvisible --name "$CAPTURE.pcap" | head -n 1) \
-        || die "no Wireshark window with $CAPTURE.pcap within 15 s"
+    main=$(started "$CAPTURE.pcap" | head -n 1) \
+        || die "no Wireshark window with $CAPTURE.pcap within 60 s"
     sleep 3    # the file is read, filtered and frame $FRAME selected
     x windowfocus --sync "$main"
 
@@ -135,6 +143,14 @@ if [ "${1:-}" = --inside ]; then
         || die "the guide did not expand; the details pane shows: $(clipboard)"
     shot "$out/guide.png"
 
+    # The packet list's header and selected row (frame 14) as CSV: Edit > Copy
+    # (the first item) > As CSV (the second).
+    x key alt+e
+    sleep 0.5
+    x key --delay 150 Right Down Return
+    sleep 0.5
+    clipboard > "$out/columns-gui.txt"
+
     # Help > About Wireshark (the last item of Help) > Plugins (the fourth tab),
     # filtered to sipguide.
     x key alt+h
@@ -156,6 +172,70 @@ if [ "${1:-}" = --inside ]; then
     sleep 0.5
     clipboard > "$out/plugins-gui.txt"
     x key Escape
+    sleep 0.5
+
+    # The filter buttons: the topmost band of the window with dark pixels in
+    # its right part (the menu and the main toolbar have none there) is the
+    # filter toolbar, and its last clusters of dark pixel columns (gaps of
+    # more than 10 pixels between them) are the buttons' labels.  Each is
+    # clicked; the display filter it sets is copied from the filter field.
+    x windowfocus --sync "$main"
+    timeout 15 xwd -root -silent | xwdtopnm > "$out/toolbar.ppm" 2> /dev/null
+    python3 - "$out/toolbar.ppm" "$(cat "$work/out/buttons.count")" > "$out/button-spots" <<'PYTHON' \
+        || die "no filter buttons found in the screenshot"
+import sys
+data = open(sys.argv[1], "rb").read()
+fields, pos = [], 0
+while len(fields) < 4:
+    while data[pos:pos + 1].isspace():
+        pos += 1
+    if data[pos:pos + 1] == b"#":
+        pos = data.index(b"\n", pos)
+        continue
+    end = pos
+    while not data[end:end + 1].isspace():
+        end += 1
+    fields.append(data[pos:end])
+    pos = end
+width, height = int(fields[1]), int(fields[2])
+pixels = data[pos + 1:]
+def dark(x, y):
+    o = (y * width + x) * 3
+    return 299 * pixels[o] + 587 * pixels[o + 1] + 114 * pixels[o + 2] < 110000
+band = None
+for y in range(min(height, 400)):
+    if any(dark(x, y) for x in range(width * 7 // 10, width)):
+        y1 = y
+        while y1 < height and any(dark(x, y1) for x in range(width)):
+            y1 += 1
+        band = (y, y1)
+        break
+if band is None:
+    sys.exit(1)
+clusters = []
+for x in range(width):
+    if any(dark(x, y) for y in range(*band)):
+        if clusters and x - clusters[-1][1] <= 10:
+            clusters[-1][1] = x
+        else:
+            clusters.append([x, x])
+n = int(sys.argv[2])
+if len(clusters) < n:
+    sys.exit(1)
+for a, b in clusters[-n:]:
+    print((a + b) // 2, (band[0] + band[1]) // 2)
+PYTHON
+    i=0
+    while read -r bx by; do
+        i=$((i + 1))
+        x mousemove "$bx" "$by" click 1
+        sleep 1
+        x key ctrl+slash
+        sleep 0.3
+        x key ctrl+a ctrl+c
+        sleep 0.3
+        clipboard > "$out/button-$i.txt"
+    done < "$out/button-spots"
     kill "${pids[1]}" 2> /dev/null || true
     wait "${pids[1]}" 2> /dev/null || true
 
@@ -164,8 +244,8 @@ if [ "${1:-}" = --inside ]; then
     "${gui[@]}" -C coloring -r "$work/$COLOR_CAPTURE.pcap" -Y sip > "$out/wireshark-coloring.log" 2>&1 &
     pids+=($!)
     echo "${pids[-1]}" >> "$work/out/pids"
-    x search --sync --onlyvisible --name "$COLOR_CAPTURE.pcap" > /dev/null \
-        || die "no Wireshark window with $COLOR_CAPTURE.pcap within 15 s"
+    started "$COLOR_CAPTURE.pcap" > /dev/null \
+        || die "no Wireshark window with $COLOR_CAPTURE.pcap within 60 s"
     sleep 3
     shot "$out/coloring.png" 0 0 "${GEOMETRY%x*}" "$COLOR_HEIGHT"
     exit 0
@@ -227,6 +307,24 @@ cat > "$profile/recent" << EOF
 gui.byte_view_show: FALSE
 gui.geometry_main_upper_pane: 270
 EOF
+# The build's profile, as tools/setup.sh installs it, with the same panes.
+if [ ! -f "$build/profile/$PROFILE/dfilter_buttons" ]; then
+    echo "gui-screenshot: no profile \"$PROFILE\" in $build/profile; build first" >&2
+    exit 1
+fi
+mkdir -p "$profile/profiles"
+cp -r "$build/profile/$PROFILE" "$profile/profiles/"
+# Its packet list is wider than the window: a scroll bar takes some height.
+sed 's/^gui.geometry_main_upper_pane: .*/gui.geometry_main_upper_pane: 288/' "$profile/recent" \
+    > "$profile/profiles/$PROFILE/recent"
+# The buttons, "label<TAB>filter" each (a UAT file: \x22 is a double quote).
+grep -v '^#' "$profile/profiles/$PROFILE/dfilter_buttons" |
+    sed -n 's/^"TRUE","\([^"]*\)","\([^"]*\)",.*/\1\t\2/p' | sed 's/\\x22/"/g' > "$work/out/buttons"
+wc -l < "$work/out/buttons" > "$work/out/buttons.count"
+# The column titles, as Edit > Copy > As CSV writes them: every other string
+# of gui.column.format.
+awk '/^gui\.column\.format:/ { on = 1 } on { print } on && /"[[:space:]]*$/ { exit }' \
+    "$profile/profiles/$PROFILE/preferences" | grep -o '"[^"]*"' | awk 'NR % 2' | paste -sd, > "$work/out/columns"
 global=$(tshark -G folders 2> /dev/null | awk -F'\t' '$1 ~ /^Global configuration/ { print $2 }')
 cat "$top/data/sipguide.colorfilters" "$global/colorfilters" > "$profile/colorfilters"
 mkdir -p "$profile/profiles/coloring"
@@ -243,10 +341,15 @@ chmod 755 "$work"
 chmod -R a+rX "$work"
 chmod -R a+rwX "$work/home" "$work/out"
 
-inside=(timeout -k 5 180 bash "$top/tools/gui-screenshot.sh" --inside "$work")
-"${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
+# The inside part runs as another user when this runs as root: it reads this
+# script, like every other file, from the work folder, never from the clone
+# (which that user may not be able to read).
+cp "$top/tools/gui-screenshot.sh" "$work/gui-screenshot.sh"
+chmod 755 "$work/gui-screenshot.sh"
+inside=(timeout -k 5 180 bash "$work/gui-screenshot.sh" --inside "$work")
+(cd "$work" && "${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
     SIPGUIDE_PRELOAD="${SIPGUIDE_PRELOAD-}" \
-    "${inside[@]}" || {
+    "${inside[@]}") || {
     echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
     cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" "$work"/out/sanitizer.* >&2 2> /dev/null || true
     exit 1
@@ -273,6 +376,26 @@ elif ! diff -u "$work/out/guide-tshark.txt" "$work/out/guide-gui.cmp" > "$work/o
     cat "$work/out/guide.diff" >&2
     status=1
 fi
+# The profile's columns: the header and frame 14's guide columns.
+read -r header < "$work/out/columns-gui.txt" || header=""
+if [ "$header" != "$(cat "$work/out/columns")" ]; then
+    echo "gui-screenshot: the packet list's columns are not the profile's: [$header], expected [$(cat "$work/out/columns")]" >&2
+    status=1
+elif ! grep -q "^\"$FRAME\",.*,\"486\",\"INVITE\",\"reachability\"," "$work/out/columns-gui.txt"; then
+    echo "gui-screenshot: frame $FRAME has no 486, INVITE, reachability in the guide's columns:" >&2
+    cat "$work/out/columns-gui.txt" >&2
+    status=1
+fi
+# The profile's buttons, in order: the filter each one set.
+i=0
+while IFS=$'\t' read -r label expr; do
+    i=$((i + 1))
+    got=$(cat "$work/out/button-$i.txt" 2> /dev/null)
+    if [ "$got" != "$expr" ]; then
+        echo "gui-screenshot: filter button $i (\"$label\") set the filter [$got], not [$expr]" >&2
+        status=1
+    fi
+done < "$work/out/buttons"
 for report in "$work"/out/sanitizer.*; do
     [ -e "$report" ] || continue
     echo "gui-screenshot: the sanitizer reported in Wireshark:" >&2
@@ -291,5 +414,6 @@ for pair in "guide.png:$guide_png" "plugins.png:$plugins_png" "coloring.png:$col
 done
 if [ $status = 0 ]; then
     echo "gui-screenshot: the GUI lists sipguide.so and shows the same guide of frame $FRAME as tshark ($(wc -l < "$work/out/guide-gui.cmp") lines)"
+    echo "gui-screenshot: the profile \"$PROFILE\" shows its columns ($(cat "$work/out/columns")) and its $(cat "$work/out/buttons.count") filter buttons"
 fi
 exit $status

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # install-deps.sh
 # Installs, from Debian packages only, what building and testing the plugin
-# needs and is not installed yet.  Run as root, or as a user who may sudo.
+# needs and is not installed yet.  Run as root, or as a user who may sudo;
+# another user gets the list of what is missing and the command that root
+# must run.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -19,6 +21,7 @@ packages=(
     freediameterd freediameter-extensions libfreediameter-dev   # tests/real/ims: HSS, PCRF
     python3-scapy iproute2         # tests/real/ims: crafted captures, network namespace
     time valgrind                  # tools/benchmark.sh and tools/valgrind-check.sh
+    debootstrap debian-archive-keyring   # the package test's throwaway Debian root (as root)
 )
 
 missing=()
@@ -32,8 +35,27 @@ if [ ${#missing[@]} -eq 0 ]; then
     exit 0
 fi
 
+# A user who may not install packages: say what is missing and who can add it.
+cannot_install() {
+    echo "install-deps: these Debian packages are missing: ${missing[*]}" >&2
+    echo "install-deps: $1, so they cannot be installed from here. As root, run:" >&2
+    echo "    apt-get install --no-install-recommends ${missing[*]}" >&2
+    echo "install-deps: then run this again (or tools/setup.sh)." >&2
+    exit 1
+}
+
 sudo=()
 if [ "$(id -u)" != 0 ]; then
+    user=$(id -un)
+    if ! command -v sudo > /dev/null; then
+        cannot_install "this runs as $user, not root, and sudo is not installed"
+    fi
+    # Without a password first; a user at a terminal may be asked for one.
+    if ! sudo -n true 2> /dev/null; then
+        if [ ! -t 0 ] || ! sudo -v; then
+            cannot_install "this runs as $user, not root, and $user may not use sudo here"
+        fi
+    fi
     sudo=(sudo)
 fi
 echo "install-deps: installing ${missing[*]}"

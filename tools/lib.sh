@@ -14,6 +14,10 @@
 #   make_work      make_work PREFIX [KEEP]: sets $work to KEEP (made if
 #                  missing, and kept) or to a new /tmp/PREFIX.XXXXXX that is
 #                  removed at exit unless $keep_work is set by then.
+#   skip_test      skip_test REASON: ends a test as skipped, with exit code
+#                  77 (the SKIP_RETURN_CODE of such tests) after a line
+#                  "SKIP: REASON", which tools/test.sh shows; with
+#                  SIPGUIDE_NO_SKIP=1 (CI's root run) it fails instead.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -47,4 +51,13 @@ make_work() {
     # shellcheck disable=SC2317
     _make_work_cleanup() { [ -n "$keep_work" ] || rm -rf "$work"; }
     trap _make_work_cleanup EXIT
+}
+
+skip_test() {
+    if [ "${SIPGUIDE_NO_SKIP:-0}" = 1 ]; then
+        echo "FAIL: this test would be skipped (SIPGUIDE_NO_SKIP=1): $*" >&2
+        exit 1
+    fi
+    echo "SKIP: $*"
+    exit 77
 }

@@ -5,8 +5,11 @@
 # the bundled sample capture.
 #
 # As root the plugin goes to Wireshark's global plugin folder (tshark ignores
-# personal plugin folders when it runs as root); as another user it goes to
-# ~/.local/lib/wireshark/plugins.
+# personal plugin folders when it runs as root) and the profile "SIP Response
+# Guide" to Wireshark's global profiles; as another user the plugin goes to
+# ~/.local/lib/wireshark/plugins and the profile to the user's own profiles
+# (~/.config/wireshark/profiles).  Works from any folder.  A user who may not
+# install the missing Debian packages is told what root must run.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
@@ -21,6 +24,9 @@ cmake -S . -B build -DSIPGUIDE_INSTALL_PERSONAL=$personal
 cmake --build build --parallel
 cmake --install build
 
+echo
+echo "== Installed for $([ "$personal" = ON ] && echo "the user $(id -un)" || echo "every user"):" \
+    "the plugin and the profile \"SIP Response Guide\" (wireshark -C \"SIP Response Guide\")"
 echo
 echo "== The guide for tests/captures/sample.pcap (tshark -Y sipguide -O sipguide):"
 echo

@@ -21,9 +21,13 @@
 # Release file of unstable can be older than its Valid-Until date, so that
 # date is not checked.
 #
-# Environment: SIPGUIDE_CHROOT_CACHE, SIPGUIDE_MIRROR (default
-# http://deb.debian.org/debian), SIPGUIDE_STEP_TIMEOUT (seconds allowed for
-# each step: making a chroot, installing, testing; default 2400).
+# debootstrap takes the packages from this machine's own Debian mirror: the
+# entry of its apt sources (deb822 *.sources or sources.list) that serves its
+# release (tools/chroot.sh); without one it stops and says so.
+#
+# Environment: SIPGUIDE_CHROOT_CACHE, SIPGUIDE_MIRROR (a Debian mirror's URL,
+# instead of the one of the apt sources), SIPGUIDE_STEP_TIMEOUT (seconds
+# allowed for each step: making a chroot, installing, testing; default 2400).
 # Needs root; as another user it asks sudo.  Exits non-zero unless every
 # version passed.
 #
@@ -32,9 +36,7 @@
 set -euo pipefail
 
 cache=${SIPGUIDE_CHROOT_CACHE:-/var/cache/sipguide-chroots}
-mirror=${SIPGUIDE_MIRROR:-http://deb.debian.org/debian}
 step_timeout=${SIPGUIDE_STEP_TIMEOUT:-2400}
-keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 
 usage() {
     sed -n '/^#   tools/,/^#                  (\/build/p' "$0" | sed 's/^# \{0,1\}//' >&2
@@ -47,6 +49,8 @@ if [ "$(id -u)" != 0 ]; then
 fi
 
 src=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tools/chroot.sh
+. "$src/tools/chroot.sh"
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd -P)     # as /proc/PID/root shows it
 
@@ -143,76 +147,7 @@ mount_proc() {
     mounted+=("$root/proc")
 }
 
-# True when something is mounted at or below $1 (never delete such a folder).
-has_mounts() {
-    awk -v d="$1" '$2 == d || index($2, d "/") == 1 { found = 1 } END { exit !found }' /proc/self/mounts
-}
-
-# Sets "inside" to the words that run a command in chroot $1 with a clean
-# environment: "${inside[@]}" COMMAND ...
-inside=()
-set_inside() {
-    inside=(chroot "$1" /usr/bin/env -i
-        PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-        HOME=/root LC_ALL=C.UTF-8 TERM=dumb DEBIAN_FRONTEND=noninteractive)
-}
-
-# --- host tools ---------------------------------------------------------------
-
-need_host_tools() {
-    local missing=() p
-    for p in debootstrap debian-archive-keyring; do
-        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
-            missing+=("$p")
-    done
-    if [ ${#missing[@]} -gt 0 ]; then
-        say "installing ${missing[*]} on this machine"
-        DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-    fi
-}
-
 # --- one chroot ----------------------------------------------------------------
-
-# Makes $cache/$suite/root once; a folder without the "ready" mark is a
-# broken earlier attempt and is made again.
-make_chroot() {
-    local suite=$1 dir=$cache/$1
-    local root=$dir/root
-
-    if [ -f "$dir/ready" ] && [ -x "$root/usr/bin/apt-get" ]; then
-        return 0
-    fi
-    rm -f "$dir/ready"
-    if [ -e "$root" ]; then
-        if has_mounts "$root"; then
-            echo "$root has something mounted; unmount it first" >&2
-            return 1
-        fi
-        say "$suite: removing an unfinished chroot"
-        rm -rf --one-file-system "$root"
-    fi
-    mkdir -p "$dir"
-    say "$suite: making the chroot (debootstrap, a few minutes)"
-    bounded debootstrap --variant=minbase --keyring="$keyring" "$suite" "$root" "$mirror" \
-        > "$dir/debootstrap.log" 2>&1 || {
-        echo "debootstrap of $suite failed; the end of $dir/debootstrap.log:" >&2
-        tail -n 20 "$dir/debootstrap.log" >&2
-        return 1
-    }
-
-    # A mirror may serve a Release file older than its Valid-Until date
-    # (unstable's often is): accept it.  Signatures are still checked.
-    cat > "$root/etc/apt/apt.conf.d/90sipguide" <<'EOF'
-Acquire::Check-Valid-Until "false";
-Acquire::Languages "none";
-APT::Install-Recommends "false";
-EOF
-    # No package may start a service inside the chroot.
-    printf '#!/bin/sh\nexit 101\n' > "$root/usr/sbin/policy-rc.d"
-    chmod 755 "$root/usr/sbin/policy-rc.d"
-    touch "$dir/ready"
-}
 
 # Prints "PASSED FAILED" from ctest's summary line in log $1, or nothing.
 ctest_counts() {
@@ -259,7 +194,7 @@ run_chroot() {
         return 1
     fi
 
-    if ! make_chroot "$suite"; then
+    if ! make_chroot "$suite" "$dir"; then
         echo "wireshark $version ($suite): could not make the chroot"
         exec 9>&-
         return 1
@@ -292,8 +227,10 @@ run_chroot() {
 
     say "$suite: building and testing with Wireshark $got"
     # The valgrind run (label valgrind) is left to the host suite: it takes minutes
-    # and checks the plugin's memory use, not the Wireshark version.
-    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE valgrind' >> "$log" 2>&1 || rc=$?
+    # and checks the plugin's memory use, not the Wireshark version.  So is the
+    # package installation test, which makes a chroot of its own.
+    bounded "${inside[@]}" bash -c 'cd /build/sipguide && tools/test.sh -LE valgrind -E "^package\.install$"' \
+        >> "$log" 2>&1 || rc=$?
     summary "wireshark $got ($suite)" "$log" "$rc" || rc=1
     if [ "$series" != "$version" ]; then
         echo "    $suite has Wireshark $got, not $version: the suite for $version needs changing" >&2
@@ -332,7 +269,7 @@ run_host() {
 
 # --- main ------------------------------------------------------------------
 
-need_host_tools
+need_chroot_tools
 status=0
 for v in "${versions[@]}"; do
     if [ "$v" = host ]; then

@@ -22,7 +22,8 @@
 # -timeout_error, Kamailio and the SIPp server run under timeout(1), dumpcap
 # stops after -a duration: and -c packets. Every process is started in its own
 # process group and that group is killed by its id when the case ends, on
-# success or failure. A missing program is a failure, never a skip.
+# success or failure. A missing program is a failure, never a skip; a user
+# other than root who may not capture on lo skips the case (exit code 77).
 # Set SIPGUIDE_KEEP_WORK=1 to keep the work folder (logs, captures) for reading.
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -76,6 +77,8 @@ fi
 
 # --- the programs: a missing one fails the test -------------------------------
 
+# Kamailio lives in /usr/sbin, which is not in an ordinary user's PATH.
+PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin
 needed=(sipp dumpcap tshark python3 timeout setsid)
 [ "$peer" = kamailio ] && needed+=(kamailio)
 [ "$peer" = topo ] && mapfile -t -O ${#needed[@]} needed < <(topo_programs)
@@ -84,6 +87,16 @@ for program in "${needed[@]}"; do
     command -v "$program" > /dev/null ||
         fail "$program is not installed (see tools/install-deps.sh)"
 done
+
+# --- capture permission: root has it; another user may have it (group wireshark)
+
+if [ "$(id -u)" != 0 ] && ! dumpcap -L -i lo > /dev/null 2>&1; then
+    # shellcheck source=tools/lib.sh
+    . "$(dirname "$0")/../../tools/lib.sh"
+    skip_test "user $(id -un) may not capture on lo (dumpcap -L -i lo fails): run the tests" \
+        "as root, or let this user capture: sudo dpkg-reconfigure wireshark-common (answer Yes)," \
+        "sudo usermod -aG wireshark $(id -un), then log in again"
+fi
 
 # --- work folder, and the clean-up that runs however the case ends -------------
 
@@ -268,9 +281,13 @@ if [ "$peer" = topo ]; then
 elif [ "$peer" = kamailio ]; then
     # Unprivileged, Kamailio opens no raw socket (as root it opens one bound to
     # any address for sending UDP); it needs no privilege on these ports.
+    # It reads its configuration from the work folder: as another user it may
+    # not be able to read the clone.
+    cp "$real/kamailio.cfg" "$work/peers/kamailio.cfg"
+    chmod 644 "$work/peers/kamailio.cfg"
     chmod 777 "$work/peers"
     start 60 "$work/peers/kamailio.log" "${unprivileged[@]}" \
-        kamailio -DD -E -f "$real/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \
+        kamailio -DD -E -f "$work/peers/kamailio.cfg" -l "$transport:${server_addr%:*}:$server_port" \
         -m 32 -M 4 -Y "$work/peers" -w "$work/peers"
 else
     start 40 "$work/peers/server.log" sipp -sf "$real/scenarios/$server-uas.xml" -s bob \
