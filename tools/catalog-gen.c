@@ -1420,15 +1420,14 @@ check_diam_ref(const char *file, int line, const char *value)
     if (strncmp(p, "RFC ", 4) == 0 && g_ascii_isdigit(p[4])) {
         for (p += 4; g_ascii_isdigit(*p); p++)
             ;
-        form = *p == ' ';
+        form = *p == ' ' || *p == '\0';
     } else if (strncmp(p, "3GPP TS ", 8) == 0) {
         form = g_ascii_isdigit(p[8]) && g_ascii_isdigit(p[9]) && p[10] == '.'
                && g_ascii_isdigit(p[11]) && g_ascii_isdigit(p[12]) && g_ascii_isdigit(p[13])
-               && p[14] == ' ';
+               && (p[14] == ' ' || p[14] == '\0');
     }
     if (!form) {
-        report(file, line, "'ref' must start with 'RFC nnnn' or '3GPP TS nn.nnn' and a clause, got '%s'",
-               value);
+        report(file, line, "'ref' must start with 'RFC nnnn' or '3GPP TS nn.nnn', got '%s'", value);
         return FALSE;
     }
     if (strstr(value, "\xc2\xa7") == NULL) {
