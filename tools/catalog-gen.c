@@ -2477,6 +2477,36 @@ write_markdown(const char *path)
         g_string_append(out, ").\n");
     }
 
+    {
+        static const char *const titles[SIPGUIDE_DIAM_COUNT] = {
+            "Result-Code of the base protocol (RFC 6733)",
+            "Cx Experimental-Result-Code (3GPP TS 29.229)",
+            "Rx Experimental-Result-Code (3GPP TS 29.214)",
+            "Sh Experimental-Result-Code (3GPP TS 29.329)",
+            "Rx Abort-Cause (3GPP TS 29.214)",
+            "Rx Specific-Action (3GPP TS 29.214)"
+        };
+        g_string_append(out, "\n## Diameter values\n\nThe Diameter answers and requests that explain a SIP "
+                        "failure (`data/diameter.txt`). The base Result-Code and the 3GPP "
+                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces.\n");
+        for (c = 0; c < SIPGUIDE_DIAM_COUNT; c++) {
+            g_string_append_printf(out, "\n### %s\n\n| value | name | meaning | on the SIP side | reference |\n"
+                                   "|---|---|---|---|---|\n", titles[c]);
+            for (i = 0; i < diam[c]->len; i++) {
+                gdiam_t *e = &g_array_index(diam[c], gdiam_t, i);
+                g_string_append_printf(out, "| %u | ", e->code);
+                md_text(out, e->name, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->meaning, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->sip, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->ref, TRUE);
+                g_string_append(out, " |\n");
+            }
+        }
+    }
+
     g_string_append(out, "\n## Vocabulary\n");
     for (c = 0; c < SIPGUIDE_VOCAB_COUNT; c++) {
         g_string_append_printf(out, "\n### %s\n\n| token | meaning |\n|---|---|\n", vocab_names[c]);
