@@ -42,4 +42,8 @@ extern const unsigned sipguide_data_causes_size[SIPGUIDE_CAUSES_COUNT];
 extern const unsigned sipguide_data_q850_unlisted;
 extern const char *const sipguide_data_q850_unlisted_name;
 
+/* data/diameter.txt: each table sorted by code; NULL and 0 for an empty one. */
+extern const sipguide_diam_entry_t *const sipguide_data_diam[SIPGUIDE_DIAM_COUNT];
+extern const unsigned sipguide_data_diam_count[SIPGUIDE_DIAM_COUNT];
+
 #endif /* SIPGUIDE_CATALOG_DATA_H */

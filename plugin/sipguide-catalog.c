@@ -1,9 +1,10 @@
 /* sipguide-catalog.c
  * Lookups over the knowledge table generated from data/: a code's entry,
  * its class, the rule of a request's method, and the guide for one response
- * with the sections that fit its request applied.  Every lookup is constant
- * time: an index by code and short scans of the few sections of one code
- * and of the method rules.
+ * with the sections that fit its request applied, and the Diameter result
+ * tables.  Every SIP lookup is constant time: an index by code and short
+ * scans of the few sections of one code and of the method rules; a Diameter
+ * value is found by binary search.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -479,4 +480,26 @@ const sipguide_code_t *
 sipguide_catalog_nth(unsigned n)
 {
     return n < sipguide_data_code_count ? &sipguide_data_codes[n] : NULL;
+}
+
+const sipguide_diam_entry_t *
+sipguide_catalog_diameter(sipguide_diam_table_t table, unsigned code)
+{
+    const sipguide_diam_entry_t *entries;
+    unsigned lo = 0, hi;
+
+    if ((unsigned)table >= SIPGUIDE_DIAM_COUNT)
+        return NULL;
+    entries = sipguide_data_diam[table];
+    hi = sipguide_data_diam_count[table];
+    while (lo < hi) {
+        unsigned mid = lo + (hi - lo) / 2;
+        if (entries[mid].code == code)
+            return &entries[mid];
+        if (entries[mid].code < code)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
 }

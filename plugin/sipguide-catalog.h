@@ -327,6 +327,27 @@ typedef enum {
     SIPGUIDE_CAUSES_COUNT
 } sipguide_causes_t;
 
+/* The Diameter tables of data/diameter.txt: the base Result-Code of
+ * RFC 6733, the Experimental-Result-Codes of Cx, Rx and Sh (Vendor-Id 3GPP),
+ * and the values of the Rx Abort-Cause and Specific-Action AVPs. */
+typedef enum {
+    SIPGUIDE_DIAM_BASE,
+    SIPGUIDE_DIAM_CX,
+    SIPGUIDE_DIAM_RX,
+    SIPGUIDE_DIAM_SH,
+    SIPGUIDE_DIAM_ABORT_CAUSE,
+    SIPGUIDE_DIAM_SPECIFIC_ACTION,
+    SIPGUIDE_DIAM_COUNT
+} sipguide_diam_table_t;
+
+typedef struct {
+    unsigned    code;
+    const char *name;      /* the registered name (DIAMETER_ERROR_USER_UNKNOWN ...) */
+    const char *meaning;   /* what it means for the SIP side */
+    const char *sip;       /* what it usually turns into in SIP, or NULL */
+    const char *ref;       /* the reference with its clause */
+} sipguide_diam_entry_t;
+
 /* Lowest and highest code of a valid class (RFC 3261 §7.2). */
 #define SIPGUIDE_CODE_MIN 100
 #define SIPGUIDE_CODE_MAX 699
@@ -372,6 +393,11 @@ const sipguide_cause_t *sipguide_catalog_cause(sipguide_causes_t table, unsigned
  * name the guide gives such a cause. */
 unsigned sipguide_catalog_q850_unlisted(void);
 const char *sipguide_catalog_q850_unlisted_name(void);
+
+/* The entry of a code in a table (base Result-Code of RFC 6733; the
+ * Experimental-Result-Codes of Cx, Rx, Sh; Rx Abort-Cause and Specific-Action
+ * values), or NULL.  A binary search over the sorted table. */
+const sipguide_diam_entry_t *sipguide_catalog_diameter(sipguide_diam_table_t table, unsigned code);
 
 /* Number of entries in the catalog (registered or not). */
 unsigned sipguide_catalog_size(void);

@@ -1370,6 +1370,218 @@ load_texts(const char *data_dir)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* Diameter tables (data/diameter.txt) */
+
+/* Section names, in the order of sipguide_diam_table_t. */
+static const char *const diam_table_names[SIPGUIDE_DIAM_COUNT] = {
+    "base", "cx", "rx", "sh", "abort-cause", "specific-action"
+};
+
+typedef struct {
+    unsigned code;
+    int line;
+    char *name, *meaning, *sip, *ref;
+} gdiam_t;
+
+static GArray *diam[SIPGUIDE_DIAM_COUNT];     /* gdiam_t, ascending */
+static char *diam_path;
+
+/* Plain text shown as it is: no control characters, no braces. */
+static gboolean
+check_diam_text(const char *file, int line, const char *key, const char *text)
+{
+    const char *p;
+
+    if (*text == '\0') {
+        report(file, line, "'%s' has an empty value", key);
+        return FALSE;
+    }
+    for (p = text; *p; p++) {
+        if ((unsigned char)*p < 0x20 || *p == 0x7f) {
+            report(file, line, "'%s' holds a control character", key);
+            return FALSE;
+        }
+        if (*p == '{' || *p == '}') {
+            report(file, line, "'%s' may not hold '{' or '}' (the text is shown as it is)", key);
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+/* "RFC nnnn §x.y" or "3GPP TS nn.nnn §x.y", then optionally more words. */
+static gboolean
+check_diam_ref(const char *file, int line, const char *value)
+{
+    const char *p = value;
+    gboolean form = FALSE;
+
+    if (strncmp(p, "RFC ", 4) == 0 && g_ascii_isdigit(p[4])) {
+        for (p += 4; g_ascii_isdigit(*p); p++)
+            ;
+        form = *p == ' ' || *p == '\0';
+    } else if (strncmp(p, "3GPP TS ", 8) == 0) {
+        form = g_ascii_isdigit(p[8]) && g_ascii_isdigit(p[9]) && p[10] == '.'
+               && g_ascii_isdigit(p[11]) && g_ascii_isdigit(p[12]) && g_ascii_isdigit(p[13])
+               && (p[14] == ' ' || p[14] == '\0');
+    }
+    if (!form) {
+        report(file, line, "'ref' must start with 'RFC nnnn' or '3GPP TS nn.nnn', got '%s'", value);
+        return FALSE;
+    }
+    if (strstr(value, "\xc2\xa7") == NULL) {
+        report(file, line, "'ref' names no clause (\xc2\xa7), got '%s'", value);
+        return FALSE;
+    }
+    return check_diam_text(file, line, "ref", value);
+}
+
+/* The registered name: capitals, digits, '_' and '-', starting with a letter. */
+static gboolean
+check_diam_name(const char *file, int line, const char *value)
+{
+    const char *p;
+    gboolean ok = g_ascii_isupper(value[0]);
+
+    for (p = value; ok && *p; p++)
+        ok = g_ascii_isupper(*p) || g_ascii_isdigit(*p) || *p == '_' || *p == '-';
+    if (!ok)
+        report(file, line, "'name' must be the registered name (capitals, digits, '_', '-'), got '%s'",
+               value);
+    return ok;
+}
+
+/* "[TABLE CODE]": the table's index and the code, or -1. */
+static int
+parse_diam_header(const char *file, int line, const char *header, unsigned *code)
+{
+    char **words = g_strsplit(header, " ", -1);
+    int which = -1, t;
+    guint n = g_strv_length(words);
+    const char *num;
+    char *end = NULL;
+    guint64 value;
+
+    if (n != 2 || *words[0] == '\0' || *words[1] == '\0') {
+        report(file, line, "section must be [TABLE CODE], got [%s]", header);
+        g_strfreev(words);
+        return -1;
+    }
+    for (t = 0; t < SIPGUIDE_DIAM_COUNT; t++) {
+        if (strcmp(words[0], diam_table_names[t]) == 0)
+            which = t;
+    }
+    if (which < 0) {
+        report(file, line, "unknown table '%s' (tables: base, cx, rx, sh, abort-cause, specific-action)",
+               words[0]);
+        g_strfreev(words);
+        return -1;
+    }
+    num = words[1];
+    value = g_ascii_strtoull(num, &end, 10);
+    if (!g_ascii_isdigit(num[0]) || *end != '\0' || strlen(num) > 10 || value > G_MAXUINT32) {
+        report(file, line, "[%s]: '%s' is not a number", header, num);
+        which = -1;
+    } else if (which <= SIPGUIDE_DIAM_SH && (value < 1000 || value > 5999)) {
+        report(file, line, "[%s]: a result code has 1 to 5 as its thousands digit (RFC 6733 \xc2\xa7" "7.1)",
+               header);
+        which = -1;
+    } else {
+        *code = (unsigned)value;
+    }
+    g_strfreev(words);
+    return which;
+}
+
+static void
+load_diameter(const char *data_dir)
+{
+    file_t *f;
+    guint i, j;
+    int t;
+    unsigned last[SIPGUIDE_DIAM_COUNT] = { 0 };
+    gboolean any[SIPGUIDE_DIAM_COUNT] = { FALSE };
+
+    for (t = 0; t < SIPGUIDE_DIAM_COUNT; t++)
+        diam[t] = g_array_new(FALSE, TRUE, sizeof(gdiam_t));
+    diam_path = g_build_filename(data_dir, "diameter.txt", NULL);
+    f = read_file(diam_path);
+    if (f == NULL)
+        return;
+    for (i = 0; i < f->sections->len; i++) {
+        section_t *s = g_ptr_array_index(f->sections, i);
+        gdiam_t e;
+        gboolean duplicate = FALSE;
+        unsigned code = 0;
+        int which = parse_diam_header(f->path, s->line, s->header, &code);
+
+        if (which < 0)
+            continue;
+        for (j = 0; j < diam[which]->len; j++) {
+            gdiam_t *o = &g_array_index(diam[which], gdiam_t, j);
+            if (o->code == code) {
+                report(f->path, s->line, "[%s] appears twice (first at line %d)", s->header, o->line);
+                duplicate = TRUE;
+            }
+        }
+        if (!duplicate && any[which] && code < last[which])
+            report(f->path, s->line, "[%s] is out of order: the values of a table must ascend (it follows %u)",
+                   s->header, last[which]);
+        memset(&e, 0, sizeof(e));
+        e.code = code;
+        e.line = s->line;
+        for (j = 0; j < s->pairs->len; j++) {
+            pair_t *p = g_ptr_array_index(s->pairs, j);
+            const char *v = p->value->str;
+            char **slot = strcmp(p->key, "name") == 0 ? &e.name
+                        : strcmp(p->key, "meaning") == 0 ? &e.meaning
+                        : strcmp(p->key, "sip") == 0 ? &e.sip
+                        : strcmp(p->key, "ref") == 0 ? &e.ref : NULL;
+            gboolean ok;
+
+            if (slot == NULL) {
+                report(f->path, p->line, "unknown key '%s' (a Diameter value has name, meaning, sip and ref)",
+                       p->key);
+                continue;
+            }
+            if (*slot != NULL) {
+                report(f->path, p->line, "'%s' is set twice in this section", p->key);
+                continue;
+            }
+            if (slot == &e.name)
+                ok = *v != '\0' ? check_diam_name(f->path, p->line, v)
+                                : check_diam_text(f->path, p->line, p->key, v);
+            else if (slot == &e.ref)
+                ok = *v != '\0' ? check_diam_ref(f->path, p->line, v)
+                                : check_diam_text(f->path, p->line, p->key, v);
+            else
+                ok = check_diam_text(f->path, p->line, p->key, v);
+            *slot = g_strdup(ok ? v : "");
+        }
+        if (e.name == NULL)
+            report(f->path, s->line, "[%s] has no 'name'", s->header);
+        if (e.meaning == NULL)
+            report(f->path, s->line, "[%s] has no 'meaning'", s->header);
+        if (e.ref == NULL)
+            report(f->path, s->line, "[%s] has no 'ref'", s->header);
+        if (duplicate)
+            continue;
+        if (!any[which] || code > last[which])
+            last[which] = code;
+        any[which] = TRUE;
+        /* Keep each table sorted even when the data is not, so that the
+         * checks after this one see every value once. */
+        for (j = 0; j < diam[which]->len && g_array_index(diam[which], gdiam_t, j).code < code; j++)
+            ;
+        g_array_insert_val(diam[which], j, e);
+    }
+    for (t = 0; t < SIPGUIDE_DIAM_COUNT; t++) {
+        if (diam[t]->len == 0)
+            report(f->path, 0, "table [%s] has no value", diam_table_names[t]);
+    }
+}
+
 /* References between entries can only be checked once all are read. */
 static void
 check_related(const gsection_t *s, int own)
@@ -1974,6 +2186,37 @@ write_c(const char *path)
     c_string(out, q850_unlisted_name);
     g_string_append(out, ";\n");
 
+    for (v = 0; v < SIPGUIDE_DIAM_COUNT; v++) {
+        if (diam[v]->len == 0)
+            continue;
+        g_string_append_printf(out, "\n/* [%s] */\nstatic const sipguide_diam_entry_t diam%d[] = {\n",
+                               diam_table_names[v], v);
+        for (i = 0; i < diam[v]->len; i++) {
+            gdiam_t *e = &g_array_index(diam[v], gdiam_t, i);
+            g_string_append_printf(out, "    { %u, ", e->code);
+            c_string(out, e->name);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->meaning);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->sip);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->ref);
+            g_string_append(out, " },\n");
+        }
+        g_string_append(out, "};\n");
+    }
+    g_string_append(out, "\nconst sipguide_diam_entry_t *const sipguide_data_diam[SIPGUIDE_DIAM_COUNT] = {\n");
+    for (v = 0; v < SIPGUIDE_DIAM_COUNT; v++) {
+        if (diam[v]->len == 0)
+            g_string_append(out, "    NULL,\n");
+        else
+            g_string_append_printf(out, "    diam%d,\n", v);
+    }
+    g_string_append(out, "};\nconst unsigned sipguide_data_diam_count[SIPGUIDE_DIAM_COUNT] = {");
+    for (v = 0; v < SIPGUIDE_DIAM_COUNT; v++)
+        g_string_append_printf(out, "%s%u", v ? ", " : " ", diam[v]->len);
+    g_string_append(out, " };\n");
+
     ok = g_file_set_contents(path, out->str, out->len, &err);
     if (!ok) {
         report(path, 0, "cannot write: %s", err->message);
@@ -2234,6 +2477,36 @@ write_markdown(const char *path)
         g_string_append(out, ").\n");
     }
 
+    {
+        static const char *const titles[SIPGUIDE_DIAM_COUNT] = {
+            "Result-Code of the base protocol (RFC 6733)",
+            "Cx Experimental-Result-Code (3GPP TS 29.229)",
+            "Rx Experimental-Result-Code (3GPP TS 29.214)",
+            "Sh Experimental-Result-Code (3GPP TS 29.329)",
+            "Rx Abort-Cause (3GPP TS 29.214)",
+            "Rx Specific-Action (3GPP TS 29.214)"
+        };
+        g_string_append(out, "\n## Diameter values\n\nThe Diameter answers and requests that explain a SIP "
+                        "failure (`data/diameter.txt`). The base Result-Code and the 3GPP "
+                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces.\n");
+        for (c = 0; c < SIPGUIDE_DIAM_COUNT; c++) {
+            g_string_append_printf(out, "\n### %s\n\n| value | name | meaning | on the SIP side | reference |\n"
+                                   "|---|---|---|---|---|\n", titles[c]);
+            for (i = 0; i < diam[c]->len; i++) {
+                gdiam_t *e = &g_array_index(diam[c], gdiam_t, i);
+                g_string_append_printf(out, "| %u | ", e->code);
+                md_text(out, e->name, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->meaning, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->sip, TRUE);
+                g_string_append(out, " | ");
+                md_text(out, e->ref, TRUE);
+                g_string_append(out, " |\n");
+            }
+        }
+    }
+
     g_string_append(out, "\n## Vocabulary\n");
     for (c = 0; c < SIPGUIDE_VOCAB_COUNT; c++) {
         g_string_append_printf(out, "\n### %s\n\n| token | meaning |\n|---|---|\n", vocab_names[c]);
@@ -2292,6 +2565,7 @@ main(int argc, char **argv)
         load_codes(data_dir);
         load_causes(data_dir);
         load_texts(data_dir);
+        load_diameter(data_dir);
         check_references();
         check_clauses();
     }

@@ -388,6 +388,68 @@ test_terms(void)
     CHECK(*sipguide_term_token(SIPGUIDE_VOCAB_COUNT, 0) == '\0', "no such vocabulary");
 }
 
+/* The Diameter tables: every value is found, each entry is complete, and
+ * the two number spaces (base Result-Code, 3GPP Experimental-Result-Code)
+ * stay apart. */
+static void
+test_diameter(void)
+{
+    static const char *const tables[SIPGUIDE_DIAM_COUNT] = {
+        "base", "cx", "rx", "sh", "abort-cause", "specific-action"
+    };
+    const sipguide_diam_entry_t *e;
+    unsigned t, code;
+
+    for (t = 0; t < SIPGUIDE_DIAM_COUNT; t++) {
+        unsigned found = 0, last = 0;
+        for (code = 0; code < 10000; code++) {
+            e = sipguide_catalog_diameter((sipguide_diam_table_t)t, code);
+            if (e == NULL)
+                continue;
+            found++;
+            CHECK(e->code == code, "[%s %u] is the entry of its own value", tables[t], code);
+            CHECK(found == 1 || e->code > last, "[%s %u] ascends", tables[t], code);
+            last = e->code;
+            CHECK(e->name != NULL && *e->name != '\0', "[%s %u] has a name", tables[t], code);
+            CHECK(e->meaning != NULL && *e->meaning != '\0', "[%s %u] has a meaning", tables[t], code);
+            CHECK(e->sip == NULL || *e->sip != '\0', "[%s %u]: sip is NULL or a text", tables[t], code);
+            CHECK(e->ref != NULL && strstr(e->ref, "\xc2\xa7") != NULL, "[%s %u] has a clause",
+                  tables[t], code);
+            CHECK(t > SIPGUIDE_DIAM_SH || (code >= 1000 && code < 6000),
+                  "[%s %u] is a result code", tables[t], code);
+        }
+        CHECK(found > 0, "table %s has values", tables[t]);
+    }
+
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_BASE, 5001);
+    CHECK(e != NULL && strcmp(e->name, "DIAMETER_AVP_UNSUPPORTED") == 0, "base 5001");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_CX, 5001);
+    CHECK(e != NULL && strcmp(e->name, "DIAMETER_ERROR_USER_UNKNOWN") == 0
+          && strncmp(e->ref, "3GPP TS 29.229 ", 15) == 0 && e->sip != NULL && strstr(e->sip, "403") != NULL,
+          "Cx 5001: user unknown, TS 29.229, a 403 to the REGISTER");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_BASE, 2001);
+    CHECK(e != NULL && strcmp(e->name, "DIAMETER_SUCCESS") == 0 && strcmp(e->ref, "RFC 6733 \xc2\xa7" "7.1.2") == 0,
+          "base 2001 and its clause");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_CX, 2001);
+    CHECK(e != NULL && strcmp(e->name, "DIAMETER_FIRST_REGISTRATION") == 0, "Cx 2001");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_RX, 5063);
+    CHECK(e != NULL && strcmp(e->name, "REQUESTED_SERVICE_NOT_AUTHORIZED") == 0, "Rx 5063");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_SH, 5100);
+    CHECK(e != NULL && strcmp(e->name, "DIAMETER_ERROR_USER_DATA_NOT_RECOGNIZED") == 0, "Sh 5100");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_ABORT_CAUSE, 0);
+    CHECK(e != NULL && strcmp(e->name, "BEARER_RELEASED") == 0, "Abort-Cause 0");
+    e = sipguide_catalog_diameter(SIPGUIDE_DIAM_SPECIFIC_ACTION, 2);
+    CHECK(e != NULL && strcmp(e->name, "INDICATION_OF_LOSS_OF_BEARER") == 0, "Specific-Action 2");
+
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_SPECIFIC_ACTION, 0) == NULL, "Specific-Action 0 is void");
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_SPECIFIC_ACTION, 5) == NULL, "Specific-Action 5 is void");
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_CX, 5010) == NULL, "Cx 5010 is not defined");
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_BASE, 0) == NULL, "no base value 0");
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_BASE, 0xffffffffu) == NULL, "no base value 2^32-1");
+    CHECK(sipguide_catalog_diameter(SIPGUIDE_DIAM_COUNT, 2001) == NULL, "no such table");
+    CHECK(sipguide_catalog_diameter((sipguide_diam_table_t)-1, 2001) == NULL, "no table -1");
+}
+
 int
 main(void)
 {
@@ -400,6 +462,7 @@ main(void)
     test_method_truth();
     test_context();
     test_terms();
+    test_diameter();
     printf("%u passed, %u failed\n", passed, failed);
     return failed == 0 ? 0 : 1;
 }
