@@ -104,6 +104,12 @@ int hf_sipguide_request_outcome = -1;
 int hf_sipguide_request_final_in = -1;
 int hf_sipguide_request_copies = -1;
 int hf_sipguide_request_invite_final_in = -1;
+int hf_sipguide_diameter_in = -1;
+int hf_sipguide_diameter_candidate_in = -1;
+int hf_sipguide_diameter_application = -1;
+int hf_sipguide_diameter_result = -1;
+int hf_sipguide_diameter_abort_cause = -1;
+int hf_sipguide_diameter_specific_action = -1;
 
 /* The fields that depend on the code and the CSeq method alone.  Every
  * other field may change with what the model knows of the request (a
@@ -248,6 +254,8 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->call_outcome = r != NULL ? r->call_outcome : SIPGUIDE_NONE;
     t->reg_outcome = r != NULL ? r->reg_outcome : SIPGUIDE_NONE;
     t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
+    t->diameter_frame = r != NULL ? r->diameter_frame : 0;
+    t->diameter_data = r != NULL ? r->diameter_data : 0;
     t->nreasons = v.nreasons;
     memcpy(t->reasons, v.reasons, sizeof(t->reasons));
     /* A failure without a Reason of its own: the one it inherits. */
@@ -320,18 +328,22 @@ run_needs(proto_tree *tree, packet_info *pinfo)
     return SIPGUIDE_NEED_BASIC;
 }
 
-/* Whether the SIP dissector ran on this frame.  Its layer is near the end
- * of the list, and protocol ids compare faster than names. */
+/* Whether the SIP dissector ran on this frame, or (when the model reads
+ * everything) the Diameter one.  Their layer is near the end of the list,
+ * and protocol ids compare faster than names. */
 static gboolean
 frame_has_sip(const packet_info *pinfo)
 {
     const int proto_sip = sipguide_sip_field_ids[SIPGUIDE_SF_SIP];
+    const int proto_diameter = sipguide_prime_armed() == SIPGUIDE_NEED_ALL
+                               ? sipguide_sip_field_ids[SIPGUIDE_SF_DIAMETER] : -1;
     wmem_list_frame_t *layer;
 
     if (proto_sip < 0 || pinfo->layers == NULL)
         return FALSE;
     for (layer = wmem_list_tail(pinfo->layers); layer != NULL; layer = wmem_list_frame_prev(layer)) {
-        if (GPOINTER_TO_INT(wmem_list_frame_data(layer)) == proto_sip)
+        int id = GPOINTER_TO_INT(wmem_list_frame_data(layer));
+        if (id == proto_sip || (id == proto_diameter && proto_diameter > 0))
             return TRUE;
     }
     return FALSE;
@@ -341,13 +353,14 @@ static int
 dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sipguide_frame_t *frame;
-    sipguide_msgs_t msgs = { 0, NULL, FALSE, 0 };
+    sipguide_msgs_t msgs;
     guint i, want = 0;
     gboolean readable, drawn, tapped, calls, shown = FALSE, want_expert = FALSE, later_known, same;
 
     /* No tree: nothing in this run can show or filter on the guide. */
     if (tree == NULL)
         return 0;
+    memset(&msgs, 0, sizeof(msgs));
     if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
         sipguide_prime_printed_fields();
     /* The first tree of a file decides what the run needs. */
@@ -369,7 +382,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
      * diagnose each response, then draw it and count it. */
     readable = sipguide_extract(tree, pinfo, sipguide_prime_armed() == SIPGUIDE_NEED_BASIC, &msgs);
     if (frame == NULL) {
-        if (!readable || msgs.count == 0)
+        /* A frame of Diameter alone feeds the model and keeps an empty
+         * record, so that later passes do not feed it again. */
+        if (!readable || (msgs.count == 0
+                          && sipguide_msgs_frame_field(&msgs, SIPGUIDE_SF_DIAMETER)->len == 0))
             return 0;
         frame = remember_frame(pinfo, &msgs);
     }
@@ -790,6 +806,36 @@ proto_register_sipguide(void)
           { "INVITE's final response in", "sipguide.request.invite_final_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "A CANCEL: the final response of the INVITE it cancels", HFILL }
+        },
+        { &hf_sipguide_diameter_in,
+          { "Diameter in", "sipguide.diameter_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "The Diameter message (Cx or Rx) that explains this response", HFILL }
+        },
+        { &hf_sipguide_diameter_candidate_in,
+          { "Diameter candidate in", "sipguide.diameter.candidate_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "One of two Diameter messages that could explain this response and disagree", HFILL }
+        },
+        { &hf_sipguide_diameter_application,
+          { "Diameter application", "sipguide.diameter.application",
+            FT_STRING, BASE_NONE, NULL, 0x0,
+            "The Diameter application of that message: Cx, Rx or Sh", HFILL }
+        },
+        { &hf_sipguide_diameter_result,
+          { "Diameter result", "sipguide.diameter.result",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "Its Result-Code or Experimental-Result-Code", HFILL }
+        },
+        { &hf_sipguide_diameter_abort_cause,
+          { "Rx Abort-Cause", "sipguide.diameter.abort_cause",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "The Abort-Cause of the PCRF's ASR", HFILL }
+        },
+        { &hf_sipguide_diameter_specific_action,
+          { "Rx Specific-Action", "sipguide.diameter.specific_action",
+            FT_UINT32, BASE_DEC, NULL, 0x0,
+            "The Specific-Action of the PCRF's RAR", HFILL }
         },
         { &hf_sipguide_related_why,
           { "Difference", "sipguide.related.why",

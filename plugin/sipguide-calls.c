@@ -19,13 +19,14 @@
 
 #include "sipguide-calls.h"
 #include "sipguide-catalog.h"
+#include "sipguide-diameter.h"
 #include "sipguide-evidence.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
 
 enum {
     COL_FIRST, COL_KIND, COL_OUTCOME, COL_DECIDED, COL_PARTIES, COL_PDD, COL_SETUP,
-    COL_RELEASE, COL_UNANSWERED, COL_COUNT
+    COL_RELEASE, COL_DIAMETER, COL_UNANSWERED, COL_COUNT
 };
 
 /* Column names: the table's own labels, not knowledge. */
@@ -38,6 +39,7 @@ static stat_tap_table_item calls_fields[COL_COUNT] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Post-dial delay (ms)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Set-up time (ms)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Release cause", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT, "Diameter behind it", "%s" },
     { TABLE_ITEM_UINT, TAP_ALIGN_RIGHT, "Unanswered requests", "%u" },
 };
 
@@ -62,6 +64,7 @@ typedef struct {
     int             decided_category;
     char           *parties;
     char           *release;
+    char           *diameter;       /* the Diameter message behind the decisive response */
     GHashTable     *open;           /* frames of requests without a final response */
     gboolean        has_final;
 } call_t;
@@ -88,6 +91,7 @@ call_free(gpointer p)
 
     g_free(c->parties);
     g_free(c->release);
+    g_free(c->diameter);
     g_hash_table_destroy(c->open);
     g_free(c);
 }
@@ -261,6 +265,7 @@ draw_call(stat_tap_table *t, const call_t *c, packet_info *pinfo)
         set_string(t, c->row, COL_SETUP, buf);
         set_string(t, c->row, COL_RELEASE, c->release != NULL ? c->release : "-");
     }
+    set_string(t, c->row, COL_DIAMETER, c->diameter != NULL ? c->diameter : "-");
     set_uint(t, c->row, COL_UNANSWERED, g_hash_table_size(c->open));
 }
 
@@ -337,6 +342,35 @@ draw_summary(stat_tap_table *t)
 /* ---------------------------------------------------------------------- */
 /* Messages */
 
+/* The Diameter message behind a response: "Cx MAA 5001
+ * DIAMETER_ERROR_USER_UNKNOWN, frame 55". */
+static char *
+diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo _U_)
+{
+    static const char *const apps[] = { "", "Cx ", "Rx ", "Sh " };
+    guint32 d = t->diameter_data;
+    const sipguide_diam_entry_t *e = NULL;
+    sipguide_diam_table_t table;
+
+    switch (SIPGUIDE_DIAM_CMD(d)) {
+    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
+    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
+    default:
+        table = !(d & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
+              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
+              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
+        break;
+    }
+    if (!(d & SIPGUIDE_DIAM_NO_VALUE))
+        e = sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(d));
+    if (d & SIPGUIDE_DIAM_NO_VALUE)
+        return g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                               sipguide_diameter_command(d), t->diameter_frame);
+    return g_strdup_printf("%s%s %u%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                           sipguide_diameter_command(d), SIPGUIDE_DIAM_VALUE(d), e != NULL ? " " : "",
+                           e != NULL ? e->name : "", t->diameter_frame);
+}
+
 /* The Reason values of a message, named ("Q.850 cause 16 (Normal call
  * clearing)"), or NULL. */
 static char *
@@ -401,6 +435,8 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
     /* The latest outcome decides: a challenge followed by success is a
      * success. */
     if (t->code >= 200 && (c->registration ? t->reg_outcome : t->call_outcome) != SIPGUIDE_NONE) {
+        g_free(c->diameter);
+        c->diameter = t->diameter_frame != 0 ? diameter_text(t, pinfo) : NULL;
         c->outcome = c->registration ? t->reg_outcome : t->call_outcome;
         c->decided_code = t->code;
         c->decided_frame = pinfo->num;

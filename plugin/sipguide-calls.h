@@ -35,6 +35,8 @@ typedef struct {
     int             category;
     guint           nreasons;       /* Reason values, packed (sipguide-reason.h) */
     guint32         reasons[2];
+    guint32         diameter_frame; /* the Diameter message behind a response, or 0 */
+    guint32         diameter_data;  /* its link data (sipguide-diameter.h) */
 } sipguide_calls_tap_t;
 
 /* Register the tap and the table; call from the registration routine. */

@@ -303,7 +303,17 @@ typedef struct {
     X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
-    X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame")
+    X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
+    X(DIAMETER_UAA,           "diameter-uaa",           "frame result name meaning") \
+    X(DIAMETER_MAA,           "diameter-maa",           "frame result name meaning") \
+    X(DIAMETER_SAA,           "diameter-saa",           "frame result name meaning") \
+    X(DIAMETER_LIA,           "diameter-lia",           "frame result name meaning") \
+    X(DIAMETER_AAA,           "diameter-aaa",           "frame result name meaning") \
+    X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
+    X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
+    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
+    X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")
 
 typedef enum {
 #define SIPGUIDE_TEXT_ID(id, name, placeholders) SIPGUIDE_TEXT_##id,

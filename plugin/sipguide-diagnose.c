@@ -12,6 +12,7 @@
 #include <epan/packet.h>
 
 #include "sipguide-diagnose.h"
+#include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
@@ -196,6 +197,60 @@ no_dialog(sipguide_result_t *r, const sipguide_facts_t *f)
         note(r, SIPGUIDE_TEXT_RECORDS_DROPPED, 0);
 }
 
+/* ---------------------------------------------------------------------- */
+/* Diameter */
+
+/* The sentence of a Diameter message behind a response. */
+static sipguide_text_t
+diameter_text(guint32 data, guint32 code)
+{
+    gboolean success = !(data & SIPGUIDE_DIAM_NO_VALUE) && SIPGUIDE_DIAM_VALUE(data) >= 2000
+                       && SIPGUIDE_DIAM_VALUE(data) < 3000;
+
+    switch (SIPGUIDE_DIAM_CMD(data)) {
+    case SIPGUIDE_DIAM_CMD_ASR: return SIPGUIDE_TEXT_DIAMETER_ASR;
+    case SIPGUIDE_DIAM_CMD_RAR: return SIPGUIDE_TEXT_DIAMETER_RAR;
+    default: break;
+    }
+    if (success && code >= 300)
+        return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+    switch (SIPGUIDE_DIAM_CMD(data)) {
+    case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
+    case SIPGUIDE_DIAM_CMD_SAA: return SIPGUIDE_TEXT_DIAMETER_SAA;
+    case SIPGUIDE_DIAM_CMD_LIA: return SIPGUIDE_TEXT_DIAMETER_LIA;
+    case SIPGUIDE_DIAM_CMD_MAA: return SIPGUIDE_TEXT_DIAMETER_MAA;
+    default:                    return SIPGUIDE_TEXT_DIAMETER_AAA;
+    }
+}
+
+static void
+diameter(sipguide_result_t *r, const sipguide_facts_t *f)
+{
+    guint i, ambiguous = 0;
+    guint32 other = 0;
+
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        guint32 kind = SIPGUIDE_LINK_KIND(l->kind), data = SIPGUIDE_LINK_DATA(l->kind);
+
+        if (kind == SIPGUIDE_LINK_DIAMETER_IN) {
+            guint n = r->tx_count;
+            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(data, r->code), l->frame, l->frame, 0, 0,
+               SIPGUIDE_RAISE_NONE);
+            if (r->tx_count > n)
+                r->tx[n].reason = data;
+            r->diameter_frame = l->frame;
+            r->diameter_data = data;
+        } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
+            if (ambiguous++ == 0)
+                other = l->frame;
+            else
+                tx(r, SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN, SIPGUIDE_TEXT_DIAMETER_AMBIGUOUS, other,
+                   other, l->frame, 0, SIPGUIDE_RAISE_NONE);
+        }
+    }
+}
+
 void
 sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            const sipguide_msg_t *m, guint want, gboolean later_known,
@@ -257,7 +312,38 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         challenge(r, f, later_known);
     if (f->code == 481)
         no_dialog(r, f);
+    diameter(r, f);
     sipguide_flow_response(pinfo, f, later_known, r);
+}
+
+/* The value of a Diameter link, its registered name and what it means,
+ * from data/diameter.txt (the table its command and AVP say). */
+static void
+diameter_words(packet_info *pinfo, guint32 data, const char **value, const char **name,
+               const char **meaning)
+{
+    sipguide_diam_table_t table;
+    const sipguide_diam_entry_t *e;
+
+    switch (SIPGUIDE_DIAM_CMD(data)) {
+    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
+    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
+    default:
+        if (!(data & SIPGUIDE_DIAM_EXPERIMENTAL))
+            table = SIPGUIDE_DIAM_BASE;
+        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX)
+            table = SIPGUIDE_DIAM_RX;
+        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH)
+            table = SIPGUIDE_DIAM_SH;
+        else
+            table = SIPGUIDE_DIAM_CX;
+        break;
+    }
+    e = (data & SIPGUIDE_DIAM_NO_VALUE) ? NULL : sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
+    *value = (data & SIPGUIDE_DIAM_NO_VALUE) ? "" : wmem_strdup_printf(pinfo->pool, "%u",
+                                                                       SIPGUIDE_DIAM_VALUE(data));
+    *name = e != NULL ? e->name : sipguide_catalog_text(SIPGUIDE_TEXT_DIAMETER_UNLISTED);
+    *meaning = e != NULL ? e->meaning : "";
 }
 
 const char *
@@ -279,7 +365,13 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
         "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
+        "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "result", NULL, "name", NULL, "meaning", NULL,
     };
+
+    if (l->item == SIPGUIDE_ITEM_DIAMETER_IN)
+        diameter_words(pinfo, l->reason, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
+                       &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);
 }

@@ -38,6 +38,8 @@ typedef enum {
     SIPGUIDE_ITEM_REASON_INHERITED_IN,  /* drawn with the Evidence */
     SIPGUIDE_ITEM_FINAL_IN,             /* a request: its final response */
     SIPGUIDE_ITEM_INVITE_FINAL_IN,      /* a CANCEL: the final response of its INVITE */
+    SIPGUIDE_ITEM_DIAMETER_IN,          /* drawn with the Evidence */
+    SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN,/* idem */
     SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
 } sipguide_item_t;
 
@@ -62,7 +64,8 @@ typedef struct {
     guint32          frame;         /* what the sentence's {frame} names */
     guint32          challenge;     /* what its {challenge} names */
     guint32          number;        /* its {ms}, {seconds} or {count} */
-    guint32          reason;        /* its {reason}, packed (sipguide-reason.h) */
+    guint32          reason;        /* its {reason}, packed (sipguide-reason.h); or the
+                                     * data of a Diameter link */
     guint32          code;          /* its {code} and {phrase} */
     int              outcome;       /* its {description}: a term of 'vocab' */
     sipguide_vocab_t vocab;
@@ -93,6 +96,9 @@ typedef struct {
     sipguide_tx_line_t  outcome_line;   /* the reason of the outcome */
     guint               challenges;     /* a modelled 401/407: its client's count, else 0 */
     guint               resyncs;
+    /* The Diameter message behind it (sipguide-diameter.h), or 0. */
+    guint32             diameter_frame;
+    guint32             diameter_data;
 } sipguide_result_t;
 
 /* What the guide says on a request frame (sipguide-flow.h). */

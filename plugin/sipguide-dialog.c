@@ -15,7 +15,9 @@
 #include "sipguide-dialog.h"
 #include "sipguide-table.h"
 
-#define HOPS 2
+/* Hops a dialog is followed on: its requests cross every proxy that
+ * record-routes, each a hop of its own (UE, P-CSCF, S-CSCF, AS ...). */
+#define HOPS 4
 
 /* Lifetimes in seconds of capture time. */
 #define EARLY_LIFE_S     (180 + 40)     /* Timer C and a margin */

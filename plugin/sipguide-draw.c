@@ -13,6 +13,7 @@
 #include <epan/column-utils.h>
 #include <epan/expert.h>
 
+#include "sipguide-diameter.h"
 #include "sipguide-draw.h"
 #include "sipguide-fields.h"
 #include "sipguide-prime.h"
@@ -350,6 +351,14 @@ first_sentence(packet_info *pinfo, const char *text)
 
 static proto_item *draw_tx_line(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l);
 
+/* The lines drawn with the Evidence rather than the Transaction. */
+static gboolean
+drawn_with_evidence(sipguide_item_t item)
+{
+    return item == SIPGUIDE_ITEM_REASON_INHERITED_IN || item == SIPGUIDE_ITEM_DIAMETER_IN
+           || item == SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN;
+}
+
 /* What the response's own headers say, when this pass can read them, and
  * the Reasons it inherits from its dialog. */
 static void
@@ -362,14 +371,27 @@ draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
     guint i, inherited = 0;
 
     for (i = 0; i < r->tx_count; i++)
-        inherited += r->tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN;
+        inherited += drawn_with_evidence(r->tx[i].item);
     if (ev->line_count == 0 && inherited == 0)
         return;
     et = add_subtree(tree, d, ett_sipguide_evidence, "Evidence");
-    /* What the dialog said before this response: the Reasons it inherits. */
+    /* What was said before this response: the Reasons it inherits, and the
+     * Diameter message behind it. */
     for (i = 0; i < r->tx_count; i++) {
-        if (r->tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN)
+        if (drawn_with_evidence(r->tx[i].item))
             draw_tx_line(et, d, &r->tx[i]);
+    }
+    if (r->diameter_frame != 0) {
+        sipguide_app_t app = SIPGUIDE_DIAM_APP(r->diameter_data);
+        sipguide_diam_cmd_t cmd = SIPGUIDE_DIAM_CMD(r->diameter_data);
+        static const char *const apps[] = { NULL, "Cx", "Rx", "Sh" };
+
+        if (apps[app] != NULL)
+            add_string(et, d, hf_sipguide_diameter_application, apps[app]);
+        if (!(r->diameter_data & SIPGUIDE_DIAM_NO_VALUE))
+            add_uint(et, d, cmd == SIPGUIDE_DIAM_CMD_ASR ? hf_sipguide_diameter_abort_cause
+                          : cmd == SIPGUIDE_DIAM_CMD_RAR ? hf_sipguide_diameter_specific_action
+                          : hf_sipguide_diameter_result, SIPGUIDE_DIAM_VALUE(r->diameter_data));
     }
     for (i = 0; i < ev->line_count; i++) {
         pi = add_text(et, d, hf_sipguide_evidence, ev->lines[i].text);
@@ -455,6 +477,8 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_REASON_INHERITED_IN:  return hf_sipguide_reason_inherited_in;
     case SIPGUIDE_ITEM_FINAL_IN:             return hf_sipguide_request_final_in;
     case SIPGUIDE_ITEM_INVITE_FINAL_IN:      return hf_sipguide_request_invite_final_in;
+    case SIPGUIDE_ITEM_DIAMETER_IN:          return hf_sipguide_diameter_in;
+    case SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN: return hf_sipguide_diameter_candidate_in;
     default:                                 return hf_sipguide_transaction_note;
     }
 }
@@ -527,7 +551,7 @@ draw_tx_lines(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *tx, gui
     guint i;
 
     for (i = 0; i < count; i++) {
-        if (tx[i].item == SIPGUIDE_ITEM_REASON_INHERITED_IN)
+        if (drawn_with_evidence(tx[i].item))
             continue;
         draw_tx_line(tt, d, &tx[i]);
         if (r != NULL && tx[i].item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
@@ -543,7 +567,7 @@ draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
     guint i, shown = 0;
 
     for (i = 0; i < r->tx_count; i++)
-        shown += r->tx[i].item != SIPGUIDE_ITEM_REASON_INHERITED_IN;
+        shown += !drawn_with_evidence(r->tx[i].item);
     if (shown == 0 && r->auth_token == NULL)
         return;
     tt = add_subtree(tree, d, ett_sipguide_transaction, "Transaction");

@@ -146,6 +146,14 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
     guint k;
     int f;
 
+    for (f = SIPGUIDE_SF_FIRST_FRAME_FIELD; f < SIPGUIDE_SF_COUNT; f++)
+        out->frame_f[f - SIPGUIDE_SF_FIRST_FRAME_FIELD] = lists[f];
+    if (lists[SIPGUIDE_SF_IP_ID].len > 0) {
+        /* The innermost header's: IP-in-IP and GRE put it last. */
+        field_info *id = lists[SIPGUIDE_SF_IP_ID].v[lists[SIPGUIDE_SF_IP_ID].len - 1];
+        out->ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
+        out->has_ip_id = out->ip_id != 0;   /* 0: the sender does not number its packets */
+    }
     if (messages->len == 0) {
         /* No message items: one message per Status-Code, with nothing else. */
         const sipguide_fi_list_t *codes = &lists[SIPGUIDE_SF_STATUS_CODE];
@@ -170,14 +178,8 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
         out->msgs[k].f[SIPGUIDE_SF_SIP].v = &messages->v[k];
         out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
     }
-    if (lists[SIPGUIDE_SF_IP_ID].len > 0) {
-        /* The innermost header's: IP-in-IP and GRE put it last. */
-        field_info *id = lists[SIPGUIDE_SF_IP_ID].v[lists[SIPGUIDE_SF_IP_ID].len - 1];
-        out->ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
-        out->has_ip_id = out->ip_id != 0;   /* 0: the sender does not number its packets */
-    }
-    for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
-        if (f != SIPGUIDE_SF_SIP && f != SIPGUIDE_SF_IP_ID && lists[f].len > 0)
+    for (f = 0; f < SIPGUIDE_SF_FIRST_FRAME_FIELD; f++) {
+        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0)
             assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
     }
     for (k = 0; k < messages->len; k++) {
@@ -197,15 +199,14 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_
     sipguide_fi_list_t lists[SIPGUIDE_SF_COUNT];
     int f;
 
-    out->count = 0;
-    out->msgs = NULL;
-    out->has_ip_id = FALSE;
-    out->ip_id = 0;
+    memset(out, 0, sizeof(*out));
     if (tree == NULL || sipguide_sip_field_ids[SIPGUIDE_SF_STATUS_CODE] < 0
         || sipguide_sip_field_ids[SIPGUIDE_SF_SIP] < 0)
         return FALSE;
 
-    if (proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_SIP]) != NULL) {
+    if (proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_SIP]) != NULL
+        || (sipguide_sip_field_ids[SIPGUIDE_SF_DIAMETER] >= 0
+            && proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_DIAMETER]) != NULL)) {
         /* Primed: Wireshark collected every occurrence for us. */
         for (f = 0; f < SIPGUIDE_SF_COUNT; f++)
             lists[f] = sipguide_sip_field_ids[f] < 0

@@ -12,9 +12,11 @@
 
 #include <epan/packet.h>
 
-/* The SIP fields the plugin reads: id, filter name.  The last, ip.id, is a
- * value of the frame (the innermost IPv4 header's), not of a message: it
- * tells capture duplicates from resent messages. */
+/* The SIP fields the plugin reads: id, filter name.  From ip.id on they are
+ * fields of the frame, not of a SIP message: ip.id (the innermost IPv4
+ * header's) tells capture duplicates from resent messages, and the
+ * Diameter fields are read by sipguide-diameter.c. */
+#define SIPGUIDE_SF_FIRST_FRAME_FIELD SIPGUIDE_SF_IP_ID
 #define SIPGUIDE_SIP_FIELDS(X) \
     X(SIP,                 "sip") \
     X(STATUS_LINE,         "sip.Status-Line") \
@@ -60,7 +62,23 @@
     X(AUTH_AUTS,           "sip.auth.auts") \
     X(FROM_ADDR,           "sip.from.addr") \
     X(TO_ADDR,             "sip.to.addr") \
-    X(IP_ID,               "ip.id")
+    X(AUTH_USERNAME,       "sip.auth.username") \
+    X(P_CHARGING_VECTOR,   "sip.P-Charging-Vector") \
+    X(IP_ID,               "ip.id") \
+    X(DIAMETER,            "diameter") \
+    X(DIAM_REQUEST,        "diameter.flags.request") \
+    X(DIAM_COMMAND,        "diameter.cmd.code") \
+    X(DIAM_APPLICATION,    "diameter.applicationId") \
+    X(DIAM_SESSION_ID,     "diameter.Session-Id") \
+    X(DIAM_RESULT,         "diameter.Result-Code") \
+    X(DIAM_EXPERIMENTAL,   "diameter.Experimental-Result-Code") \
+    X(DIAM_PUBLIC_ID,      "diameter.Public-Identity") \
+    X(DIAM_USER_NAME,      "diameter.User-Name") \
+    X(DIAM_SUBSCRIPTION,   "diameter.Subscription-Id-Data") \
+    X(DIAM_FRAMED_IPV4,    "diameter.Framed-IP-Address.IPv4") \
+    X(DIAM_AF_CHARGING_ID, "diameter.AF-Charging-Identifier") \
+    X(DIAM_ABORT_CAUSE,    "diameter.Abort-Cause") \
+    X(DIAM_SPECIFIC_ACTION, "diameter.Specific-Action")
 
 typedef enum {
 #define SIPGUIDE_SF_ID(id, name) SIPGUIDE_SF_##id,
@@ -101,7 +119,16 @@ typedef struct {
     sipguide_msg_t *msgs;          /* pinfo->pool */
     gboolean        has_ip_id;     /* an IPv4 identification, not 0 */
     guint16         ip_id;
+    /* Every item of the frame fields (from SIPGUIDE_SF_FIRST_FRAME_FIELD). */
+    sipguide_fi_list_t frame_f[SIPGUIDE_SF_COUNT - SIPGUIDE_SF_FIRST_FRAME_FIELD];
 } sipguide_msgs_t;
+
+/* The items of a frame field. */
+static inline const sipguide_fi_list_t *
+sipguide_msgs_frame_field(const sipguide_msgs_t *msgs, sipguide_sip_field_t f)
+{
+    return &msgs->frame_f[f - SIPGUIDE_SF_FIRST_FRAME_FIELD];
+}
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
  * when the SIP fields cannot be read in this tree (neither primed nor

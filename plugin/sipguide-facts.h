@@ -40,6 +40,9 @@ typedef enum {
                                          * (one link per value, the value in the data bits) */
     SIPGUIDE_LINK_REASON_CANCEL,        /* a 487: the CANCEL with a Reason (idem) */
     SIPGUIDE_LINK_AUTH_FIRST_REJECTED_IN, /* a 401/407 of a loop: the first rejected attempt */
+    SIPGUIDE_LINK_DIAMETER_IN,          /* the Diameter message behind a response (data:
+                                         * sipguide-diameter.h) */
+    SIPGUIDE_LINK_DIAMETER_AMBIGUOUS,   /* two Diameter messages that could be (idem) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 

@@ -83,6 +83,12 @@ extern int hf_sipguide_request_outcome;
 extern int hf_sipguide_request_final_in;
 extern int hf_sipguide_request_copies;
 extern int hf_sipguide_request_invite_final_in;
+extern int hf_sipguide_diameter_in;
+extern int hf_sipguide_diameter_candidate_in;
+extern int hf_sipguide_diameter_application;
+extern int hf_sipguide_diameter_result;
+extern int hf_sipguide_diameter_abort_cause;
+extern int hf_sipguide_diameter_specific_action;
 
 extern gint ett_sipguide;
 extern gint ett_sipguide_class;

@@ -9,6 +9,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "sipguide-diameter.h"
 #include "sipguide-dialog.h"
 #include "sipguide-model.h"
 #include "sipguide-transaction.h"
@@ -31,6 +32,7 @@ sipguide_model_register(void)
     strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     sipguide_transaction_register();
     sipguide_dialog_register();
+    sipguide_diameter_register();
 }
 
 void
@@ -38,6 +40,7 @@ sipguide_model_file_start(void)
 {
     sipguide_transaction_clear();
     sipguide_dialog_clear();
+    sipguide_diameter_clear();
     last_frame = 0;
     time_base_set = FALSE;
     clock_s = 0;
@@ -73,7 +76,7 @@ sipguide_model_seen_after(guint32 frame)
 gboolean
 sipguide_model_incomplete(void)
 {
-    return sipguide_transaction_refused() || sipguide_dialog_refused();
+    return sipguide_transaction_refused() || sipguide_dialog_refused() || sipguide_diameter_refused();
 }
 
 const char *
@@ -162,6 +165,7 @@ sweep_when_due(void)
         return;
     sipguide_transaction_sweep(clock_s);
     sipguide_dialog_sweep(clock_s);
+    sipguide_diameter_sweep(clock_s);
     next_sweep_s = clock_s + SWEEP_EVERY_S;
 }
 
@@ -186,6 +190,8 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
     s.scope = keep ? wmem_file_scope() : pinfo->pool;
     s.keep = keep;
     sipguide_hop_of_frame(pinfo, &s.hop);
+    if (sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER)->len > 0)
+        sipguide_diameter_frame(&s, msgs);
 
     for (i = 0; i < msgs->count; i++) {
         s.facts = &facts[i];
@@ -199,6 +205,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         } else {
             sipguide_transaction_response(&s, &view);
             sipguide_dialog_response(&s, &view);
+            sipguide_diameter_response(&s, &view);
         }
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;

@@ -14,10 +14,12 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "sipguide-diameter.h"
 #include "sipguide-table.h"
 #include "sipguide-transaction.h"
 
 #define HOPS 2                  /* capture points a transaction is followed on */
+#define CLIENT_HOPS 4           /* hops a client's requests cross (one per proxy) */
 
 /* Two copies with the same bytes on one hop are one packet seen twice
  * (a port mirror, two merged captures, a transport resend) when they are
@@ -61,6 +63,8 @@ typedef struct {
     gint64            first_us;
     guint32           cred_realm;
     guint32           cred_nonce;
+    guint32           impi;             /* identity keys for Diameter */
+    guint32           icid;
     guint32           cancel_frame;
     guint32           final_frame;
     guint32           first_dialog_frame;
@@ -110,7 +114,7 @@ typedef struct {
 typedef struct {
     sipguide_rec_t h;
     guint          nslots;
-    client_slot_t  slots[HOPS];
+    client_slot_t  slots[CLIENT_HOPS];
 } client_rec_t;
 
 /* A 2xx to INVITE waiting for its ACK (a transaction of its own, RFC 3261
@@ -125,7 +129,7 @@ typedef struct {
 typedef struct {
     sipguide_rec_t h;
     guint          nslots;
-    ack_slot_t     slots[HOPS];
+    ack_slot_t     slots[CLIENT_HOPS];
 } ack_rec_t;
 
 static sipguide_table_t *transactions;
@@ -399,7 +403,7 @@ challenge(const sipguide_step_t *s, const slot_t *req)
         return;
     r->h.deadline = MAX(r->h.deadline, deadline(s, CHALLENGE_LIFE_S));
     if (c == NULL) {
-        if (r->nslots >= HOPS)
+        if (r->nslots >= CLIENT_HOPS)
             return;
         c = &r->slots[r->nslots++];
         c->hop = client_way;
@@ -450,7 +454,7 @@ client_success(const sipguide_step_t *s, const slot_t *req)
     if (c == NULL && reg) {
         if (r == NULL)
             r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
-        if (r != NULL && r->nslots < HOPS) {
+        if (r != NULL && r->nslots < CLIENT_HOPS) {
             c = &r->slots[r->nslots++];
             c->hop = client_way;
         }
@@ -507,7 +511,7 @@ await_ack(const sipguide_step_t *s)
     r = (ack_rec_t *)sipguide_table_find(acks, key);
     if (r == NULL)
         r = (ack_rec_t *)sipguide_table_add(acks, key, deadline(s, sipguide_model_transaction_life()));
-    if (r == NULL || r->nslots >= HOPS)
+    if (r == NULL || r->nslots >= CLIENT_HOPS)
         return;
     a = &r->slots[r->nslots++];
     a->hop = s->hop;
@@ -564,6 +568,8 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->first_us = s->us;
         slot->cred_realm = v->cred_realm;
         slot->cred_nonce = v->cred_nonce;
+        slot->impi = sipguide_diameter_identity('I', v->impi);
+        slot->icid = sipguide_diameter_identity('C', v->icid);
         slot->expires = (gint32)CLAMP(v->expires, -1, (gint64)G_MAXINT32);
         slot->event = v->event != NULL ? sipguide_model_intern(v->event) : NULL;
         slot->facts = s->keep ? s->facts : NULL;
@@ -743,10 +749,15 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
     gboolean invite = strcmp(v->method, "INVITE") == 0;
 
     memset(view, 0, sizeof(*view));
+    view->icid = sipguide_diameter_identity('C', v->icid);
     if (req != NULL) {
         link_request(s, req);
         view->request_frame = req->request.first_frame;
+        view->request_us = req->first_us;
         view->in_dialog = (req->flags & REQ_TO_TAG) != 0;
+        view->impi = req->impi;
+        if (req->icid != 0)
+            view->icid = req->icid;
     } else if (r != NULL && r->nslots > 0) {
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_REQUEST_ELSEWHERE,
                             r->slots[0].request.first_frame);

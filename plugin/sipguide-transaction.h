@@ -15,8 +15,11 @@
 /* What the transaction part learnt about a response, for the dialog part. */
 typedef struct {
     guint32     request_frame;  /* its request on this hop, 0 when not captured */
+    gint64      request_us;     /* its first arrival, with request_frame */
     gboolean    copy;           /* a retransmission or duplicate of an earlier response */
     gboolean    in_dialog;      /* the request had a To tag */
+    guint32     impi;           /* identity keys of the request (sipguide-diameter.h), or 0 */
+    guint32     icid;
 } sipguide_txn_view_t;
 
 void sipguide_transaction_register(void);

@@ -12,6 +12,7 @@
 
 #include "compat.h"
 #include "sipguide-hop.h"
+#include "sipguide-parse.h"
 #include "sipguide-reason.h"
 #include "sipguide-values.h"
 
@@ -259,6 +260,12 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
     else
         read_credentials(m, pinfo, v);
     v->sdp = has_sdp(m);
+    if (m->f[SIPGUIDE_SF_AUTHORIZATION].len > 0)
+        v->impi = unquote(pinfo, item_string(sipguide_msg_item_within(m, SIPGUIDE_SF_AUTH_USERNAME,
+                                                                     m->f[SIPGUIDE_SF_AUTHORIZATION].v[0])));
+    v->icid = sipguide_param_value(pinfo, sipguide_msg_string(m, SIPGUIDE_SF_P_CHARGING_VECTOR, 0) != NULL
+                                   ? sipguide_msg_string(m, SIPGUIDE_SF_P_CHARGING_VECTOR, 0) : "",
+                                   "icid-value");
     v->from_uri = sipguide_msg_string(m, SIPGUIDE_SF_FROM_ADDR, 0);
     v->to_uri = sipguide_msg_string(m, SIPGUIDE_SF_TO_ADDR, 0);
     read_reasons(m, pinfo, v);

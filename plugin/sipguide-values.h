@@ -47,6 +47,8 @@ typedef struct {
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
     const char *from_uri;       /* the From and To addresses */
     const char *to_uri;
+    const char *impi;           /* the username of Authorization (the private identity) */
+    const char *icid;           /* icid-value of P-Charging-Vector */
     guint       nreasons;       /* Reason values, packed (sipguide-reason.h) */
     guint32     reasons[2];
     guint32     content_hash;   /* of the message's bytes, 0 when unknown */

@@ -29,7 +29,7 @@ profile_src=$3
 name="SIP Response Guide"
 
 # Fields that a button may use before the plugin has them.
-pending=(sipguide.request.outcome)
+pending=()
 
 work=$(mktemp -d /tmp/sipguide-profile.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -159,7 +159,8 @@ while IFS=$'\t' read -r label expr; do
         done
         continue
     fi
-    matches=$(run_tshark -n -r "$work/all.pcapng" -Y "$expr" 2> "$work/out/stderr.button" | wc -l)
+    # Two passes, as the GUI reads a file: a request's fate needs the whole file.
+    matches=$(run_tshark -n -2 -r "$work/all.pcapng" -Y "$expr" 2> "$work/out/stderr.button" | wc -l)
     if [ -s "$work/out/stderr.button" ]; then
         fail "button \"$label\": tshark -Y '$expr' says:"
         cat "$work/out/stderr.button" >&2

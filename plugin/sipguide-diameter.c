@@ -1,0 +1,512 @@
+/* sipguide-diameter.c
+ * Diameter messages of the capture, kept by the identities of their
+ * session, and the lookup that links a SIP response to the one behind it.
+ * Values are read from the Diameter dissector's items, each message's own
+ * by position; numbers and addresses straight from the item's bytes.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+
+#include "compat.h"
+#include "sipguide-diameter.h"
+#include "sipguide-table.h"
+
+/* Application-Ids (TS 29.229, TS 29.214, TS 29.329) and command codes. */
+#define APP_CX 16777216u
+#define APP_RX 16777236u
+#define APP_SH 16777217u
+#define CMD_UA 300u
+#define CMD_SA 301u
+#define CMD_LI 302u
+#define CMD_MA 303u
+#define CMD_AA 265u
+#define CMD_AS 274u
+#define CMD_RA 258u
+
+#define KEYS 4                  /* identities kept per session */
+#define EVENTS 4                /* latest messages kept per identity */
+#define MAX_SESSIONS 131072
+#define MAX_IDENTITIES 131072
+#define SESSION_LIFE_S 3600
+
+typedef struct {
+    sipguide_rec_t h;
+    guint32        app;
+    guint          nkeys;
+    guint32        keys[KEYS];
+} session_rec_t;
+
+typedef struct {
+    guint32 frame;
+    guint32 data;               /* as a link's data (sipguide-diameter.h) */
+    guint32 session;            /* hash of the Session-Id */
+    gint64  us;
+} event_t;
+
+typedef struct {
+    sipguide_rec_t h;
+    guint          next;        /* the slot the next event takes */
+    event_t        events[EVENTS];
+} identity_rec_t;
+
+static sipguide_table_t *sessions;
+static sipguide_table_t *identities;
+
+void
+sipguide_diameter_register(void)
+{
+    sessions = sipguide_table_new(sizeof(session_rec_t), MAX_SESSIONS);
+    identities = sipguide_table_new(sizeof(identity_rec_t), MAX_IDENTITIES);
+}
+
+void
+sipguide_diameter_clear(void)
+{
+    sipguide_table_clear(sessions);
+    sipguide_table_clear(identities);
+}
+
+void
+sipguide_diameter_sweep(guint32 now)
+{
+    sipguide_table_sweep(sessions, now);
+    sipguide_table_sweep(identities, now);
+}
+
+gboolean
+sipguide_diameter_refused(void)
+{
+    return sipguide_table_refused(sessions) > 0 || sipguide_table_refused(identities) > 0;
+}
+
+const char *
+sipguide_diameter_command(guint32 data)
+{
+    static const char *const names[] = { "Diameter message", "UAA", "SAA", "LIA", "MAA", "AAA",
+                                         "ASR", "RAR" };
+
+    return names[SIPGUIDE_DIAM_CMD(data)];
+}
+
+/* ---------------------------------------------------------------------- */
+/* Identities */
+
+/* A user's identity as both protocols write it: a SIP or tel URI without
+ * scheme, port and parameters, or a private identity, in lower case;
+ * hashed with the kind of identity ('U' public, 'I' private, 'C' charging
+ * identifier). 0 when there is nothing to hash. */
+static guint32
+identity(char kind, const char *s, gsize n)
+{
+    guint32 h = 2166136261u;
+    const char *at;
+    gsize i;
+
+    if (s == NULL || n == 0)
+        return 0;
+    if (n >= 2 && s[0] == '"' && s[n - 1] == '"') {
+        s++;
+        n -= 2;
+    }
+    if (kind == 'U') {
+        const char *colon;
+        if (n > 0 && s[0] == '<') {
+            s++;
+            n--;
+        }
+        colon = memchr(s, ':', n);
+        if (colon != NULL && (size_t)(colon - s) <= 4) {   /* sip: sips: tel: */
+            n -= (gsize)(colon + 1 - s);
+            s = colon + 1;
+        }
+        for (i = 0; i < n && s[i] != ';' && s[i] != '>' && s[i] != '?'; i++)
+            ;
+        n = i;
+        /* A port after the host. */
+        at = memchr(s, '@', n);
+        if (at != NULL) {
+            const char *port = memchr(at, ':', n - (gsize)(at - s));
+            if (port != NULL)
+                n = (gsize)(port - s);
+        }
+    }
+    if (n == 0)
+        return 0;
+    h ^= (guint8)kind;
+    h *= 16777619u;
+    for (i = 0; i < n; i++) {
+        h ^= (guint8)g_ascii_tolower(s[i]);
+        h *= 16777619u;
+    }
+    return h != 0 ? h : 1;
+}
+
+guint32
+sipguide_diameter_identity(char kind, const char *s)
+{
+    return s != NULL ? identity(kind, s, strlen(s)) : 0;
+}
+
+#define identity_str sipguide_diameter_identity
+
+static void
+add_key(guint32 *keys, guint *n, guint32 key)
+{
+    guint i;
+
+    if (key == 0)
+        return;
+    for (i = 0; i < *n; i++) {
+        if (keys[i] == key)
+            return;
+    }
+    if (*n < KEYS)
+        keys[(*n)++] = key;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading one Diameter message */
+
+typedef struct {
+    gboolean    request;
+    guint32     command;
+    guint32     application;
+    const char *session;
+    gboolean    has_result;
+    guint32     result;
+    gboolean    experimental;
+    gboolean    has_abort_cause;
+    guint32     abort_cause;
+    gboolean    has_action;
+    guint32     action;
+    guint       nkeys;
+    guint32     keys[KEYS];
+} diameter_msg_t;
+
+/* The first item of field f inside [start, end) of data source ds. */
+static field_info *
+item_in(const sipguide_msgs_t *msgs, sipguide_sip_field_t f, const tvbuff_t *ds, gint start,
+        gint end)
+{
+    const sipguide_fi_list_t *l = sipguide_msgs_frame_field(msgs, f);
+    guint i;
+
+    for (i = 0; i < l->len; i++) {
+        field_info *fi = l->v[i];
+        if (fi->ds_tvb == ds && fi->start >= start && fi->start < end)
+            return fi;
+    }
+    return NULL;
+}
+
+static const char *
+item_string(field_info *fi)
+{
+    if (fi == NULL || (fi->hfinfo->type != FT_STRING && fi->hfinfo->type != FT_STRINGZ))
+        return NULL;
+    return fvalue_get_string(SIPGUIDE_FI_VALUE(fi));
+}
+
+/* A 32-bit number in network order at the start of the item's bytes. */
+static gboolean
+item_u32(const field_info *fi, guint32 *value)
+{
+    if (fi == NULL || fi->ds_tvb == NULL || fi->length < 4
+        || tvb_captured_length_remaining(fi->ds_tvb, fi->start) < 4)
+        return FALSE;
+    *value = tvb_get_ntohl(fi->ds_tvb, fi->start);
+    return TRUE;
+}
+
+static guint32
+item_bytes_identity(char kind, const field_info *fi)
+{
+    gint n;
+
+    if (fi == NULL || fi->ds_tvb == NULL || fi->length <= 0)
+        return 0;
+    n = MIN(fi->length, tvb_captured_length_remaining(fi->ds_tvb, fi->start));
+    if (n <= 0)
+        return 0;
+    return identity(kind, (const char *)tvb_get_ptr(fi->ds_tvb, fi->start, n), (gsize)n);
+}
+
+static void
+read_message(const sipguide_msgs_t *msgs, guint k, diameter_msg_t *d)
+{
+    const sipguide_fi_list_t *all = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER);
+    const field_info *m = all->v[k];
+    const tvbuff_t *ds = m->ds_tvb;
+    gint start = m->start, end = G_MAXINT;
+    field_info *fi;
+
+    memset(d, 0, sizeof(*d));
+    /* A message ends where the next one of the same data starts. */
+    if (k + 1 < all->len && all->v[k + 1]->ds_tvb == ds && all->v[k + 1]->start > start)
+        end = all->v[k + 1]->start;
+
+    fi = item_in(msgs, SIPGUIDE_SF_DIAM_REQUEST, ds, start, end);
+    d->request = fi != NULL && fi->ds_tvb != NULL && fi->length >= 1
+                 && tvb_captured_length_remaining(fi->ds_tvb, fi->start) >= 1
+                 && (tvb_get_guint8(fi->ds_tvb, fi->start) & 0x80) != 0;
+    fi = item_in(msgs, SIPGUIDE_SF_DIAM_COMMAND, ds, start, end);
+    if (fi != NULL)
+        d->command = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
+    fi = item_in(msgs, SIPGUIDE_SF_DIAM_APPLICATION, ds, start, end);
+    if (fi != NULL)
+        d->application = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
+    d->session = item_string(item_in(msgs, SIPGUIDE_SF_DIAM_SESSION_ID, ds, start, end));
+    /* A 3GPP result is an Experimental-Result-Code; the two namespaces
+     * differ (base 5001 is not Cx 5001). */
+    if (item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_EXPERIMENTAL, ds, start, end), &d->result)) {
+        d->has_result = TRUE;
+        d->experimental = TRUE;
+    } else if (item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_RESULT, ds, start, end), &d->result)) {
+        d->has_result = TRUE;
+    }
+    d->has_abort_cause = item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_ABORT_CAUSE, ds, start, end),
+                                  &d->abort_cause);
+    d->has_action = item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_SPECIFIC_ACTION, ds, start, end),
+                             &d->action);
+    add_key(d->keys, &d->nkeys, identity_str('U', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_PUBLIC_ID,
+                                                                      ds, start, end))));
+    add_key(d->keys, &d->nkeys, identity_str('I', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_USER_NAME,
+                                                                      ds, start, end))));
+    add_key(d->keys, &d->nkeys, identity_str('U', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_SUBSCRIPTION,
+                                                                      ds, start, end))));
+    add_key(d->keys, &d->nkeys, item_bytes_identity('C', item_in(msgs, SIPGUIDE_SF_DIAM_AF_CHARGING_ID,
+                                                                 ds, start, end)));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Keeping them */
+
+static sipguide_diam_cmd_t
+command_of(const diameter_msg_t *d)
+{
+    if (d->request)
+        return d->command == CMD_AS ? SIPGUIDE_DIAM_CMD_ASR
+             : d->command == CMD_RA ? SIPGUIDE_DIAM_CMD_RAR : SIPGUIDE_DIAM_CMD_OTHER;
+    switch (d->command) {
+    case CMD_UA: return SIPGUIDE_DIAM_CMD_UAA;
+    case CMD_SA: return SIPGUIDE_DIAM_CMD_SAA;
+    case CMD_LI: return SIPGUIDE_DIAM_CMD_LIA;
+    case CMD_MA: return SIPGUIDE_DIAM_CMD_MAA;
+    case CMD_AA: return SIPGUIDE_DIAM_CMD_AAA;
+    default:     return SIPGUIDE_DIAM_CMD_OTHER;
+    }
+}
+
+static sipguide_app_t
+app_of(guint32 application)
+{
+    switch (application) {
+    case APP_CX: return SIPGUIDE_APP_CX;
+    case APP_RX: return SIPGUIDE_APP_RX;
+    case APP_SH: return SIPGUIDE_APP_SH;
+    default:     return SIPGUIDE_APP_NONE;
+    }
+}
+
+static void
+remember_event(const sipguide_step_t *s, guint32 key, const event_t *e)
+{
+    guint64 k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    identity_rec_t *r = (identity_rec_t *)sipguide_table_find(identities, k);
+
+    if (r == NULL)
+        r = (identity_rec_t *)sipguide_table_add(identities, k, s->now_s + SESSION_LIFE_S);
+    if (r == NULL)
+        return;
+    r->h.deadline = s->now_s + SESSION_LIFE_S;
+    r->events[r->next] = *e;
+    r->next = (r->next + 1) % EVENTS;
+}
+
+void
+sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
+{
+    const sipguide_fi_list_t *all = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER);
+    guint k, i;
+
+    for (k = 0; k < all->len; k++) {
+        diameter_msg_t d;
+        session_rec_t *sess = NULL;
+        guint64 key;
+        sipguide_diam_cmd_t cmd;
+        event_t e;
+        guint32 value;
+
+        read_message(msgs, k, &d);
+        if (d.session == NULL)
+            continue;
+        key = sipguide_model_key('d', d.session, NULL, NULL, NULL, NULL);
+        sess = (session_rec_t *)sipguide_table_find(sessions, key);
+        if (sess == NULL)
+            sess = (session_rec_t *)sipguide_table_add(sessions, key, s->now_s + SESSION_LIFE_S);
+        if (sess == NULL)
+            continue;
+        sess->h.deadline = s->now_s + SESSION_LIFE_S;
+        /* The identities come with the session's requests; an answer
+         * carries few of its own.  Some answers name no application (an
+         * ASA with 0): the session's request did. */
+        if (app_of(d.application) != SIPGUIDE_APP_NONE)
+            sess->app = d.application;
+        for (i = 0; i < d.nkeys; i++)
+            add_key(sess->keys, &sess->nkeys, d.keys[i]);
+
+        cmd = command_of(&d);
+        if (cmd == SIPGUIDE_DIAM_CMD_OTHER)
+            continue;
+        memset(&e, 0, sizeof(e));
+        e.frame = s->frame;
+        e.us = s->us;
+        e.session = (guint32)key;
+        if (cmd == SIPGUIDE_DIAM_CMD_ASR)
+            value = d.has_abort_cause ? d.abort_cause : 0;
+        else if (cmd == SIPGUIDE_DIAM_CMD_RAR)
+            value = d.has_action ? d.action : 0;
+        else
+            value = d.has_result ? d.result : 0;
+        e.data = MIN(value, 0xffffu) | ((guint32)app_of(sess->app) << 16)
+                 | (d.experimental ? SIPGUIDE_DIAM_EXPERIMENTAL : 0)
+                 | (((cmd == SIPGUIDE_DIAM_CMD_ASR && !d.has_abort_cause)
+                     || (cmd == SIPGUIDE_DIAM_CMD_RAR && !d.has_action)
+                     || (cmd < SIPGUIDE_DIAM_CMD_ASR && !d.has_result)) ? SIPGUIDE_DIAM_NO_VALUE : 0)
+                 | ((guint32)cmd << 20);
+        for (i = 0; i < sess->nkeys; i++)
+            remember_event(s, sess->keys[i], &e);
+    }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Finding the one behind a SIP response */
+
+static gboolean
+failure(guint32 data)
+{
+    sipguide_diam_cmd_t cmd = SIPGUIDE_DIAM_CMD(data);
+
+    if (cmd == SIPGUIDE_DIAM_CMD_ASR || cmd == SIPGUIDE_DIAM_CMD_RAR)
+        return TRUE;
+    return (data & SIPGUIDE_DIAM_NO_VALUE) || SIPGUIDE_DIAM_VALUE(data) < 2000
+           || SIPGUIDE_DIAM_VALUE(data) >= 3000;
+}
+
+typedef struct {
+    guint          wanted;      /* bit (1 << cmd) for each command that may explain it */
+    gint64         from_us, to_us;
+    const event_t *best;
+    const event_t *rival;       /* of another session, with another verdict */
+} search_t;
+
+static void
+search_identity(search_t *q, guint32 key)
+{
+    guint64 k;
+    const identity_rec_t *r;
+    guint i;
+
+    if (key == 0)
+        return;
+    k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    for (i = 0; r != NULL && i < EVENTS; i++) {
+        const event_t *e = &r->events[i];
+        if (e->frame == 0 || !(q->wanted & (1u << SIPGUIDE_DIAM_CMD(e->data)))
+            || e->us < q->from_us || e->us > q->to_us)
+            continue;
+        if (q->best == NULL || e->us > q->best->us || (e->us == q->best->us && e->frame > q->best->frame)) {
+            q->best = e;
+        }
+    }
+}
+
+/* Another session's message in the window that says the opposite. */
+static void
+search_rival(search_t *q, guint32 key)
+{
+    guint64 k;
+    const identity_rec_t *r;
+    guint i;
+
+    if (key == 0 || q->best == NULL)
+        return;
+    k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    for (i = 0; r != NULL && i < EVENTS; i++) {
+        const event_t *e = &r->events[i];
+        if (e->frame == 0 || !(q->wanted & (1u << SIPGUIDE_DIAM_CMD(e->data)))
+            || e->us < q->from_us || e->us > q->to_us || e->session == q->best->session)
+            continue;
+        /* Two answers to the same question for the same user that disagree
+         * (two registrations at once); the steps of one flow (UAA, MAA,
+         * SAA) are no rivals. */
+        if (SIPGUIDE_DIAM_CMD(e->data) == SIPGUIDE_DIAM_CMD(q->best->data)
+            && failure(e->data) != failure(q->best->data))
+            q->rival = e;
+    }
+}
+
+void
+sipguide_diameter_response(const sipguide_step_t *s, const sipguide_txn_view_t *view)
+{
+    const sipguide_values_t *v = s->v;
+    gint64 life = (gint64)64 * sipguide_model_t1_ms() * 1000;
+    guint32 keys[4];
+    guint nkeys = 0, i;
+    search_t q;
+
+    if (v->code < 200 || view->copy)
+        return;
+    memset(&q, 0, sizeof(q));
+    q.to_us = s->us;
+    q.from_us = view->request_frame != 0 ? view->request_us : s->us - life;
+    if (strcmp(v->method, "REGISTER") == 0) {
+        /* The HSS's answers to the I-CSCF and the S-CSCF (TS 29.228 §6.1.1,
+         * §6.3, §6.1.2). */
+        q.wanted = (1u << SIPGUIDE_DIAM_CMD_UAA) | (1u << SIPGUIDE_DIAM_CMD_MAA)
+                   | (1u << SIPGUIDE_DIAM_CMD_SAA);
+        add_key(keys, &nkeys, identity_str('U', v->to_uri));
+        add_key(keys, &nkeys, view->impi);
+    } else if ((strcmp(v->method, "INVITE") == 0 || strcmp(v->method, "UPDATE") == 0) && v->code >= 300) {
+        /* The PCRF's answer to the P-CSCF's AAR, the HSS's to the I-CSCF's
+         * LIR, or a loss of bearer the PCRF reported. */
+        q.wanted = (1u << SIPGUIDE_DIAM_CMD_AAA) | (1u << SIPGUIDE_DIAM_CMD_LIA)
+                   | (1u << SIPGUIDE_DIAM_CMD_ASR) | (1u << SIPGUIDE_DIAM_CMD_RAR);
+        add_key(keys, &nkeys, identity_str('U', v->from_uri));
+        add_key(keys, &nkeys, identity_str('U', v->to_uri));
+        add_key(keys, &nkeys, view->icid);
+    } else if (strcmp(v->method, "BYE") == 0 || strcmp(v->method, "CANCEL") == 0) {
+        /* A call released because the PCRF reported the loss of its bearer:
+         * the ASR or RAR comes before the BYE or CANCEL. */
+        q.wanted = (1u << SIPGUIDE_DIAM_CMD_ASR) | (1u << SIPGUIDE_DIAM_CMD_RAR);
+        q.from_us -= life;
+        add_key(keys, &nkeys, identity_str('U', v->from_uri));
+        add_key(keys, &nkeys, identity_str('U', v->to_uri));
+        add_key(keys, &nkeys, view->icid);
+    } else {
+        return;
+    }
+    for (i = 0; i < nkeys; i++)
+        search_identity(&q, keys[i]);
+    if (q.best == NULL)
+        return;
+    /* Only a reported loss of bearer explains a release. */
+    if ((SIPGUIDE_DIAM_CMD(q.best->data) == SIPGUIDE_DIAM_CMD_RAR)
+        && SIPGUIDE_DIAM_VALUE(q.best->data) != 2 && SIPGUIDE_DIAM_VALUE(q.best->data) != 4)
+        return;
+    for (i = 0; i < nkeys; i++)
+        search_rival(&q, keys[i]);
+    if (q.rival != NULL) {
+        sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_DIAMETER_AMBIGUOUS, q.best->data,
+                           q.best->frame);
+        sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_DIAMETER_AMBIGUOUS, q.rival->data,
+                           q.rival->frame);
+        return;
+    }
+    sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_DIAMETER_IN, q.best->data, q.best->frame);
+}
