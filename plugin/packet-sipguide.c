@@ -164,6 +164,7 @@ static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
 
 /* Whether the first tree of this file has decided what the run needs. */
 static gboolean needs_decided;
+static gboolean later_decided;
 
 /* Preferences: what the guide shows, and the timer it assumes. */
 sipguide_epan_bool_t pref_show_ims = TRUE;
@@ -328,6 +329,42 @@ run_needs(proto_tree *tree, packet_info *pinfo)
     return SIPGUIDE_NEED_BASIC;
 }
 
+/* What the later passes of a tshark -2 run need the guide to read, told
+ * by the first frame of the second pass (the set of asked-for fields does
+ * not change from one frame to the next there): the facts of every
+ * message are remembered, so only what drawing reads from the message
+ * itself, nothing when no guide is drawn and nothing is counted. */
+static sipguide_need_t
+later_needs(proto_tree *tree, packet_info *pinfo)
+{
+    sipguide_need_t need = SIPGUIDE_NEED_NOTHING;
+    header_field_info *hfi;
+    void *cookie = NULL;
+    guint i;
+
+    if ((sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()))
+        || tree_shown(tree) || expert_wanted(pinfo))
+        return SIPGUIDE_NEED_DRAW;
+    /* The statistics and the Info column count and name codes: the plain
+     * guide, whose site hints read the reason phrase and Warning texts. */
+    if (have_tap_listener(sipguide_tap) || pref_info_column
+        || proto_field_is_referenced(tree, proto_sipguide))
+        need = SIPGUIDE_NEED_BASIC;
+    for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
+         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
+        gboolean basic = FALSE;
+
+        if (hfi->ref_type == HF_REF_TYPE_NONE)
+            continue;
+        for (i = 0; i < G_N_ELEMENTS(hf_sipguide_basic) && !basic; i++)
+            basic = hfi->id == *hf_sipguide_basic[i];
+        if (!basic)
+            return SIPGUIDE_NEED_DRAW;
+        need = SIPGUIDE_NEED_BASIC;
+    }
+    return need;
+}
+
 /* Whether the SIP dissector ran on this frame, or (when the model reads
  * everything) the Diameter one.  Their layer is near the end of the list,
  * and protocol ids compare faster than names. */
@@ -368,6 +405,12 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         needs_decided = TRUE;
         sipguide_prime_arm(run_needs(tree, pinfo));
     }
+    /* The first frame of tshark's second pass decides what the later
+     * passes read: the model was fed by the first. */
+    if (!later_decided && PINFO_FD_VISITED(pinfo) && sipguide_prime_batch_two_pass()) {
+        later_decided = TRUE;
+        sipguide_prime_later_passes(later_needs(tree, pinfo));
+    }
 
     frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
     if (frame == NULL && !frame_has_sip(pinfo))
@@ -380,7 +423,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
 
     /* Extract the SIP values, update the model on the first reading,
      * diagnose each response, then draw it and count it. */
-    readable = sipguide_extract(tree, pinfo, sipguide_prime_armed() == SIPGUIDE_NEED_BASIC, &msgs);
+    readable = sipguide_extract(tree, pinfo, (int)sipguide_prime_armed(), &msgs);
     if (frame == NULL) {
         /* A frame of Diameter alone feeds the model and keeps an empty
          * record, so that later passes do not feed it again. */
@@ -396,7 +439,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     if (drawn) {
         shown = tree_shown(tree);
         want_expert = !shown && expert_wanted(pinfo);
-        if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+        if (sipguide_prime_armed() >= SIPGUIDE_NEED_DRAW)
             want = (pref_show_evidence ? SIPGUIDE_WANT_EVIDENCE : 0)
                    | (pref_show_transaction ? SIPGUIDE_WANT_TRANSACTION : 0);
     }
@@ -460,6 +503,7 @@ sipguide_init(void)
     for (i = 0; i < G_N_ELEMENTS(expert_field_names); i++)
         expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
     needs_decided = FALSE;
+    later_decided = FALSE;
     sipguide_prime_file_start();
     sipguide_model_set_t1(pref_t1_ms);
     sipguide_model_file_start();

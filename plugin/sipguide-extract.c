@@ -24,11 +24,27 @@ int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
 /* hfid -> field index + 1, for the tree walk. */
 static GHashTable *field_by_id;
 
-gboolean
-sipguide_sip_field_basic(sipguide_sip_field_t f)
+int
+sipguide_sip_field_need(sipguide_sip_field_t f)
 {
-    return f == SIPGUIDE_SF_SIP || f == SIPGUIDE_SF_STATUS_LINE || f == SIPGUIDE_SF_STATUS_CODE
-           || f == SIPGUIDE_SF_CSEQ_METHOD || f == SIPGUIDE_SF_WARNING;
+    switch (f) {
+    case SIPGUIDE_SF_SIP: case SIPGUIDE_SF_STATUS_LINE: case SIPGUIDE_SF_STATUS_CODE:
+    case SIPGUIDE_SF_CSEQ_METHOD: case SIPGUIDE_SF_WARNING:
+        return 1;
+    /* The Evidence. */
+    case SIPGUIDE_SF_REASON: case SIPGUIDE_SF_RETRY_AFTER: case SIPGUIDE_SF_SECURITY_SERVER:
+    case SIPGUIDE_SF_REQUIRE: case SIPGUIDE_SF_UNSUPPORTED: case SIPGUIDE_SF_MIN_SE:
+    case SIPGUIDE_SF_MIN_EXPIRES: case SIPGUIDE_SF_CONTACT: case SIPGUIDE_SF_WWW_AUTHENTICATE:
+    case SIPGUIDE_SF_PROXY_AUTHENTICATE: case SIPGUIDE_SF_CONTENT_TYPE: case SIPGUIDE_SF_ALLOW:
+    case SIPGUIDE_SF_ACCEPT: case SIPGUIDE_SF_RESPONSE_SOURCE: case SIPGUIDE_SF_MSG_BODY:
+    /* The calls table. */
+    case SIPGUIDE_SF_METHOD: case SIPGUIDE_SF_CSEQ_SEQ: case SIPGUIDE_SF_CALL_ID:
+    case SIPGUIDE_SF_FROM_TAG: case SIPGUIDE_SF_TO_TAG: case SIPGUIDE_SF_FROM_ADDR:
+    case SIPGUIDE_SF_TO_ADDR:
+        return 2;
+    default:
+        return 3;
+    }
 }
 
 void
@@ -194,7 +210,7 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
 }
 
 gboolean
-sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
+sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t *out)
 {
     sipguide_fi_list_t lists[SIPGUIDE_SF_COUNT];
     int f;
@@ -210,7 +226,7 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic, sipguide_
         /* Primed: Wireshark collected every occurrence for us. */
         for (f = 0; f < SIPGUIDE_SF_COUNT; f++)
             lists[f] = sipguide_sip_field_ids[f] < 0
-                       || (basic && !sipguide_sip_field_basic((sipguide_sip_field_t)f))
+                       || sipguide_sip_field_need((sipguide_sip_field_t)f) > need
                      ? (sipguide_fi_list_t){ NULL, 0 }
                      : from_ptr_array(proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[f]));
     } else if (PTREE_DATA(tree)->visible) {

@@ -91,9 +91,11 @@ typedef enum {
 extern const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT];
 extern int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
 
-/* Whether the plain guide reads the field (code, method, the texts a site
- * hint may match); the others are read for evidence and transactions. */
-gboolean sipguide_sip_field_basic(sipguide_sip_field_t f);
+/* The least need (sipguide-prime.h: 1 basic, 2 draw, 3 all) that reads
+ * the field: the plain guide reads the code, the method and the texts a
+ * site hint may match; a later pass drawing from remembered facts reads
+ * what the Evidence and the calls table need; the first pass everything. */
+int sipguide_sip_field_need(sipguide_sip_field_t f);
 
 /* Resolve the ids; call from the hand-off routine. */
 void sipguide_extract_handoff(void);
@@ -132,11 +134,10 @@ sipguide_msgs_frame_field(const sipguide_msgs_t *msgs, sipguide_sip_field_t f)
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
  * when the SIP fields cannot be read in this tree (neither primed nor
- * visible): then *out is empty and says nothing about the frame.  With
- * 'basic' the primed arrays of the other fields are not even looked up
- * (they were not asked for). */
-gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, gboolean basic,
-                          sipguide_msgs_t *out);
+ * visible): then *out is empty and says nothing about the frame.  The
+ * primed arrays of the fields above 'need' are not even looked up (they
+ * were not asked for). */
+gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t *out);
 
 /* Values of a message's field, NULL/FALSE when absent.  'i' picks one of
  * several occurrences (0 = first). */

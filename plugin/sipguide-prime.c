@@ -178,6 +178,12 @@ sipguide_prime_single_pass(void)
     return is_batch_program() && batch.known && !batch.two_pass;
 }
 
+gboolean
+sipguide_prime_batch_two_pass(void)
+{
+    return is_batch_program() && batch.known && batch.two_pass;
+}
+
 void
 sipguide_prime_printed_fields(void)
 {
@@ -217,25 +223,28 @@ prime_tap_packet(void *tapdata _U_, packet_info *pinfo _U_, epan_dissect_t *edt 
 
 static int prime_listener_tag;
 
-void
-sipguide_prime_arm(sipguide_need_t need)
+/* Ask for the fields of 'need' from now on, whatever was asked before. */
+static void
+prime_set(sipguide_need_t need)
 {
     GString *filter;
     GArray *wanted;
     GString *err;
     int f;
 
-    if (armed >= need)
-        return;
     if (armed != SIPGUIDE_NEED_NOTHING)
         remove_tap_listener(&prime_listener_tag);
     armed = need;
+    if (need == SIPGUIDE_NEED_NOTHING) {
+        set_postdissector_wanted_hfids(sipguide_handle, g_array_new(FALSE, FALSE, (guint)sizeof(int)));
+        return;
+    }
 
     filter = g_string_new(NULL);
     wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
     for (f = 0; f < SIPGUIDE_SF_COUNT; f++) {
         int id = sipguide_sip_field_ids[f];
-        if (id < 0 || (need == SIPGUIDE_NEED_BASIC && !sipguide_sip_field_basic((sipguide_sip_field_t)f)))
+        if (id < 0 || sipguide_sip_field_need((sipguide_sip_field_t)f) > (int)need)
             continue;
         g_array_append_val(wanted, id);
         if (filter->len > 0)
@@ -262,6 +271,20 @@ sipguide_prime_arm(sipguide_need_t need)
         g_string_free(err, TRUE);
     }
     g_string_free(filter, TRUE);
+}
+
+void
+sipguide_prime_arm(sipguide_need_t need)
+{
+    if (armed < need)
+        prime_set(need);
+}
+
+void
+sipguide_prime_later_passes(sipguide_need_t need)
+{
+    if (need != armed)
+        prime_set(need);
 }
 
 sipguide_need_t

@@ -26,11 +26,15 @@ void sipguide_prime_handoff(dissector_handle_t postdissector);
 void sipguide_prime_file_start(void);
 
 /* How much of the SIP message the guide needs to read: nothing (no tree
- * yet), what the plain guide shows (code, method, reason phrase and
- * Warning texts), or everything (evidence and transaction links too). */
+ * yet, or a later pass that draws no guide), what the plain guide shows
+ * (code, method, reason phrase and Warning texts), what a later pass
+ * draws from remembered facts (the headers the Evidence reads, and what
+ * the calls table needs), or everything (the first pass, which feeds the
+ * transaction and dialog model). */
 typedef enum {
     SIPGUIDE_NEED_NOTHING,
     SIPGUIDE_NEED_BASIC,
+    SIPGUIDE_NEED_DRAW,
     SIPGUIDE_NEED_ALL
 } sipguide_need_t;
 
@@ -41,10 +45,17 @@ void sipguide_prime_arm(sipguide_need_t need);
 /* What the plugin asks for now. */
 sipguide_need_t sipguide_prime_armed(void);
 
+/* The first pass is over (a later pass has begun): from now on ask only
+ * for what drawing needs, which may be less than before. */
+void sipguide_prime_later_passes(sipguide_need_t need);
+
 /* The program reads each frame once (tshark or rawshark without -2), as
  * far as its command line tells: what the first pass learns about a frame
  * need not be kept for a later one. */
 gboolean sipguide_prime_single_pass(void);
+
+/* tshark reads the file twice (-2): its second pass only draws. */
+gboolean sipguide_prime_batch_two_pass(void);
 
 /* tshark prints only chosen fields (-T fields): a tree built as if to be
  * shown needs no labels and no field nobody asked for. */
