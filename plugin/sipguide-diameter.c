@@ -1,8 +1,7 @@
 /* sipguide-diameter.c
  * Diameter messages of the capture, kept by the identities of their
  * session, and the lookup that links a SIP response to the one behind it.
- * Values are read from the Diameter dissector's items, each message's own
- * by position; numbers and addresses straight from the item's bytes.
+ * Values are read from each message's bytes (sipguide-diameter-read.c).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,6 +11,7 @@
 
 #include "compat.h"
 #include "sipguide-diameter.h"
+#include "sipguide-diameter-read.h"
 #include "sipguide-table.h"
 
 /* Application-Ids (TS 29.229, TS 29.214, TS 29.329) and command codes. */
@@ -171,114 +171,29 @@ add_key(guint32 *keys, guint *n, guint32 key)
 /* Reading one Diameter message */
 
 typedef struct {
-    gboolean    request;
-    guint32     command;
-    guint32     application;
-    const char *session;
-    gboolean    has_result;
-    guint32     result;
-    gboolean    experimental;
-    gboolean    has_abort_cause;
-    guint32     abort_cause;
-    gboolean    has_action;
-    guint32     action;
+    sipguide_diam_values_t v;
+    const char *session;        /* the Session-Id as a string */
     guint       nkeys;
     guint32     keys[KEYS];
 } diameter_msg_t;
 
-/* The first item of field f inside [start, end) of data source ds. */
-static field_info *
-item_in(const sipguide_msgs_t *msgs, sipguide_sip_field_t f, const tvbuff_t *ds, gint start,
-        gint end)
-{
-    const sipguide_fi_list_t *l = sipguide_msgs_frame_field(msgs, f);
-    guint i;
-
-    for (i = 0; i < l->len; i++) {
-        field_info *fi = l->v[i];
-        if (fi->ds_tvb == ds && fi->start >= start && fi->start < end)
-            return fi;
-    }
-    return NULL;
-}
-
-static const char *
-item_string(field_info *fi)
-{
-    if (fi == NULL || (fi->hfinfo->type != FT_STRING && fi->hfinfo->type != FT_STRINGZ))
-        return NULL;
-    return fvalue_get_string(SIPGUIDE_FI_VALUE(fi));
-}
-
-/* A 32-bit number in network order at the start of the item's bytes. */
+/* The k-th Diameter message of the frame, from the bytes of the Diameter
+ * dissector's protocol item.  FALSE when they are not a message. */
 static gboolean
-item_u32(const field_info *fi, guint32 *value)
+read_message(packet_info *pinfo, const sipguide_msgs_t *msgs, guint k, diameter_msg_t *d)
 {
-    if (fi == NULL || fi->ds_tvb == NULL || fi->length < 4
-        || tvb_captured_length_remaining(fi->ds_tvb, fi->start) < 4)
-        return FALSE;
-    *value = tvb_get_ntohl(fi->ds_tvb, fi->start);
-    return TRUE;
-}
-
-static guint32
-item_bytes_identity(char kind, const field_info *fi)
-{
-    gint n;
-
-    if (fi == NULL || fi->ds_tvb == NULL || fi->length <= 0)
-        return 0;
-    n = MIN(fi->length, tvb_captured_length_remaining(fi->ds_tvb, fi->start));
-    if (n <= 0)
-        return 0;
-    return identity(kind, (const char *)tvb_get_ptr(fi->ds_tvb, fi->start, n), (gsize)n);
-}
-
-static void
-read_message(const sipguide_msgs_t *msgs, guint k, diameter_msg_t *d)
-{
-    const sipguide_fi_list_t *all = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER);
-    const field_info *m = all->v[k];
-    const tvbuff_t *ds = m->ds_tvb;
-    gint start = m->start, end = G_MAXINT;
-    field_info *fi;
+    const field_info *m = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER)->v[k];
 
     memset(d, 0, sizeof(*d));
-    /* A message ends where the next one of the same data starts. */
-    if (k + 1 < all->len && all->v[k + 1]->ds_tvb == ds && all->v[k + 1]->start > start)
-        end = all->v[k + 1]->start;
-
-    fi = item_in(msgs, SIPGUIDE_SF_DIAM_REQUEST, ds, start, end);
-    d->request = fi != NULL && fi->ds_tvb != NULL && fi->length >= 1
-                 && tvb_captured_length_remaining(fi->ds_tvb, fi->start) >= 1
-                 && (tvb_get_guint8(fi->ds_tvb, fi->start) & 0x80) != 0;
-    fi = item_in(msgs, SIPGUIDE_SF_DIAM_COMMAND, ds, start, end);
-    if (fi != NULL)
-        d->command = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
-    fi = item_in(msgs, SIPGUIDE_SF_DIAM_APPLICATION, ds, start, end);
-    if (fi != NULL)
-        d->application = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
-    d->session = item_string(item_in(msgs, SIPGUIDE_SF_DIAM_SESSION_ID, ds, start, end));
-    /* A 3GPP result is an Experimental-Result-Code; the two namespaces
-     * differ (base 5001 is not Cx 5001). */
-    if (item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_EXPERIMENTAL, ds, start, end), &d->result)) {
-        d->has_result = TRUE;
-        d->experimental = TRUE;
-    } else if (item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_RESULT, ds, start, end), &d->result)) {
-        d->has_result = TRUE;
-    }
-    d->has_abort_cause = item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_ABORT_CAUSE, ds, start, end),
-                                  &d->abort_cause);
-    d->has_action = item_u32(item_in(msgs, SIPGUIDE_SF_DIAM_SPECIFIC_ACTION, ds, start, end),
-                             &d->action);
-    add_key(d->keys, &d->nkeys, identity_str('U', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_PUBLIC_ID,
-                                                                      ds, start, end))));
-    add_key(d->keys, &d->nkeys, identity_str('I', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_USER_NAME,
-                                                                      ds, start, end))));
-    add_key(d->keys, &d->nkeys, identity_str('U', item_string(item_in(msgs, SIPGUIDE_SF_DIAM_SUBSCRIPTION,
-                                                                      ds, start, end))));
-    add_key(d->keys, &d->nkeys, item_bytes_identity('C', item_in(msgs, SIPGUIDE_SF_DIAM_AF_CHARGING_ID,
-                                                                 ds, start, end)));
+    if (!sipguide_diameter_read(m->ds_tvb, m->start, m->length, &d->v))
+        return FALSE;
+    if (d->v.session.s != NULL)
+        d->session = wmem_strndup(pinfo->pool, d->v.session.s, d->v.session.n);
+    add_key(d->keys, &d->nkeys, identity('U', d->v.public_identity.s, d->v.public_identity.n));
+    add_key(d->keys, &d->nkeys, identity('I', d->v.user_name.s, d->v.user_name.n));
+    add_key(d->keys, &d->nkeys, identity('U', d->v.subscription.s, d->v.subscription.n));
+    add_key(d->keys, &d->nkeys, identity('C', d->v.charging_id.s, d->v.charging_id.n));
+    return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -287,10 +202,10 @@ read_message(const sipguide_msgs_t *msgs, guint k, diameter_msg_t *d)
 static sipguide_diam_cmd_t
 command_of(const diameter_msg_t *d)
 {
-    if (d->request)
-        return d->command == CMD_AS ? SIPGUIDE_DIAM_CMD_ASR
-             : d->command == CMD_RA ? SIPGUIDE_DIAM_CMD_RAR : SIPGUIDE_DIAM_CMD_OTHER;
-    switch (d->command) {
+    if (d->v.request)
+        return d->v.command == CMD_AS ? SIPGUIDE_DIAM_CMD_ASR
+             : d->v.command == CMD_RA ? SIPGUIDE_DIAM_CMD_RAR : SIPGUIDE_DIAM_CMD_OTHER;
+    switch (d->v.command) {
     case CMD_UA: return SIPGUIDE_DIAM_CMD_UAA;
     case CMD_SA: return SIPGUIDE_DIAM_CMD_SAA;
     case CMD_LI: return SIPGUIDE_DIAM_CMD_LIA;
@@ -340,8 +255,7 @@ sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
         event_t e;
         guint32 value;
 
-        read_message(msgs, k, &d);
-        if (d.session == NULL)
+        if (!read_message(s->pinfo, msgs, k, &d) || d.session == NULL)
             continue;
         key = sipguide_model_key('d', d.session, NULL, NULL, NULL, NULL);
         sess = (session_rec_t *)sipguide_table_find(sessions, key);
@@ -353,8 +267,8 @@ sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
         /* The identities come with the session's requests; an answer
          * carries few of its own.  Some answers name no application (an
          * ASA with 0): the session's request did. */
-        if (app_of(d.application) != SIPGUIDE_APP_NONE)
-            sess->app = d.application;
+        if (app_of(d.v.application) != SIPGUIDE_APP_NONE)
+            sess->app = d.v.application;
         for (i = 0; i < d.nkeys; i++)
             add_key(sess->keys, &sess->nkeys, d.keys[i]);
 
@@ -366,16 +280,16 @@ sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
         e.us = s->us;
         e.session = (guint32)key;
         if (cmd == SIPGUIDE_DIAM_CMD_ASR)
-            value = d.has_abort_cause ? d.abort_cause : 0;
+            value = d.v.has_abort_cause ? d.v.abort_cause : 0;
         else if (cmd == SIPGUIDE_DIAM_CMD_RAR)
-            value = d.has_action ? d.action : 0;
+            value = d.v.has_action ? d.v.action : 0;
         else
-            value = d.has_result ? d.result : 0;
+            value = d.v.has_result ? d.v.result : 0;
         e.data = MIN(value, 0xffffu) | ((guint32)app_of(sess->app) << 16)
-                 | (d.experimental ? SIPGUIDE_DIAM_EXPERIMENTAL : 0)
-                 | (((cmd == SIPGUIDE_DIAM_CMD_ASR && !d.has_abort_cause)
-                     || (cmd == SIPGUIDE_DIAM_CMD_RAR && !d.has_action)
-                     || (cmd < SIPGUIDE_DIAM_CMD_ASR && !d.has_result)) ? SIPGUIDE_DIAM_NO_VALUE : 0)
+                 | (d.v.experimental ? SIPGUIDE_DIAM_EXPERIMENTAL : 0)
+                 | (((cmd == SIPGUIDE_DIAM_CMD_ASR && !d.v.has_abort_cause)
+                     || (cmd == SIPGUIDE_DIAM_CMD_RAR && !d.v.has_action)
+                     || (cmd < SIPGUIDE_DIAM_CMD_ASR && !d.v.has_result)) ? SIPGUIDE_DIAM_NO_VALUE : 0)
                  | ((guint32)cmd << 20);
         for (i = 0; i < sess->nkeys; i++)
             remember_event(s, sess->keys[i], &e);

@@ -14,8 +14,9 @@
 
 /* The SIP fields the plugin reads: id, filter name.  From ip.id on they are
  * fields of the frame, not of a SIP message: ip.id (the innermost IPv4
- * header's) tells capture duplicates from resent messages, and the
- * Diameter fields are read by sipguide-diameter.c. */
+ * header's) tells capture duplicates from resent messages; each Diameter
+ * message is read from the bytes of its protocol item
+ * (sipguide-diameter-read.c). */
 #define SIPGUIDE_SF_FIRST_FRAME_FIELD SIPGUIDE_SF_IP_ID
 #define SIPGUIDE_SIP_FIELDS(X) \
     X(SIP,                 "sip") \
@@ -65,20 +66,7 @@
     X(AUTH_USERNAME,       "sip.auth.username") \
     X(P_CHARGING_VECTOR,   "sip.P-Charging-Vector") \
     X(IP_ID,               "ip.id") \
-    X(DIAMETER,            "diameter") \
-    X(DIAM_REQUEST,        "diameter.flags.request") \
-    X(DIAM_COMMAND,        "diameter.cmd.code") \
-    X(DIAM_APPLICATION,    "diameter.applicationId") \
-    X(DIAM_SESSION_ID,     "diameter.Session-Id") \
-    X(DIAM_RESULT,         "diameter.Result-Code") \
-    X(DIAM_EXPERIMENTAL,   "diameter.Experimental-Result-Code") \
-    X(DIAM_PUBLIC_ID,      "diameter.Public-Identity") \
-    X(DIAM_USER_NAME,      "diameter.User-Name") \
-    X(DIAM_SUBSCRIPTION,   "diameter.Subscription-Id-Data") \
-    X(DIAM_FRAMED_IPV4,    "diameter.Framed-IP-Address.IPv4") \
-    X(DIAM_AF_CHARGING_ID, "diameter.AF-Charging-Identifier") \
-    X(DIAM_ABORT_CAUSE,    "diameter.Abort-Cause") \
-    X(DIAM_SPECIFIC_ACTION, "diameter.Specific-Action")
+    X(DIAMETER,            "diameter")
 
 typedef enum {
 #define SIPGUIDE_SF_ID(id, name) SIPGUIDE_SF_##id,
