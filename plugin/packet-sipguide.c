@@ -104,6 +104,8 @@ int hf_sipguide_request_outcome = -1;
 int hf_sipguide_request_final_in = -1;
 int hf_sipguide_request_copies = -1;
 int hf_sipguide_request_invite_final_in = -1;
+int hf_sipguide_request_given_up_in = -1;
+int hf_sipguide_request_failed_over_in = -1;
 int hf_sipguide_diameter_in = -1;
 int hf_sipguide_diameter_candidate_in = -1;
 int hf_sipguide_diameter_application = -1;
@@ -252,6 +254,7 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->us = sipguide_model_arrival_us(pinfo);
     t->request_in = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
     t->copy = (f->flags & (SIPGUIDE_FACT_DUPLICATE | SIPGUIDE_FACT_RESENT)) != 0;
+    t->resent = (f->flags & SIPGUIDE_FACT_RESENT) != 0;
     t->call_outcome = r != NULL ? r->call_outcome : SIPGUIDE_NONE;
     t->reg_outcome = r != NULL ? r->reg_outcome : SIPGUIDE_NONE;
     t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
@@ -833,7 +836,7 @@ proto_register_sipguide(void)
         { &hf_sipguide_request_outcome,
           { "Request outcome", "sipguide.request.outcome",
             FT_STRING, BASE_NONE, NULL, 0x0,
-            "The fate of a request on its hop: final, provisional-only, timed-out or capture-ended",
+            "The fate of a request on its hop: final, provisional-only, timed-out (also when its client, a proxy, gave up sooner) or capture-ended",
             HFILL }
         },
         { &hf_sipguide_request_final_in,
@@ -850,6 +853,17 @@ proto_register_sipguide(void)
           { "INVITE's final response in", "sipguide.request.invite_final_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "A CANCEL: the final response of the INVITE it cancels", HFILL }
+        },
+        { &hf_sipguide_request_given_up_in,
+          { "Client gave up, answering upstream in", "sipguide.request.given_up_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An unanswered request: the failure its client, a proxy, sent upstream instead", HFILL }
+        },
+        { &hf_sipguide_request_failed_over_in,
+          { "Client failed over in", "sipguide.request.failed_over_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An unanswered request: the same request its client, a proxy, sent to another next hop",
+            HFILL }
         },
         { &hf_sipguide_diameter_in,
           { "Diameter in", "sipguide.diameter_in",

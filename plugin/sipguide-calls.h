@@ -30,6 +30,7 @@ typedef struct {
     gint64          us;             /* arrival after the file's first message */
     guint32         request_in;     /* a response: its request on this hop, or 0 */
     gboolean        copy;           /* a resend or a duplicate of an earlier message */
+    gboolean        resent;         /* a resend (not a duplicate) */
     int             call_outcome;   /* a final response: terms of data/vocabulary.txt */
     int             reg_outcome;
     int             category;

@@ -257,8 +257,10 @@ typedef struct {
     X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
     X(CANCEL_IN,              "cancel-in",              "frame") \
     X(NO_CANCEL,              "no-cancel",              "") \
+    X(NO_CANCEL_NO_REQUEST,   "no-cancel-no-request",   "") \
     X(AUTH_RETRY_IN,          "auth-retry-in",          "frame") \
     X(NO_AUTH_RETRY,          "no-auth-retry",          "") \
+    X(NO_AUTH_RETRY_YET,      "no-auth-retry-yet",      "seconds") \
     X(AUTH_CHALLENGE,         "auth-challenge",         "frame") \
     X(AUTH_STALE,             "auth-stale",             "frame") \
     X(AUTH_RESYNC,            "auth-resync",            "frame") \
@@ -267,6 +269,11 @@ typedef struct {
     X(AUTH_AGAIN,             "auth-again",             "frame") \
     X(AUTH_REJECTED_MEANING,  "auth-rejected-meaning",  "") \
     X(RETRANSMISSION,         "retransmission",         "frame") \
+    X(RETRANSMISSION_REQUEST_RESENT, "retransmission-request-resent", "frame request") \
+    X(RETRANSMISSION_2XX,     "retransmission-2xx",     "frame") \
+    X(RETRANSMISSION_RELIABLE, "retransmission-reliable", "frame") \
+    X(RETRANSMISSION_INVITE_FAILURE, "retransmission-invite-failure", "frame") \
+    X(RETRANSMISSION_UNPROMPTED, "retransmission-unprompted", "frame") \
     X(DUPLICATE,              "duplicate",              "frame") \
     X(ALSO_SEEN,              "also-seen",              "frame") \
     X(FORK,                   "fork",                   "frame") \
@@ -284,6 +291,7 @@ typedef struct {
     X(ACK_IN,                 "ack-in",                 "frame") \
     X(NO_ACK,                 "no-ack",                 "seconds limit") \
     X(NO_ACK_YET,             "no-ack-yet",             "seconds") \
+    X(NO_ACK_ELSEWHERE,       "no-ack-elsewhere",       "seconds") \
     X(REASON_EARLY,           "reason-early",           "frame reason") \
     X(REASON_CANCEL,          "reason-cancel",          "frame reason") \
     X(REASON_CANCEL_ELSEWHERE, "reason-cancel-elsewhere", "frame reason") \
@@ -295,7 +303,11 @@ typedef struct {
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
     X(REQUEST_PROVISIONAL_ONLY, "request-provisional-only", "frame") \
     X(REQUEST_TIMED_OUT,      "request-timed-out",      "limit") \
+    X(REQUEST_TIMED_OUT_INVITE, "request-timed-out-invite", "limit") \
+    X(REQUEST_GIVEN_UP,       "request-given-up",       "seconds code phrase frame") \
+    X(REQUEST_FAILED_OVER,    "request-failed-over",    "seconds frame") \
     X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
+    X(REGISTRATION_STILL_VALID, "registration-still-valid", "frame seconds") \
     X(REQUEST_COPIES,         "request-copies",         "count t1") \
     X(REQUEST_COPIES_ODD,     "request-copies-odd",     "count t1") \
     X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
@@ -304,6 +316,7 @@ typedef struct {
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
+    X(CALLS_REFRESH_REFUSED,  "calls-refresh-refused",  "code phrase frame") \
     X(DIAMETER_UAA,           "diameter-uaa",           "frame result name meaning") \
     X(DIAMETER_MAA,           "diameter-maa",           "frame result name meaning") \
     X(DIAMETER_SAA,           "diameter-saa",           "frame result name meaning") \

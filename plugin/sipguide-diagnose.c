@@ -68,31 +68,47 @@ note(sipguide_result_t *r, sipguide_text_t text, guint32 frame)
     tx(r, SIPGUIDE_ITEM_NOTE, text, 0, frame, 0, 0, SIPGUIDE_RAISE_NONE);
 }
 
+/* The sentence of a resent response, by what made the sender repeat it. */
+static sipguide_text_t
+resend_text(guint32 why)
+{
+    switch ((sipguide_resend_t)why) {
+    case SIPGUIDE_RESEND_REQUEST:        return SIPGUIDE_TEXT_RETRANSMISSION_REQUEST_RESENT;
+    case SIPGUIDE_RESEND_2XX:            return SIPGUIDE_TEXT_RETRANSMISSION_2XX;
+    case SIPGUIDE_RESEND_RELIABLE:       return SIPGUIDE_TEXT_RETRANSMISSION_RELIABLE;
+    case SIPGUIDE_RESEND_INVITE_FAILURE: return SIPGUIDE_TEXT_RETRANSMISSION_INVITE_FAILURE;
+    case SIPGUIDE_RESEND_UNPROMPTED:     return SIPGUIDE_TEXT_RETRANSMISSION_UNPROMPTED;
+    default:                             return SIPGUIDE_TEXT_RETRANSMISSION;
+    }
+}
+
 /* The request, its time, and the copies of this response. */
 static void
 request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
 {
     guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    const sipguide_link_t *l;
     guint32 frame;
 
     if (request != 0) {
         if (f->flags & SIPGUIDE_FACT_TIME_BEFORE)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_BEFORE, request, request, 0,
-               f->response_ms, SIPGUIDE_RAISE_TIME);
+               f->response_us, SIPGUIDE_RAISE_TIME);
         else if (f->flags & SIPGUIDE_FACT_TIME_JUMP)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_JUMP, request, request, 0,
-               f->response_ms / 1000, SIPGUIDE_RAISE_TIME);
+               f->response_us, SIPGUIDE_RAISE_TIME);
         else
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN, request, request, 0,
-               f->response_ms, SIPGUIDE_RAISE_NONE);
+               f->response_us, SIPGUIDE_RAISE_NONE);
     } else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_ELSEWHERE)) != 0) {
         note(r, SIPGUIDE_TEXT_REQUEST_ELSEWHERE, frame);
     }
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DUPLICATE_OF)) != 0)
         link_line(r, SIPGUIDE_ITEM_DUPLICATE_OF, SIPGUIDE_TEXT_DUPLICATE, frame, SIPGUIDE_RAISE_DUPLICATE);
-    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0)
-        link_line(r, SIPGUIDE_ITEM_RETRANSMISSION_OF, SIPGUIDE_TEXT_RETRANSMISSION, frame,
-                  SIPGUIDE_RAISE_RETRANSMISSION);
+    if ((l = sipguide_facts_find(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != NULL)
+        tx(r, SIPGUIDE_ITEM_RETRANSMISSION_OF, resend_text(SIPGUIDE_LINK_DATA(l->kind)), l->frame,
+           l->frame, sipguide_facts_get(f, SIPGUIDE_LINK_RESENT_REQUEST_IN), 0,
+           SIPGUIDE_RAISE_RETRANSMISSION);
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ALSO_SEEN_IN)) != 0)
         link_line(r, SIPGUIDE_ITEM_ALSO_SEEN_IN, SIPGUIDE_TEXT_ALSO_SEEN, frame, SIPGUIDE_RAISE_NONE);
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_FORK_FIRST_IN)) != 0)
@@ -102,7 +118,7 @@ request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
 /* A 401/407: the verdict, the retry, and the meaning when the catalog's
  * "normal challenge" would be untrue. */
 static void
-challenge(sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
+challenge(packet_info *pinfo, sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
 {
     guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
     guint32 rejected = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_REJECTED_IN);
@@ -142,8 +158,11 @@ challenge(sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
     }
     if (retry != 0)
         link_line(r, SIPGUIDE_ITEM_AUTH_RETRY_IN, SIPGUIDE_TEXT_AUTH_RETRY_IN, retry, SIPGUIDE_RAISE_NONE);
-    else if (later_known)
+    else if (later_known && sipguide_flow_retry_window_over(pinfo))
         note(r, SIPGUIDE_TEXT_NO_AUTH_RETRY, 0);
+    else if (later_known)
+        tx(r, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_NO_AUTH_RETRY_YET, 0, 0, 0,
+           sipguide_flow_ms_to_end(pinfo), SIPGUIDE_RAISE_NONE);
 }
 
 static gboolean
@@ -282,7 +301,7 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
     r->has_time = (f->flags & SIPGUIDE_FACT_HAS_TIME) != 0;
-    r->response_ms = f->response_ms;
+    r->response_us = f->response_us;
     r->auth = (f->code == 401 || f->code == 407) && !(f->flags & (SIPGUIDE_FACT_DUPLICATE
                                                                  | SIPGUIDE_FACT_RESENT))
               ? (sipguide_auth_t)f->auth : SIPGUIDE_AUTH_NONE;
@@ -306,10 +325,11 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         if (cancel != 0)
             link_line(r, SIPGUIDE_ITEM_CANCEL_IN, SIPGUIDE_TEXT_CANCEL_IN, cancel, SIPGUIDE_RAISE_NONE);
         else
-            note(r, SIPGUIDE_TEXT_NO_CANCEL, 0);
+            note(r, sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN) != 0 ? SIPGUIDE_TEXT_NO_CANCEL
+                                                                      : SIPGUIDE_TEXT_NO_CANCEL_NO_REQUEST, 0);
     }
     if (f->code == 401 || f->code == 407)
-        challenge(r, f, later_known);
+        challenge(pinfo, r, f, later_known);
     if (f->code == 481)
         no_dialog(r, f);
     diameter(r, f);
@@ -346,6 +366,32 @@ diameter_words(packet_info *pinfo, guint32 data, const char **value, const char 
     *meaning = e != NULL ? e->meaning : "";
 }
 
+/* A time in microseconds as milliseconds: two decimals below 1 ms, one
+ * below 10 ms, whole ones above (rounded). */
+static const char *
+ms_text(packet_info *pinfo, guint32 us)
+{
+    if (us < 1000)
+        return wmem_strdup_printf(pinfo->pool, "%.2f", us / 1000.0);
+    if (us < 10000)
+        return wmem_strdup_printf(pinfo->pool, "%.1f", us / 1000.0);
+    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)us + 500) / 1000));
+}
+
+/* A time in milliseconds as seconds, the same way, with three decimals
+ * below 0.1 s. */
+static const char *
+seconds_text(packet_info *pinfo, guint32 ms)
+{
+    if (ms < 100)
+        return wmem_strdup_printf(pinfo->pool, "%.3f", ms / 1000.0);
+    if (ms < 1000)
+        return wmem_strdup_printf(pinfo->pool, "%.2f", ms / 1000.0);
+    if (ms < 10000)
+        return wmem_strdup_printf(pinfo->pool, "%.1f", ms / 1000.0);
+    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
+}
+
 const char *
 sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
 {
@@ -355,8 +401,8 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
     const char *p[] = {
         "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
         "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "ms", wmem_strdup_printf(pinfo->pool, "%u", l->number),
-        "seconds", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+        "ms", ms_text(pinfo, l->number),
+        "seconds", seconds_text(pinfo, l->number),
         "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
         "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
         "phrase", e != NULL ? e->phrase : "",
@@ -366,6 +412,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
         "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
         "result", NULL, "name", NULL, "meaning", NULL,
     };
 
