@@ -64,6 +64,7 @@ def capture(window):
     xwd = subprocess.run(["timeout", "15", "xwd", "-silent", "-id", str(window)],
                          check=True, capture_output=True).stdout
     ppm = subprocess.run(["xwdtopnm"], input=xwd, check=True, capture_output=True).stdout
+    ppm = subprocess.run(["pamdepth", "255"], input=ppm, check=True, capture_output=True).stdout
     return read_ppm(ppm)
 
 

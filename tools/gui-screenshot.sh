@@ -91,7 +91,9 @@ if [ "${1:-}" = --inside ]; then
     started() { timeout 60 xdotool search --sync --onlyvisible --name "$1"; }
     shot() { # shot FILE [X Y W H]: the screen, or a part of it, as PNG
         timeout 15 xwd -root -silent > "$out/shot.xwd"
-        xwdtopnm < "$out/shot.xwd" 2> /dev/null > "$out/shot.ppm"
+        # xwdtopnm can write 16 bits a channel (it did for the wider
+        # screen), which pnmtopng keeps: a large RGB file, not a palette.
+        xwdtopnm < "$out/shot.xwd" 2> /dev/null | pamdepth 255 > "$out/shot.ppm"
         if [ $# -gt 1 ]; then
             pamcut -left "$2" -top "$3" -width "$4" -height "$5" < "$out/shot.ppm" > "$out/cut.ppm"
             mv "$out/cut.ppm" "$out/shot.ppm"
@@ -198,7 +200,7 @@ if [ "${1:-}" = --inside ]; then
     # more than 10 pixels between them) are the buttons' labels.  Each is
     # clicked; the display filter it sets is copied from the filter field.
     x windowfocus --sync "$main"
-    timeout 15 xwd -root -silent | xwdtopnm > "$out/toolbar.ppm" 2> /dev/null
+    timeout 15 xwd -root -silent | xwdtopnm 2> /dev/null | pamdepth 255 > "$out/toolbar.ppm"
     python3 - "$out/toolbar.ppm" "$(cat "$work/out/buttons.count")" > "$out/button-spots" <<'PYTHON' \
         || die "no filter buttons found in the screenshot"
 import sys
@@ -374,7 +376,8 @@ coloring_png=${3:-$top/docs/coloring-gui.png}
 calls_png=${4:-$top/docs/calls-gui.png}
 build=${SIPGUIDE_BUILD:-$top/build}
 
-for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamcut pnmquant pnmtopng setpriv python3; do
+for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamdepth pamcut pnmquant pnmtopng setpriv \
+    python3; do
     command -v "$tool" > /dev/null || {
         echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm perl python3)" >&2
         exit 1
