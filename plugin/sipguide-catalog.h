@@ -312,6 +312,8 @@ typedef struct {
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
     X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")
 

@@ -200,19 +200,26 @@ no_dialog(sipguide_result_t *r, const sipguide_facts_t *f)
 /* ---------------------------------------------------------------------- */
 /* Diameter */
 
-/* The sentence of a Diameter message behind a response. */
+/* The sentence of a Diameter message behind a response, by the situation:
+ * a success behind a challenge is the step the challenge needs (an MAA
+ * brings the authentication data it is made from), a success behind any
+ * other failure says the failure lies elsewhere. */
 static sipguide_text_t
-diameter_text(guint32 data, guint32 code)
+diameter_text(const sipguide_result_t *r, guint32 data)
 {
     gboolean success = !(data & SIPGUIDE_DIAM_NO_VALUE) && SIPGUIDE_DIAM_VALUE(data) >= 2000
                        && SIPGUIDE_DIAM_VALUE(data) < 3000;
+    gboolean challenge = (r->code == 401 || r->code == 407) && r->auth != SIPGUIDE_AUTH_REJECTED;
 
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_ASR: return SIPGUIDE_TEXT_DIAMETER_ASR;
     case SIPGUIDE_DIAM_CMD_RAR: return SIPGUIDE_TEXT_DIAMETER_RAR;
     default: break;
     }
-    if (success && code >= 300)
+    if (success && challenge)
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
+    if (success && r->code >= 300)
         return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
@@ -235,7 +242,7 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
 
         if (kind == SIPGUIDE_LINK_DIAMETER_IN) {
             guint n = r->tx_count;
-            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(data, r->code), l->frame, l->frame, 0, 0,
+            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(r, data), l->frame, l->frame, 0, 0,
                SIPGUIDE_RAISE_NONE);
             if (r->tx_count > n)
                 r->tx[n].reason = data;
