@@ -349,20 +349,8 @@ diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo _U_)
 {
     static const char *const apps[] = { "", "Cx ", "Rx ", "Sh " };
     guint32 d = t->diameter_data;
-    const sipguide_diam_entry_t *e = NULL;
-    sipguide_diam_table_t table;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(d);
 
-    switch (SIPGUIDE_DIAM_CMD(d)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        table = !(d & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
-        break;
-    }
-    if (!(d & SIPGUIDE_DIAM_NO_VALUE))
-        e = sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(d));
     if (d & SIPGUIDE_DIAM_NO_VALUE)
         return g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
                                sipguide_diameter_command(d), t->diameter_frame);

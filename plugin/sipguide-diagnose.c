@@ -329,24 +329,8 @@ static void
 diameter_words(packet_info *pinfo, guint32 data, const char **value, const char **name,
                const char **meaning)
 {
-    sipguide_diam_table_t table;
-    const sipguide_diam_entry_t *e;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
 
-    switch (SIPGUIDE_DIAM_CMD(data)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        if (!(data & SIPGUIDE_DIAM_EXPERIMENTAL))
-            table = SIPGUIDE_DIAM_BASE;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX)
-            table = SIPGUIDE_DIAM_RX;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH)
-            table = SIPGUIDE_DIAM_SH;
-        else
-            table = SIPGUIDE_DIAM_CX;
-        break;
-    }
-    e = (data & SIPGUIDE_DIAM_NO_VALUE) ? NULL : sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
     *value = (data & SIPGUIDE_DIAM_NO_VALUE) ? "" : wmem_strdup_printf(pinfo->pool, "%u",
                                                                        SIPGUIDE_DIAM_VALUE(data));
     *name = e != NULL ? e->name : sipguide_catalog_text(SIPGUIDE_TEXT_DIAMETER_UNLISTED);

@@ -91,6 +91,25 @@ sipguide_diameter_command(guint32 data)
     return names[SIPGUIDE_DIAM_CMD(data)];
 }
 
+const sipguide_diam_entry_t *
+sipguide_diameter_entry(guint32 data)
+{
+    sipguide_diam_table_t table;
+
+    if (data & SIPGUIDE_DIAM_NO_VALUE)
+        return NULL;
+    switch (SIPGUIDE_DIAM_CMD(data)) {
+    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
+    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
+    default:
+        table = !(data & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
+              : SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
+              : SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
+        break;
+    }
+    return sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
+}
+
 /* ---------------------------------------------------------------------- */
 /* Identities */
 
