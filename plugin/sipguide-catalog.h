@@ -358,6 +358,10 @@ typedef struct {
     const char *meaning;   /* what it means for the SIP side */
     const char *sip;       /* what it usually turns into in SIP, or NULL */
     const char *ref;       /* the reference with its clause */
+    const char *outcome;   /* the call or registration outcome token of a failure it
+                            * explains (rejected, failed), or NULL */
+    const char *after_success; /* what it means after an earlier success for the same
+                                * identity, or NULL */
 } sipguide_diam_entry_t;
 
 /* Lowest and highest code of a valid class (RFC 3261 §7.2). */
