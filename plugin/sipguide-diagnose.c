@@ -235,14 +235,27 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
 {
     guint i, ambiguous = 0;
     guint32 other = 0;
+    const sipguide_link_t *accepted = NULL;
 
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        if (SIPGUIDE_LINK_KIND(l->kind) == SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN)
+            accepted = l;
+    }
     for (i = 0; i < f->nlinks; i++) {
         const sipguide_link_t *l = sipguide_facts_nth(f, i);
         guint32 kind = SIPGUIDE_LINK_KIND(l->kind), data = SIPGUIDE_LINK_DATA(l->kind);
 
         if (kind == SIPGUIDE_LINK_DIAMETER_IN) {
             guint n = r->tx_count;
-            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(r, data), l->frame, l->frame, 0, 0,
+            const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
+            /* A refusal that contradicts an earlier acceptance of the same
+             * identity says so, in the value's own words for that case. */
+            gboolean after = accepted != NULL && e != NULL && e->after_success != NULL;
+
+            tx(r, SIPGUIDE_ITEM_DIAMETER_IN,
+               after ? SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS : diameter_text(r, data), l->frame,
+               l->frame, after ? accepted->frame : 0, after ? SIPGUIDE_LINK_DATA(accepted->kind) : 0,
                SIPGUIDE_RAISE_NONE);
             if (r->tx_count > n)
                 r->tx[n].reason = data;
@@ -326,15 +339,18 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
 /* The value of a Diameter link, its registered name and what it means,
  * from data/diameter.txt (the table its command and AVP say). */
 static void
-diameter_words(packet_info *pinfo, guint32 data, const char **value, const char **name,
+diameter_words(packet_info *pinfo, const sipguide_tx_line_t *l, const char **value, const char **name,
                const char **meaning)
 {
+    guint32 data = l->reason;
     const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
 
     *value = (data & SIPGUIDE_DIAM_NO_VALUE) ? "" : wmem_strdup_printf(pinfo->pool, "%u",
                                                                        SIPGUIDE_DIAM_VALUE(data));
     *name = e != NULL ? e->name : sipguide_catalog_text(SIPGUIDE_TEXT_DIAMETER_UNLISTED);
-    *meaning = e != NULL ? e->meaning : "";
+    *meaning = e == NULL ? ""
+             : l->text == SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS && e->after_success != NULL
+             ? e->after_success : e->meaning;
 }
 
 const char *
@@ -357,11 +373,15 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
         "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        /* A Diameter line's command and, after an earlier success, that
+         * answer's command (its data in 'number'). */
+        "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",
+        "earlier", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->number) : "",
         "result", NULL, "name", NULL, "meaning", NULL,
     };
 
     if (l->item == SIPGUIDE_ITEM_DIAMETER_IN)
-        diameter_words(pinfo, l->reason, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
+        diameter_words(pinfo, l, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);

@@ -43,6 +43,8 @@ typedef enum {
     SIPGUIDE_LINK_DIAMETER_IN,          /* the Diameter message behind a response (data:
                                          * sipguide-diameter.h) */
     SIPGUIDE_LINK_DIAMETER_AMBIGUOUS,   /* two Diameter messages that could be (idem) */
+    SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN, /* beside a failed Cx answer: an earlier successful one
+                                         * for the same identity (idem) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 
