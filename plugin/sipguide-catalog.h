@@ -304,6 +304,7 @@ typedef struct {
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
+    X(CALLS_DIAMETER_SUCCESS, "calls-diameter-success", "message") \
     X(DIAMETER_UAA,           "diameter-uaa",           "frame result name meaning") \
     X(DIAMETER_MAA,           "diameter-maa",           "frame result name meaning") \
     X(DIAMETER_SAA,           "diameter-saa",           "frame result name meaning") \

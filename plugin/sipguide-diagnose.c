@@ -261,6 +261,8 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
                 r->tx[n].reason = data;
             r->diameter_frame = l->frame;
             r->diameter_data = data;
+            r->diameter_elsewhere = r->tx_count > n
+                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
