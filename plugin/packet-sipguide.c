@@ -260,6 +260,7 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
     t->diameter_frame = r != NULL ? r->diameter_frame : 0;
     t->diameter_data = r != NULL ? r->diameter_data : 0;
+    t->diameter_elsewhere = r != NULL && r->diameter_elsewhere;
     t->nreasons = v.nreasons;
     memcpy(t->reasons, v.reasons, sizeof(t->reasons));
     /* A failure without a Reason of its own: the one it inherits. */

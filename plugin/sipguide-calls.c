@@ -72,6 +72,7 @@ typedef struct {
     guint32         pending_bye;
     char           *refused;        /* a registration: a later refused refresh */
     char           *diameter;       /* the Diameter message behind the decisive response */
+    char           *release_diameter; /* ... behind the release: a response to its BYE or CANCEL */
     GHashTable     *open;           /* frames of requests without a final response */
     gboolean        has_final;
 } call_t;
@@ -102,6 +103,7 @@ call_free(gpointer p)
     g_free(c->pending_release);
     g_free(c->refused);
     g_free(c->diameter);
+    g_free(c->release_diameter);
     g_hash_table_destroy(c->open);
     g_free(c);
 }
@@ -284,7 +286,8 @@ draw_call(stat_tap_table *t, const call_t *c, packet_info *pinfo)
         set_string(t, c->row, COL_SETUP, buf);
         set_string(t, c->row, COL_RELEASE, c->release != NULL ? c->release : "-");
     }
-    set_string(t, c->row, COL_DIAMETER, c->diameter != NULL ? c->diameter : "-");
+    set_string(t, c->row, COL_DIAMETER, c->diameter != NULL ? c->diameter
+                                      : c->release_diameter != NULL ? c->release_diameter : "-");
     set_uint(t, c->row, COL_UNANSWERED, g_hash_table_size(c->open));
 }
 
@@ -362,32 +365,31 @@ draw_summary(stat_tap_table *t)
 /* Messages */
 
 /* The Diameter message behind a response: "Cx MAA 5001
- * DIAMETER_ERROR_USER_UNKNOWN, frame 55". */
+ * DIAMETER_ERROR_USER_UNKNOWN, frame 55"; a success next to a failure,
+ * which is not behind it, says so. */
 static char *
-diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo _U_)
+diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo)
 {
     static const char *const apps[] = { "", "Cx ", "Rx ", "Sh " };
     guint32 d = t->diameter_data;
-    const sipguide_diam_entry_t *e = NULL;
-    sipguide_diam_table_t table;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(d);
+    char *message, *text;
+    const char *p[2];
 
-    switch (SIPGUIDE_DIAM_CMD(d)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        table = !(d & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
-        break;
-    }
-    if (!(d & SIPGUIDE_DIAM_NO_VALUE))
-        e = sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(d));
     if (d & SIPGUIDE_DIAM_NO_VALUE)
-        return g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
-                               sipguide_diameter_command(d), t->diameter_frame);
-    return g_strdup_printf("%s%s %u%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
-                           sipguide_diameter_command(d), SIPGUIDE_DIAM_VALUE(d), e != NULL ? " " : "",
-                           e != NULL ? e->name : "", t->diameter_frame);
+        message = g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                                  sipguide_diameter_command(d), t->diameter_frame);
+    else
+        message = g_strdup_printf("%s%s %u%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                                  sipguide_diameter_command(d), SIPGUIDE_DIAM_VALUE(d),
+                                  e != NULL ? " " : "", e != NULL ? e->name : "", t->diameter_frame);
+    if (!t->diameter_elsewhere)
+        return message;
+    p[0] = "message";
+    p[1] = message;
+    text = g_strdup(sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CALLS_DIAMETER_SUCCESS, p, 1));
+    g_free(message);
+    return text;
 }
 
 /* The Reason values of a message, named ("Q.850 cause 16 (Normal call
@@ -459,6 +461,13 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
             g_free(c->pending_release);
         c->pending_release = NULL;
     }
+    /* A call the network released (an ASR, or a RAR reporting the loss of
+     * its bearer): the first response to its BYE or CANCEL that links the
+     * Diameter message, on any hop, as the release cause comes from the
+     * first BYE. */
+    if (!c->registration && !t->copy && t->diameter_frame != 0 && c->release_diameter == NULL
+        && (strcmp(t->method, "BYE") == 0 || strcmp(t->method, "CANCEL") == 0))
+        c->release_diameter = diameter_text(t, pinfo);
     if (t->copy || !same_hop)
         return;
     if (!c->registration && strcmp(t->method, "INVITE") == 0) {

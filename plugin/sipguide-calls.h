@@ -38,6 +38,7 @@ typedef struct {
     guint32         reasons[2];
     guint32         diameter_frame; /* the Diameter message behind a response, or 0 */
     guint32         diameter_data;  /* its link data (sipguide-diameter.h) */
+    gboolean        diameter_elsewhere; /* a success next to a failure: not its cause */
 } sipguide_calls_tap_t;
 
 /* Register the tap and the table; call from the registration routine. */

@@ -317,6 +317,7 @@ typedef struct {
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
     X(CALLS_REFRESH_REFUSED,  "calls-refresh-refused",  "code phrase frame") \
+    X(CALLS_DIAMETER_SUCCESS, "calls-diameter-success", "message") \
     X(DIAMETER_UAA,           "diameter-uaa",           "frame result name meaning") \
     X(DIAMETER_MAA,           "diameter-maa",           "frame result name meaning") \
     X(DIAMETER_SAA,           "diameter-saa",           "frame result name meaning") \
@@ -325,6 +326,9 @@ typedef struct {
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
     X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
+    X(DIAMETER_AFTER_SUCCESS, "diameter-after-success", "frame result name meaning command earlier other") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")
 
@@ -369,6 +373,10 @@ typedef struct {
     const char *meaning;   /* what it means for the SIP side */
     const char *sip;       /* what it usually turns into in SIP, or NULL */
     const char *ref;       /* the reference with its clause */
+    const char *outcome;   /* the call or registration outcome token of a failure it
+                            * explains (rejected, failed), or NULL */
+    const char *after_success; /* what it means after an earlier success for the same
+                                * identity, or NULL */
 } sipguide_diam_entry_t;
 
 /* Lowest and highest code of a valid class (RFC 3261 §7.2). */

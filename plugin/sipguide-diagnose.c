@@ -219,19 +219,26 @@ no_dialog(sipguide_result_t *r, const sipguide_facts_t *f)
 /* ---------------------------------------------------------------------- */
 /* Diameter */
 
-/* The sentence of a Diameter message behind a response. */
+/* The sentence of a Diameter message behind a response, by the situation:
+ * a success behind a challenge is the step the challenge needs (an MAA
+ * brings the authentication data it is made from), a success behind any
+ * other failure says the failure lies elsewhere. */
 static sipguide_text_t
-diameter_text(guint32 data, guint32 code)
+diameter_text(const sipguide_result_t *r, guint32 data)
 {
     gboolean success = !(data & SIPGUIDE_DIAM_NO_VALUE) && SIPGUIDE_DIAM_VALUE(data) >= 2000
                        && SIPGUIDE_DIAM_VALUE(data) < 3000;
+    gboolean challenge = (r->code == 401 || r->code == 407) && r->auth != SIPGUIDE_AUTH_REJECTED;
 
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_ASR: return SIPGUIDE_TEXT_DIAMETER_ASR;
     case SIPGUIDE_DIAM_CMD_RAR: return SIPGUIDE_TEXT_DIAMETER_RAR;
     default: break;
     }
-    if (success && code >= 300)
+    if (success && challenge)
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
+    if (success && r->code >= 300)
         return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
@@ -247,19 +254,34 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
 {
     guint i, ambiguous = 0;
     guint32 other = 0;
+    const sipguide_link_t *accepted = NULL;
 
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        if (SIPGUIDE_LINK_KIND(l->kind) == SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN)
+            accepted = l;
+    }
     for (i = 0; i < f->nlinks; i++) {
         const sipguide_link_t *l = sipguide_facts_nth(f, i);
         guint32 kind = SIPGUIDE_LINK_KIND(l->kind), data = SIPGUIDE_LINK_DATA(l->kind);
 
         if (kind == SIPGUIDE_LINK_DIAMETER_IN) {
             guint n = r->tx_count;
-            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(data, r->code), l->frame, l->frame, 0, 0,
+            const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
+            /* A refusal that contradicts an earlier acceptance of the same
+             * identity says so, in the value's own words for that case. */
+            gboolean after = accepted != NULL && e != NULL && e->after_success != NULL;
+
+            tx(r, SIPGUIDE_ITEM_DIAMETER_IN,
+               after ? SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS : diameter_text(r, data), l->frame,
+               l->frame, after ? accepted->frame : 0, after ? SIPGUIDE_LINK_DATA(accepted->kind) : 0,
                SIPGUIDE_RAISE_NONE);
             if (r->tx_count > n)
                 r->tx[n].reason = data;
             r->diameter_frame = l->frame;
             r->diameter_data = data;
+            r->diameter_elsewhere = r->tx_count > n
+                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
@@ -339,31 +361,18 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
 /* The value of a Diameter link, its registered name and what it means,
  * from data/diameter.txt (the table its command and AVP say). */
 static void
-diameter_words(packet_info *pinfo, guint32 data, const char **value, const char **name,
+diameter_words(packet_info *pinfo, const sipguide_tx_line_t *l, const char **value, const char **name,
                const char **meaning)
 {
-    sipguide_diam_table_t table;
-    const sipguide_diam_entry_t *e;
+    guint32 data = l->reason;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
 
-    switch (SIPGUIDE_DIAM_CMD(data)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        if (!(data & SIPGUIDE_DIAM_EXPERIMENTAL))
-            table = SIPGUIDE_DIAM_BASE;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX)
-            table = SIPGUIDE_DIAM_RX;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH)
-            table = SIPGUIDE_DIAM_SH;
-        else
-            table = SIPGUIDE_DIAM_CX;
-        break;
-    }
-    e = (data & SIPGUIDE_DIAM_NO_VALUE) ? NULL : sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
     *value = (data & SIPGUIDE_DIAM_NO_VALUE) ? "" : wmem_strdup_printf(pinfo->pool, "%u",
                                                                        SIPGUIDE_DIAM_VALUE(data));
     *name = e != NULL ? e->name : sipguide_catalog_text(SIPGUIDE_TEXT_DIAMETER_UNLISTED);
-    *meaning = e != NULL ? e->meaning : "";
+    *meaning = e == NULL ? ""
+             : l->text == SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS && e->after_success != NULL
+             ? e->after_success : e->meaning;
 }
 
 /* A time in microseconds as milliseconds: two decimals below 1 ms, one
@@ -413,11 +422,15 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
         "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
         "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        /* A Diameter line's command and, after an earlier success, that
+         * answer's command (its data in 'number'). */
+        "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",
+        "earlier", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->number) : "",
         "result", NULL, "name", NULL, "meaning", NULL,
     };
 
     if (l->item == SIPGUIDE_ITEM_DIAMETER_IN)
-        diameter_words(pinfo, l->reason, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
+        diameter_words(pinfo, l, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);

@@ -98,9 +98,11 @@ typedef struct {
     sipguide_tx_line_t  outcome_line;   /* the reason of the outcome */
     guint               challenges;     /* a modelled 401/407: its client's count, else 0 */
     guint               resyncs;
-    /* The Diameter message behind it (sipguide-diameter.h), or 0. */
+    /* The Diameter message behind it (sipguide-diameter.h), or 0; and
+     * whether it is a success next to a failure, whose cause lies elsewhere. */
     guint32             diameter_frame;
     guint32             diameter_data;
+    gboolean            diameter_elsewhere;
 } sipguide_result_t;
 
 /* What the guide says on a request frame (sipguide-flow.h). */

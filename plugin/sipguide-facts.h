@@ -51,6 +51,8 @@ typedef enum {
                                          * a proxy, sent to another next hop (idem) */
     SIPGUIDE_LINK_BINDING_IN,           /* a failure to a REGISTER refresh: the 2xx whose
                                          * binding is still valid (data: seconds left) */
+    SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN, /* beside a failed Cx answer: an earlier successful one
+                                         * for the same identity (idem) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 

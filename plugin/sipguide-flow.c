@@ -10,6 +10,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
@@ -145,6 +146,20 @@ set_outcome(sipguide_result_t *r, packet_info *pinfo, sipguide_vocab_t vocab, in
     l->vocab = vocab;
 }
 
+/* The outcome a failure takes from the Diameter answer behind it
+ * (data/diameter.txt 'outcome': a refusal of the HSS or the PCRF rejects,
+ * a fault fails, whatever the SIP code); SIPGUIDE_NONE without one. */
+static int
+diameter_outcome(const sipguide_result_t *r, sipguide_vocab_t vocab)
+{
+    const sipguide_diam_entry_t *e;
+
+    if (r->diameter_frame == 0 || r->code < 400 || r->code == 401 || r->code == 407 || r->code == 487)
+        return SIPGUIDE_NONE;
+    e = sipguide_diameter_entry(r->diameter_data);
+    return e != NULL && e->outcome != NULL ? sipguide_term_find(vocab, e->outcome) : SIPGUIDE_NONE;
+}
+
 /* The outcome of the call or the registration this final response ends.
  * A challenge that was retried decides nothing: the retry does, and one
  * that was not decides only once the client had time to retry.  A 2xx
@@ -179,12 +194,16 @@ outcome(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known, gbo
                         sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "unconfirmed"),
                         SIPGUIDE_TEXT_OUTCOME);
         } else {
-            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, g->call_outcome, SIPGUIDE_TEXT_OUTCOME);
+            int o = diameter_outcome(r, SIPGUIDE_VOCAB_CALL_OUTCOME);
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, o != SIPGUIDE_NONE ? o : g->call_outcome,
+                        SIPGUIDE_TEXT_OUTCOME);
         }
     } else if (is(r->method, "REGISTER")) {
         int o = g->reg_outcome;
 
-        if (challenge && r->auth == SIPGUIDE_AUTH_REJECTED)
+        if (diameter_outcome(r, SIPGUIDE_VOCAB_REG_OUTCOME) != SIPGUIDE_NONE)
+            o = diameter_outcome(r, SIPGUIDE_VOCAB_REG_OUTCOME);
+        else if (challenge && r->auth == SIPGUIDE_AUTH_REJECTED)
             o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "rejected");
         else if (r->code < 300 && f->asked_expires == 0)
             o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "deregistered");

@@ -1382,6 +1382,8 @@ typedef struct {
     unsigned code;
     int line;
     char *name, *meaning, *sip, *ref;
+    char *outcome;          /* a token of both outcome vocabularies, or NULL */
+    char *after_success;    /* or NULL */
 } gdiam_t;
 
 static GArray *diam[SIPGUIDE_DIAM_COUNT];     /* gdiam_t, ascending */
@@ -1450,6 +1452,20 @@ check_diam_name(const char *file, int line, const char *value)
         report(file, line, "'name' must be the registered name (capitals, digits, '_', '-'), got '%s'",
                value);
     return ok;
+}
+
+/* 'outcome': what the value makes of a call or a registration whose
+ * failure it explains, a token of both outcome vocabularies. */
+static gboolean
+check_diam_outcome(const char *file, int line, const char *value)
+{
+    if (vocab_find(SIPGUIDE_VOCAB_CALL_OUTCOME, value) == SIPGUIDE_NONE
+        || vocab_find(SIPGUIDE_VOCAB_REG_OUTCOME, value) == SIPGUIDE_NONE) {
+        report(file, line, "'outcome' must be a token of both [call-outcome] and [registration-outcome] "
+               "in %s, got '%s'", vocab_path, value);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* "[TABLE CODE]": the table's index and the code, or -1. */
@@ -1537,12 +1553,19 @@ load_diameter(const char *data_dir)
             char **slot = strcmp(p->key, "name") == 0 ? &e.name
                         : strcmp(p->key, "meaning") == 0 ? &e.meaning
                         : strcmp(p->key, "sip") == 0 ? &e.sip
-                        : strcmp(p->key, "ref") == 0 ? &e.ref : NULL;
+                        : strcmp(p->key, "ref") == 0 ? &e.ref
+                        : strcmp(p->key, "outcome") == 0 ? &e.outcome
+                        : strcmp(p->key, "after-success") == 0 ? &e.after_success : NULL;
             gboolean ok;
 
             if (slot == NULL) {
-                report(f->path, p->line, "unknown key '%s' (a Diameter value has name, meaning, sip and ref)",
-                       p->key);
+                report(f->path, p->line, "unknown key '%s' (a Diameter value has name, meaning, sip, ref, "
+                       "outcome and after-success)", p->key);
+                continue;
+            }
+            if ((slot == &e.outcome || slot == &e.after_success) && which > SIPGUIDE_DIAM_SH) {
+                report(f->path, p->line, "'%s' belongs to a result code, not to [%s]", p->key,
+                       diam_table_names[which]);
                 continue;
             }
             if (*slot != NULL) {
@@ -1554,6 +1577,9 @@ load_diameter(const char *data_dir)
                                 : check_diam_text(f->path, p->line, p->key, v);
             else if (slot == &e.ref)
                 ok = *v != '\0' ? check_diam_ref(f->path, p->line, v)
+                                : check_diam_text(f->path, p->line, p->key, v);
+            else if (slot == &e.outcome)
+                ok = *v != '\0' ? check_diam_outcome(f->path, p->line, v)
                                 : check_diam_text(f->path, p->line, p->key, v);
             else
                 ok = check_diam_text(f->path, p->line, p->key, v);
@@ -2201,6 +2227,10 @@ write_c(const char *path)
             c_string(out, e->sip);
             g_string_append(out, ",\n      ");
             c_string(out, e->ref);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->outcome);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->after_success);
             g_string_append(out, " },\n");
         }
         g_string_append(out, "};\n");
@@ -2488,7 +2518,9 @@ write_markdown(const char *path)
         };
         g_string_append(out, "\n## Diameter values\n\nThe Diameter answers and requests that explain a SIP "
                         "failure (`data/diameter.txt`). The base Result-Code and the 3GPP "
-                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces.\n");
+                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces. "
+                        "*Outcome* is the outcome of the call or registration whose failure the value "
+                        "explains, whatever the SIP code.\n");
         for (c = 0; c < SIPGUIDE_DIAM_COUNT; c++) {
             g_string_append_printf(out, "\n### %s\n\n| value | name | meaning | on the SIP side | reference |\n"
                                    "|---|---|---|---|---|\n", titles[c]);
@@ -2498,8 +2530,15 @@ write_markdown(const char *path)
                 md_text(out, e->name, TRUE);
                 g_string_append(out, " | ");
                 md_text(out, e->meaning, TRUE);
+                if (e->after_success != NULL) {
+                    g_string_append(out, "<br>After an earlier success for the same identity: ");
+                    md_text(out, e->after_success, TRUE);
+                }
                 g_string_append(out, " | ");
                 md_text(out, e->sip, TRUE);
+                if (e->outcome != NULL)
+                    g_string_append_printf(out, "%sOutcome: %s.", e->sip != NULL ? "<br>" : "",
+                                           e->outcome);
                 g_string_append(out, " | ");
                 md_text(out, e->ref, TRUE);
                 g_string_append(out, " |\n");
