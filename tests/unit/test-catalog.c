@@ -142,7 +142,11 @@ test_variants(void)
         for (v = 0; v < e->variant_count; v++) {
             const sipguide_section_t *s = &e->variants[v];
             if (s->sel.other || s->sel.in_dialog != SIPGUIDE_TRI_UNKNOWN || s->sel.event != NULL
-                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN)
+                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.expires_zero != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.max_forwards_zero != SIPGUIDE_TRI_UNKNOWN || s->sel.aka != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.stale != SIPGUIDE_TRI_UNKNOWN || s->sel.alt_service != NULL
+                || s->sel.own_phrase != SIPGUIDE_TRI_UNKNOWN)
                 continue;
             for (k = 0; k < s->sel.method_count; k++) {
                 const char *m = s->sel.methods[k];
@@ -329,11 +333,35 @@ test_context(void)
      * re-challenge, never the "normal first step". */
     ctx = ctx_of("REGISTER");
     sipguide_catalog_resolve(401, &ctx, &g);
-    CHECK(strstr(g.meaning, "normal first step") != NULL, "401 to REGISTER: the first IMS-AKA step");
+    CHECK(strstr(g.meaning, "IMS-AKA in IMS, a password digest elsewhere") != NULL,
+          "401 to REGISTER of unknown challenge: true of IMS-AKA and digest");
+    ctx.aka = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "normal first step") != NULL, "401 to REGISTER with AKA: the first IMS-AKA step");
+    ctx.aka = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "IMS-AKA") != NULL && strstr(g.meaning, "password digest") != NULL
+          && strcmp(g.variant, "REGISTER digest") == 0, "401 to REGISTER with digest: a password digest");
     ctx.credentials = SIPGUIDE_TRI_YES;
     sipguide_catalog_resolve(401, &ctx, &g);
     CHECK(strstr(g.meaning, "normal first step") == NULL && strstr(g.meaning, "already carried") != NULL
           && g.severity != SIPGUIDE_SEVERITY_CHAT, "401 to REGISTER with credentials: a re-challenge");
+    /* stale=true: credentials known to have been sent, and not rejected. */
+    ctx = ctx_of("REGISTER");
+    ctx.aka = SIPGUIDE_TRI_NO;
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "stale=true") != NULL && g.severity == SIPGUIDE_SEVERITY_CHAT
+          && strstr(g.variant, "REGISTER") != NULL && strstr(g.variant, "credentials stale") != NULL,
+          "401 stale to REGISTER: only the nonce expired, over the digest re-challenge");
+    ctx = ctx_of("INVITE");
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(strstr(g.meaning, "stale=true") != NULL, "407 stale to INVITE: only the nonce expired");
+    ctx = ctx_of("CANCEL");
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0, "407 stale to CANCEL: still unexpected");
     ctx = ctx_of("INVITE");
     ctx.credentials = SIPGUIDE_TRI_YES;
     sipguide_catalog_resolve(407, &ctx, &g);
