@@ -364,6 +364,8 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
         /* Each key from the most specific section that sets it. */
         for (i = 0; i < n; i++) {
             const sipguide_section_t *s = layers[i];
+            if (s->sel.method_count > 0)
+                guide->method_specific = TRUE;
             if (s->set & SIPGUIDE_KEY_MEANING)
                 guide->meaning = s->meaning;
             if (s->set & SIPGUIDE_KEY_CATEGORY)

@@ -200,6 +200,7 @@ typedef struct {
     const sipguide_code_t    *entry;       /* NULL when the catalog has no entry */
     const sipguide_method_t  *rule;        /* the method's rule, NULL when unknown */
     const char               *variant;     /* label of the most specific applied section, or NULL */
+    gboolean                  method_specific; /* a section naming the method applied */
     gboolean                  expected;    /* FALSE: the code is not meant for this method */
     const char               *meaning;     /* NULL without an entry */
     int                       category;

@@ -371,6 +371,23 @@ test_context(void)
     sipguide_catalog_resolve(407, &ctx, &g);
     CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
 
+    /* A section naming only qualifiers applies to every method the code is
+     * meant for: 477 with Kamailio's phrase or another one. */
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(g.category == SIPGUIDE_NONE && strstr(g.meaning, "depends on the sender") != NULL,
+          "477 of unknown phrase: no sender's reading asserted");
+    ctx.own_phrase = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(strcmp(category(&g), "server") == 0 && !g.method_specific
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "failed") == 0,
+          "477 with Kamailio's phrase: a failed send, a server failure");
+    ctx.own_phrase = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(g.category == SIPGUIDE_NONE && strstr(g.meaning, "other equipment") != NULL
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "rejected") == 0,
+          "477 with another phrase: the sender's own, handled as 400");
+
     ctx = ctx_of("UPDATE");
     sipguide_catalog_resolve(487, &ctx, &g);
     CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0,
