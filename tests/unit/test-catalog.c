@@ -388,6 +388,38 @@ test_context(void)
           && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "rejected") == 0,
           "477 with another phrase: the sender's own, handled as 400");
 
+    /* Facts of the request and the response that change an outcome. */
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(483, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "failed") == 0,
+          "483 to an INVITE of unknown Max-Forwards: failed");
+    ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(483, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "rejected") == 0
+          && strstr(g.meaning, "already at 0") != NULL, "483 to an INVITE that came with Max-Forwards 0");
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(380, &ctx, &g);
+    CHECK(!has_procedure(&g, "emergency"), "380 to INVITE of unknown body: no emergency asserted");
+    ctx.alt_service = "emergency";
+    sipguide_catalog_resolve(380, &ctx, &g);
+    CHECK(has_procedure(&g, "emergency")
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "emergency-retry") == 0,
+          "380 emergency: an emergency retry, not a redirection");
+    ctx = ctx_of("REGISTER");
+    sipguide_catalog_resolve(494, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_REG_OUTCOME, g.reg_outcome), "negotiating") == 0,
+          "494 to REGISTER: a security agreement step");
+    ctx = ctx_of("SUBSCRIBE");
+    ctx.expires_zero = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(strstr(g.meaning, "unsubscription") != NULL, "200 to SUBSCRIBE with Expires 0: an unsubscription");
+    ctx.expires_zero = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(strstr(g.meaning, "created or refreshed") != NULL, "200 to SUBSCRIBE with Expires: created or refreshed");
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(487, &ctx, &g);
+    CHECK(g.severity == SIPGUIDE_SEVERITY_CHAT, "487 to INVITE: normal flow, not a failure");
+
     ctx = ctx_of("UPDATE");
     sipguide_catalog_resolve(487, &ctx, &g);
     CHECK(!g.expected && strcmp(category(&g), "cancelled") == 0,
