@@ -308,8 +308,11 @@ tree_shown(proto_tree *tree)
 
 /* What this run needs the guide to read.  Everything, except in a tshark
  * run that reads each frame once and asks only for fields of the code and
- * the CSeq method (hf_sipguide_basic), no expert info and no labels: the
- * set of asked-for fields does not change within such a run. */
+ * the CSeq method (hf_sipguide_basic), no expert info, no labels and no
+ * statistics: the set of asked-for fields does not change within such a
+ * run.  The statistics count the guide's category and procedure, which
+ * depend on the request (a re-INVITE, credentials ...): they need the
+ * model, so that they count what the drawn guide shows. */
 static sipguide_need_t
 run_needs(proto_tree *tree, packet_info *pinfo)
 {
@@ -317,7 +320,8 @@ run_needs(proto_tree *tree, packet_info *pinfo)
     void *cookie = NULL;
     guint i;
 
-    if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo))
+    if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo)
+        || have_tap_listener(sipguide_tap))
         return SIPGUIDE_NEED_ALL;
     for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
          hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {

@@ -60,15 +60,23 @@ typedef enum {
     SIPGUIDE_TRI_YES
 } sipguide_tri_t;
 
-/* What the guide knows of the request a response answers.  Everything but
- * the method may be unknown; the guide is then the text that is true for
- * every request of that method. */
+/* What the guide knows of the request a response answers, and of the
+ * few facts of the response itself that change what its code means here
+ * (the kind of challenge, the 3GPP alternative-service body, the reason
+ * phrase).  Everything but the method may be unknown; the guide is then
+ * the text that is true for every request of that method. */
 typedef struct {
     const char     *method;        /* CSeq method, NULL when unknown */
     sipguide_tri_t  in_dialog;     /* the request had a To tag (re-INVITE ...) */
     const char     *event;         /* Event package of SUBSCRIBE, NOTIFY, PUBLISH, or NULL */
     sipguide_tri_t  request_sdp;   /* the request carried an SDP body */
     sipguide_tri_t  credentials;   /* the request carried credentials (Authorization ...) */
+    sipguide_tri_t  expires_zero;  /* the request asked for an expiry of 0 */
+    sipguide_tri_t  max_forwards_zero; /* the request came with Max-Forwards 0 */
+    sipguide_tri_t  aka;           /* a 401/407 asks for IMS-AKA (NO: a password digest) */
+    sipguide_tri_t  stale;         /* the challenge says stale=true */
+    const char     *alt_service;   /* the type of a 3GPP alternative-service body, or NULL */
+    sipguide_tri_t  own_phrase;    /* the reason phrase is the entry's (NO: another one) */
 } sipguide_req_ctx_t;
 
 /* A context that knows only the method (what a response alone tells). */
@@ -76,12 +84,15 @@ static inline sipguide_req_ctx_t
 sipguide_req_ctx_method(const char *method)
 {
     sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, NULL,
                                SIPGUIDE_TRI_UNKNOWN };
     return ctx;
 }
 
 /* Which requests a section applies to: [CODE], [CODE other],
- * [CODE M1,M2 qualifiers].  A qualifier matches only a known value. */
+ * [CODE M1,M2 qualifiers], or [CODE qualifiers] (any method).  A
+ * qualifier matches only a known value. */
 typedef struct {
     unsigned            method_count;  /* 0: no method named */
     const char *const  *methods;
@@ -90,6 +101,12 @@ typedef struct {
     const char         *event;         /* "event=PKG", or NULL */
     sipguide_tri_t      sdp;           /* "sdp" YES, "no-sdp" NO, else UNKNOWN */
     sipguide_tri_t      credentials;   /* "credentials" YES, "no-credentials" NO, else UNKNOWN */
+    sipguide_tri_t      expires_zero;  /* "expires=0" YES, else UNKNOWN */
+    sipguide_tri_t      max_forwards_zero; /* "max-forwards=0" YES, else UNKNOWN */
+    sipguide_tri_t      aka;           /* "aka" YES, "digest" NO, else UNKNOWN */
+    sipguide_tri_t      stale;         /* "stale" YES, else UNKNOWN */
+    const char         *alt_service;   /* "alt-service=TYPE", or NULL */
+    sipguide_tri_t      own_phrase;    /* "own-phrase" YES, "other-phrase" NO, else UNKNOWN */
 } sipguide_selector_t;
 
 /* Bits of sipguide_section_t.set: which keys a section sets. */
@@ -131,7 +148,7 @@ typedef struct {
     sipguide_texts_t    causes;    /* the usual causes */
     const char         *flow;      /* where in the flow the response appears */
     const char         *body;      /* what body to expect in the response */
-    int                 call_outcome;  /* a code section only: SIPGUIDE_NONE when unset */
+    int                 call_outcome;  /* SIPGUIDE_NONE when unset */
     int                 reg_outcome;
 } sipguide_section_t;
 
@@ -183,6 +200,7 @@ typedef struct {
     const sipguide_code_t    *entry;       /* NULL when the catalog has no entry */
     const sipguide_method_t  *rule;        /* the method's rule, NULL when unknown */
     const char               *variant;     /* label of the most specific applied section, or NULL */
+    gboolean                  method_specific; /* a section naming the method applied */
     gboolean                  expected;    /* FALSE: the code is not meant for this method */
     const char               *meaning;     /* NULL without an entry */
     int                       category;

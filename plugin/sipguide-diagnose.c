@@ -298,7 +298,8 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            sipguide_result_t *r)
 {
     /* The request as far as the capture tells: the model knows whether it
-     * had a To tag and a session description, and its Event package. */
+     * had a To tag and a session description, its Event package, its
+     * expiry and Max-Forwards ... */
     sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
 
     if (f->context & SIPGUIDE_CTX_IN_DIALOG)
@@ -314,6 +315,27 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         ctx.credentials = SIPGUIDE_TRI_YES;
     else if (f->context & SIPGUIDE_CTX_NO_CREDENTIALS)
         ctx.credentials = SIPGUIDE_TRI_NO;
+    if (f->asked_expires >= 0)
+        ctx.expires_zero = f->asked_expires == 0 ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
+    if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_ZERO)
+        ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_MORE)
+        ctx.max_forwards_zero = SIPGUIDE_TRI_NO;
+    /* ... and what the response says of itself. */
+    if (f->context & SIPGUIDE_CTX_CHALLENGE_AKA)
+        ctx.aka = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_CHALLENGE_DIGEST)
+        ctx.aka = SIPGUIDE_TRI_NO;
+    if (f->context & (SIPGUIDE_CTX_CHALLENGE_AKA | SIPGUIDE_CTX_CHALLENGE_DIGEST))
+        ctx.stale = (f->context & SIPGUIDE_CTX_STALE) ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
+    if (f->context & SIPGUIDE_CTX_ALT_EMERGENCY)
+        ctx.alt_service = "emergency";
+    else if (f->context & SIPGUIDE_CTX_ALT_RESTORATION)
+        ctx.alt_service = "restoration";
+    if (f->context & SIPGUIDE_CTX_OWN_PHRASE)
+        ctx.own_phrase = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_OTHER_PHRASE)
+        ctx.own_phrase = SIPGUIDE_TRI_NO;
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;

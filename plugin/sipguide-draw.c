@@ -716,7 +716,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (not a method %u is meant for)", r->method, r->code);
             proto_item_set_generated(pi);
-        } else if (g->variant != NULL && d.shown) {
+        } else if (g->method_specific && d.shown) {
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (the guide is specific to %s)", r->method, r->method);
             proto_item_set_generated(pi);

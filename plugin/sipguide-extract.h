@@ -65,6 +65,7 @@
     X(TO_ADDR,             "sip.to.addr") \
     X(AUTH_USERNAME,       "sip.auth.username") \
     X(P_CHARGING_VECTOR,   "sip.P-Charging-Vector") \
+    X(MAX_FORWARDS,        "sip.Max-Forwards") \
     X(IP_ID,               "ip.id") \
     X(DIAMETER,            "diameter")
 

@@ -114,26 +114,36 @@ typedef enum {
                                  * challenge in this capture: the server asks anew */
 } sipguide_auth_t;
 
-/* Bits of sipguide_facts_t.context, the request a response answers. */
+/* Bits of sipguide_facts_t.context: the request a response answers ... */
 #define SIPGUIDE_CTX_IN_DIALOG      0x01u   /* the request had a To tag (re-INVITE ...) */
 #define SIPGUIDE_CTX_OUT_OF_DIALOG  0x02u   /* it had none */
 #define SIPGUIDE_CTX_SDP            0x04u   /* it carried a session description */
 #define SIPGUIDE_CTX_NO_SDP         0x08u   /* it carried none */
 #define SIPGUIDE_CTX_CREDENTIALS    0x10u   /* it carried credentials */
 #define SIPGUIDE_CTX_NO_CREDENTIALS 0x20u   /* it carried none */
+#define SIPGUIDE_CTX_MAX_FORWARDS_ZERO 0x40u /* it came with Max-Forwards 0 */
+#define SIPGUIDE_CTX_MAX_FORWARDS_MORE 0x80u /* with a higher one */
+/* ... and the response itself (sipguide_values_response_context). */
+#define SIPGUIDE_CTX_CHALLENGE_AKA    0x100u  /* a 401/407 asks for IMS-AKA */
+#define SIPGUIDE_CTX_CHALLENGE_DIGEST 0x200u  /* ... for a password digest */
+#define SIPGUIDE_CTX_STALE            0x400u  /* ... with stale=true */
+#define SIPGUIDE_CTX_ALT_EMERGENCY    0x800u  /* a 3GPP alternative-service body of type emergency */
+#define SIPGUIDE_CTX_ALT_RESTORATION  0x1000u /* ... of type restoration */
+#define SIPGUIDE_CTX_OWN_PHRASE       0x2000u /* the reason phrase is the catalog entry's */
+#define SIPGUIDE_CTX_OTHER_PHRASE     0x4000u /* another phrase */
 
 #define SIPGUIDE_FACTS_INLINE 2
 
 typedef struct sipguide_facts {
     guint32          code;          /* a response's Status-Code */
     guint16          flags;         /* SIPGUIDE_FACT_* */
+    guint16          context;       /* SIPGUIDE_CTX_* */
     guint8           auth;          /* sipguide_auth_t */
-    guint8           context;       /* SIPGUIDE_CTX_* */
     guint8           nlinks;        /* links held, inline and more */
     guint8           nmore_cap;     /* room in 'more' */
-    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
     guint8           challenges;    /* a 401/407: challenges of its client so far */
     guint8           resyncs;       /* a 401/407: IMS-AKA re-synchronisations so far */
+    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
     guint32          response_us;   /* a response's time after its request, in microseconds
                                      * (with HAS_TIME; the gap with TIME_BEFORE), or the gap in
                                      * milliseconds (with TIME_JUMP) */

@@ -216,6 +216,9 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
                 sipguide_legs_response(&s, view.request_frame);
             sipguide_dialog_response(&s, &view);
             sipguide_diameter_response(&s, &view);
+            /* What the response says of itself, beside what its request
+             * told the transaction. */
+            s.facts->context |= v.response_context;
         }
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;

@@ -54,6 +54,8 @@ typedef struct {
 #define REQ_TO_TAG      0x04u
 #define REQ_SDP         0x08u
 #define REQ_NO_SDP      0x10u
+#define REQ_MF_ZERO     0x20u           /* Max-Forwards 0 */
+#define REQ_MF_MORE     0x40u           /* a higher Max-Forwards */
 
 /* One transaction on one hop. */
 typedef struct {
@@ -609,7 +611,9 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
                       | (v->to_tag != NULL ? REQ_TO_TAG : 0)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
-                      | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0);
+                      | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0)
+                      | (v->max_forwards == 0 ? REQ_MF_ZERO : 0)
+                      | (v->max_forwards > 0 ? REQ_MF_MORE : 0);
         /* An INVITE may ring until Timer C. */
         if (strcmp(v->method, "INVITE") == 0)
             r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
@@ -680,6 +684,8 @@ link_request(const sipguide_step_t *s, const slot_t *req)
     f->context = ((req->flags & REQ_TO_TAG) ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG)
                  | ((req->flags & REQ_SDP) ? SIPGUIDE_CTX_SDP : 0)
                  | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0)
+                 | ((req->flags & REQ_MF_ZERO) ? SIPGUIDE_CTX_MAX_FORWARDS_ZERO : 0)
+                 | ((req->flags & REQ_MF_MORE) ? SIPGUIDE_CTX_MAX_FORWARDS_MORE : 0)
                  | ((req->flags & REQ_CREDENTIALS) ? SIPGUIDE_CTX_CREDENTIALS
                                                    : SIPGUIDE_CTX_NO_CREDENTIALS);
 }
