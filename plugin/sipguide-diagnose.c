@@ -292,6 +292,14 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
     }
 }
 
+/* Yes, no or unknown, from the context bits that say either. */
+static sipguide_tri_t
+tri(guint context, guint yes, guint no)
+{
+    return (context & yes) ? SIPGUIDE_TRI_YES : (context & no) ? SIPGUIDE_TRI_NO
+                                                               : SIPGUIDE_TRI_UNKNOWN;
+}
+
 void
 sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            const sipguide_msg_t *m, guint want, gboolean later_known,
@@ -302,40 +310,23 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
      * expiry and Max-Forwards ... */
     sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
 
-    if (f->context & SIPGUIDE_CTX_IN_DIALOG)
-        ctx.in_dialog = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_OUT_OF_DIALOG)
-        ctx.in_dialog = SIPGUIDE_TRI_NO;
-    if (f->context & SIPGUIDE_CTX_SDP)
-        ctx.request_sdp = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_NO_SDP)
-        ctx.request_sdp = SIPGUIDE_TRI_NO;
+    ctx.in_dialog = tri(f->context, SIPGUIDE_CTX_IN_DIALOG, SIPGUIDE_CTX_OUT_OF_DIALOG);
+    ctx.request_sdp = tri(f->context, SIPGUIDE_CTX_SDP, SIPGUIDE_CTX_NO_SDP);
     ctx.event = f->event;
-    if (f->context & SIPGUIDE_CTX_CREDENTIALS)
-        ctx.credentials = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_NO_CREDENTIALS)
-        ctx.credentials = SIPGUIDE_TRI_NO;
+    ctx.credentials = tri(f->context, SIPGUIDE_CTX_CREDENTIALS, SIPGUIDE_CTX_NO_CREDENTIALS);
     if (f->asked_expires >= 0)
         ctx.expires_zero = f->asked_expires == 0 ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
-    if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_ZERO)
-        ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_MORE)
-        ctx.max_forwards_zero = SIPGUIDE_TRI_NO;
+    ctx.max_forwards_zero = tri(f->context, SIPGUIDE_CTX_MAX_FORWARDS_ZERO,
+                                SIPGUIDE_CTX_MAX_FORWARDS_MORE);
     /* ... and what the response says of itself. */
-    if (f->context & SIPGUIDE_CTX_CHALLENGE_AKA)
-        ctx.aka = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_CHALLENGE_DIGEST)
-        ctx.aka = SIPGUIDE_TRI_NO;
+    ctx.aka = tri(f->context, SIPGUIDE_CTX_CHALLENGE_AKA, SIPGUIDE_CTX_CHALLENGE_DIGEST);
     if (f->context & (SIPGUIDE_CTX_CHALLENGE_AKA | SIPGUIDE_CTX_CHALLENGE_DIGEST))
         ctx.stale = (f->context & SIPGUIDE_CTX_STALE) ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
     if (f->context & SIPGUIDE_CTX_ALT_EMERGENCY)
         ctx.alt_service = "emergency";
     else if (f->context & SIPGUIDE_CTX_ALT_RESTORATION)
         ctx.alt_service = "restoration";
-    if (f->context & SIPGUIDE_CTX_OWN_PHRASE)
-        ctx.own_phrase = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_OTHER_PHRASE)
-        ctx.own_phrase = SIPGUIDE_TRI_NO;
+    ctx.own_phrase = tri(f->context, SIPGUIDE_CTX_OWN_PHRASE, SIPGUIDE_CTX_OTHER_PHRASE);
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;

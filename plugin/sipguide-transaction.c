@@ -502,18 +502,24 @@ client_refused(const sipguide_step_t *s)
                        MIN(c->binding_until - s->now_s, 0xffffffu), c->binding_frame);
 }
 
+/* The 2xx responses to INVITE of a dialog and CSeq that wait for an ACK. */
+static ack_rec_t *
+ack_record(const sipguide_values_t *v)
+{
+    char seq[24];
+
+    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    return (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
+                                                                     v->to_tag, seq, NULL));
+}
+
 /* An ACK of a 2xx: find the 2xx it acknowledges, on the same hop. */
 static void
 ack_of_2xx(const sipguide_step_t *s)
 {
-    const sipguide_values_t *v = s->v;
-    char seq[24];
-    ack_rec_t *r;
+    ack_rec_t *r = ack_record(s->v);
     guint i;
 
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
-    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
-                                                                  v->to_tag, seq, NULL));
     for (i = 0; r != NULL && i < r->nslots; i++) {
         ack_slot_t *a = &r->slots[i];
         if (!a->acked && sipguide_hop_same_pair(&a->hop, &s->hop) > 0) {
@@ -695,14 +701,9 @@ link_request(const sipguide_step_t *s, const slot_t *req)
 static void
 resent_2xx(const sipguide_step_t *s)
 {
-    const sipguide_values_t *v = s->v;
-    char seq[24];
-    ack_rec_t *r;
+    ack_rec_t *r = ack_record(s->v);
     guint i;
 
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
-    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
-                                                                  v->to_tag, seq, NULL));
     for (i = 0; r != NULL && i < r->nslots; i++) {
         ack_slot_t *a = &r->slots[i];
         if (sipguide_hop_same_way(&a->hop, &s->hop) > 0) {
