@@ -92,6 +92,7 @@ int hf_sipguide_meant_for = -1;
 int hf_sipguide_method_note = -1;
 int hf_sipguide_received_phrase = -1;
 int hf_sipguide_ack_in = -1;
+int hf_sipguide_ack_other_hop_in = -1;
 int hf_sipguide_reason_inherited_in = -1;
 int hf_sipguide_auth_challenges = -1;
 int hf_sipguide_auth_resyncs = -1;
@@ -799,6 +800,11 @@ proto_register_sipguide(void)
           { "ACK in", "sipguide.ack_in",
             FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
             "The ACK of this 2xx to INVITE", HFILL }
+        },
+        { &hf_sipguide_ack_other_hop_in,
+          { "ACK on another hop in", "sipguide.ack.other_hop_in",
+            FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
+            "The ACK of this 2xx to INVITE, seen only on another hop (straight to the callee, for example)", HFILL }
         },
         { &hf_sipguide_reason_inherited_in,
           { "Reason inherited from", "sipguide.reason.inherited_in",

@@ -24,6 +24,7 @@
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
+#include "sipguide-units.h"
 
 enum {
     COL_FIRST, COL_KIND, COL_OUTCOME, COL_DECIDED, COL_PARTIES, COL_PDD, COL_SETUP,
@@ -244,7 +245,7 @@ ms_text(char *buf, gsize n, gint64 from, gint64 to)
     if (to < 0 || to < from)
         g_strlcpy(buf, "-", n);
     else
-        g_snprintf(buf, n, "%" G_GINT64_FORMAT, (to - from) / 1000);
+        sipguide_units_ms(buf, n, (guint64)(to - from));
 }
 
 static void

@@ -270,6 +270,8 @@ typedef struct {
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
+    X(REQUEST_IN_COPY,        "request-in-copy",        "frame request ms") \
+    X(REQUEST_IN_RESENT,      "request-in-resent",      "frame") \
     X(REQUEST_IN_BEFORE,      "request-in-before",      "frame ms") \
     X(REQUEST_IN_JUMP,        "request-in-jump",        "frame seconds") \
     X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
@@ -307,6 +309,7 @@ typedef struct {
     X(SUBSCRIPTION_NOT_SEEN,  "subscription-not-seen",  "") \
     X(RECORDS_DROPPED,        "records-dropped",        "") \
     X(ACK_IN,                 "ack-in",                 "frame") \
+    X(ACK_OTHER_HOP,          "ack-other-hop",          "frame") \
     X(NO_ACK,                 "no-ack",                 "seconds limit") \
     X(NO_ACK_YET,             "no-ack-yet",             "seconds") \
     X(NO_ACK_ELSEWHERE,       "no-ack-elsewhere",       "seconds") \
@@ -325,10 +328,13 @@ typedef struct {
     X(REQUEST_GIVEN_UP,       "request-given-up",       "seconds code phrase frame") \
     X(REQUEST_FAILED_OVER,    "request-failed-over",    "seconds frame") \
     X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
+    X(REQUEST_CAPTURE_ENDED_RESENT, "request-capture-ended-resent", "seconds copies limit") \
     X(REGISTRATION_STILL_VALID, "registration-still-valid", "frame seconds") \
     X(REQUEST_COPIES,         "request-copies",         "count t1") \
+    X(REQUEST_COPIES_ANSWERED, "request-copies-answered", "count request") \
     X(REQUEST_COPIES_ODD,     "request-copies-odd",     "count t1") \
     X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
+    X(REQUEST_RETRANSMISSION_ANSWERED, "request-retransmission-answered", "frame request") \
     X(CANCEL_INVITE_FINAL,    "cancel-invite-final",    "frame") \
     X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \

@@ -12,6 +12,7 @@
 #include <epan/packet.h>
 
 #include "sipguide-diagnose.h"
+#include "sipguide-units.h"
 #include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
@@ -97,9 +98,16 @@ request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
         else if (f->flags & SIPGUIDE_FACT_TIME_JUMP)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_JUMP, request, request, 0,
                f->response_us, SIPGUIDE_RAISE_TIME);
-        else
+        else if (f->flags & SIPGUIDE_FACT_TIMED_FROM_COPY)
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_COPY, request, request,
+               sipguide_facts_get(f, SIPGUIDE_LINK_RESENT_REQUEST_IN), f->response_us,
+               SIPGUIDE_RAISE_NONE);
+        else if (f->flags & SIPGUIDE_FACT_HAS_TIME)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN, request, request, 0,
                f->response_us, SIPGUIDE_RAISE_NONE);
+        else
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_RESENT, request, request, 0, 0,
+               SIPGUIDE_RAISE_NONE);
     } else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_ELSEWHERE)) != 0) {
         note(r, SIPGUIDE_TEXT_REQUEST_ELSEWHERE, frame);
     }
@@ -388,30 +396,24 @@ diameter_words(packet_info *pinfo, const sipguide_tx_line_t *l, const char **val
              ? e->after_success : e->meaning;
 }
 
-/* A time in microseconds as milliseconds: two decimals below 1 ms, one
- * below 10 ms, whole ones above (rounded). */
+/* A time in microseconds as milliseconds, and one in milliseconds as
+ * seconds (sipguide-units.h). */
 static const char *
 ms_text(packet_info *pinfo, guint32 us)
 {
-    if (us < 1000)
-        return wmem_strdup_printf(pinfo->pool, "%.2f", us / 1000.0);
-    if (us < 10000)
-        return wmem_strdup_printf(pinfo->pool, "%.1f", us / 1000.0);
-    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)us + 500) / 1000));
+    char buf[32];
+
+    sipguide_units_ms(buf, sizeof(buf), us);
+    return wmem_strdup(pinfo->pool, buf);
 }
 
-/* A time in milliseconds as seconds, the same way, with three decimals
- * below 0.1 s. */
 static const char *
 seconds_text(packet_info *pinfo, guint32 ms)
 {
-    if (ms < 100)
-        return wmem_strdup_printf(pinfo->pool, "%.3f", ms / 1000.0);
-    if (ms < 1000)
-        return wmem_strdup_printf(pinfo->pool, "%.2f", ms / 1000.0);
-    if (ms < 10000)
-        return wmem_strdup_printf(pinfo->pool, "%.1f", ms / 1000.0);
-    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
+    char buf[32];
+
+    sipguide_units_seconds(buf, sizeof(buf), ms);
+    return wmem_strdup(pinfo->pool, buf);
 }
 
 const char *
@@ -435,6 +437,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
         "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
         "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "copies", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
         /* A Diameter line's command and, after an earlier success, that
          * answer's command (its data in 'number'). */
         "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",

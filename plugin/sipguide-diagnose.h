@@ -34,6 +34,7 @@ typedef enum {
     SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN,
     SIPGUIDE_ITEM_FORK_FIRST_IN,
     SIPGUIDE_ITEM_ACK_IN,
+    SIPGUIDE_ITEM_ACK_OTHER_HOP_IN,
     SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN,
     SIPGUIDE_ITEM_REASON_INHERITED_IN,  /* drawn with the Evidence */
     SIPGUIDE_ITEM_FINAL_IN,             /* a request: its final response */

@@ -473,6 +473,7 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN: return hf_sipguide_subscription_ended_in;
     case SIPGUIDE_ITEM_FORK_FIRST_IN:        return hf_sipguide_fork_first_in;
     case SIPGUIDE_ITEM_ACK_IN:               return hf_sipguide_ack_in;
+    case SIPGUIDE_ITEM_ACK_OTHER_HOP_IN:     return hf_sipguide_ack_other_hop_in;
     case SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN: return hf_sipguide_auth_first_rejected_in;
     case SIPGUIDE_ITEM_REASON_INHERITED_IN:  return hf_sipguide_reason_inherited_in;
     case SIPGUIDE_ITEM_FINAL_IN:             return hf_sipguide_request_final_in;
