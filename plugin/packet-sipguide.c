@@ -270,8 +270,10 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
         for (i = 0; i < f->nlinks && t->nreasons < G_N_ELEMENTS(t->reasons); i++) {
             const sipguide_link_t *l = sipguide_facts_nth(f, i);
             guint32 kind = SIPGUIDE_LINK_KIND(l->kind);
-            if (kind == SIPGUIDE_LINK_REASON_EARLY || kind == SIPGUIDE_LINK_REASON_CANCEL)
+            if (kind == SIPGUIDE_LINK_REASON_EARLY || kind == SIPGUIDE_LINK_REASON_CANCEL) {
                 t->reasons[t->nreasons++] = SIPGUIDE_LINK_DATA(l->kind);
+                t->reasons_from = l->frame;
+            }
         }
     }
     tap_queue_packet(sipguide_calls_tap(), pinfo, t);

@@ -339,6 +339,7 @@ typedef struct {
     X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
+    X(CALLS_REASON_INHERITED, "calls-reason-inherited", "reasons frame") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
     X(CALLS_REFRESH_REFUSED,  "calls-refresh-refused",  "code phrase frame") \
     X(CALLS_DIAMETER_SUCCESS, "calls-diameter-success", "message") \
