@@ -267,6 +267,8 @@ typedef struct {
     X(RESPONSE_SOURCE,        "response-source",        "source") \
     X(PHRASE_DIFFERS,         "phrase-differs",         "received registered") \
     X(PHRASE_UNREGISTERED,    "phrase-unregistered",    "received") \
+    X(PHRASE_NOT_DEFINED,     "phrase-not-defined",     "received defined source") \
+    X(PHRASE_UNREAD,          "phrase-unread",          "") \
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \

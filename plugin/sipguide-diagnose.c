@@ -332,6 +332,9 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     r->code = f->code;
     r->method = f->method;
     r->valid = sipguide_catalog_resolve(f->code, &ctx, &r->guide);
+    r->phrase = r->guide.entry != NULL ? r->guide.entry->phrase : NULL;
+    if (r->guide.entry != NULL && !r->guide.entry->registered && ctx.own_phrase == SIPGUIDE_TRI_NO)
+        r->phrase = m != NULL ? sipguide_evidence_phrase(m, pinfo) : NULL;
     r->meaning = r->guide.meaning;
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
@@ -414,10 +417,9 @@ seconds_text(packet_info *pinfo, guint32 ms)
     return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
 }
 
-const char *
-sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+static const char *
+tx_text(packet_info *pinfo, const sipguide_tx_line_t *l, const char *phrase)
 {
-    const sipguide_code_t *e = sipguide_catalog_code(l->code);
     sipguide_reason_proto_t proto;
     guint32 cause;
     const char *p[] = {
@@ -427,7 +429,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "seconds", seconds_text(pinfo, l->number),
         "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
         "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
-        "phrase", e != NULL ? e->phrase : "",
+        "phrase", phrase,
         "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
                   ? sipguide_reason_describe(pinfo, proto, cause) : "",
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
@@ -447,4 +449,22 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);
+}
+
+const char *
+sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+{
+    const sipguide_code_t *e = sipguide_catalog_code(l->code);
+
+    return tx_text(pinfo, l, e != NULL ? e->phrase : "");
+}
+
+const char *
+sipguide_diagnose_tx_text_of(packet_info *pinfo, const sipguide_tx_line_t *l,
+                             const sipguide_result_t *r)
+{
+    if (l->code != r->code || r->guide.entry == NULL)
+        return sipguide_diagnose_tx_text(pinfo, l);
+    return tx_text(pinfo, l, r->phrase != NULL ? r->phrase
+                             : sipguide_catalog_text(SIPGUIDE_TEXT_PHRASE_UNREAD));
 }
