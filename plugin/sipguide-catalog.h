@@ -345,9 +345,10 @@ typedef struct {
     X(DIAMETER_AAA,           "diameter-aaa",           "frame result name meaning") \
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
-    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name command") \
+    X(DIAMETER_SUCCESS_ELSEWHERE_RX, "diameter-success-elsewhere-rx", "frame result name") \
     X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
-    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name command") \
     X(DIAMETER_AFTER_SUCCESS, "diameter-after-success", "frame result name meaning command earlier other") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")

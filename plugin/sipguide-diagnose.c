@@ -239,7 +239,8 @@ diameter_text(const sipguide_result_t *r, guint32 data)
         return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
                                                                : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
     if (success && r->code >= 300)
-        return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_AAA ? SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
     case SIPGUIDE_DIAM_CMD_SAA: return SIPGUIDE_TEXT_DIAMETER_SAA;
@@ -281,7 +282,8 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
             r->diameter_frame = l->frame;
             r->diameter_data = data;
             r->diameter_elsewhere = r->tx_count > n
-                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+                                    && (r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE
+                                        || r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX);
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
