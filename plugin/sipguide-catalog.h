@@ -318,6 +318,7 @@ typedef struct {
     X(AUTH_LOOP,              "auth-loop",              "count frame") \
     X(RESYNC_LOOP,            "resync-loop",            "count") \
     X(OUTCOME,                "outcome",                "code phrase frame description") \
+    X(OUTCOME_REASON_DIFFERS, "outcome-reason-differs", "code phrase frame description") \
     X(OUTCOME_NO_RETRY,       "outcome-no-retry",       "code phrase frame description") \
     X(OUTCOME_TIMED_OUT,      "outcome-timed-out",      "frame limit description") \
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \

@@ -294,6 +294,32 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
     }
 }
 
+/* Whether the response's own Reason names a cause that does not map to its
+ * code (an Evidence line that contradicts it), whether or not the Evidence
+ * part is wanted. */
+static gboolean
+reason_disagrees(packet_info *pinfo, const sipguide_facts_t *f, const sipguide_msg_t *m,
+                 const sipguide_result_t *r)
+{
+    const sipguide_evidence_t *ev = &r->evidence;
+    guint i;
+
+    if (!r->has_evidence) {
+        sipguide_evidence_t *read;
+
+        if (m == NULL || m->f[SIPGUIDE_SF_REASON].len == 0)
+            return FALSE;
+        read = wmem_new(pinfo->pool, sipguide_evidence_t);
+        sipguide_evidence_read(m, pinfo, f->asked_expires, read);
+        ev = read;
+    }
+    for (i = 0; i < ev->line_count; i++) {
+        if (ev->lines[i].contradicts)
+            return TRUE;
+    }
+    return FALSE;
+}
+
 /* Yes, no or unknown, from the context bits that say either. */
 static sipguide_tri_t
 tri(guint context, guint yes, guint no)
@@ -374,6 +400,9 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         no_dialog(r, f);
     diameter(r, f);
     sipguide_flow_response(pinfo, f, later_known, r);
+    if (r->outcome_line.text == SIPGUIDE_TEXT_OUTCOME && r->outcome_line.frame == pinfo->num
+        && reason_disagrees(pinfo, f, m, r))
+        r->outcome_line.text = SIPGUIDE_TEXT_OUTCOME_REASON_DIFFERS;
 }
 
 /* The value of a Diameter link, its registered name and what it means,
