@@ -267,6 +267,8 @@ typedef struct {
     X(RESPONSE_SOURCE,        "response-source",        "source") \
     X(PHRASE_DIFFERS,         "phrase-differs",         "received registered") \
     X(PHRASE_UNREGISTERED,    "phrase-unregistered",    "received") \
+    X(PHRASE_NOT_DEFINED,     "phrase-not-defined",     "received defined source") \
+    X(PHRASE_UNREAD,          "phrase-unread",          "") \
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
@@ -319,6 +321,7 @@ typedef struct {
     X(AUTH_LOOP,              "auth-loop",              "count frame") \
     X(RESYNC_LOOP,            "resync-loop",            "count") \
     X(OUTCOME,                "outcome",                "code phrase frame description") \
+    X(OUTCOME_REASON_DIFFERS, "outcome-reason-differs", "code phrase frame description") \
     X(OUTCOME_NO_RETRY,       "outcome-no-retry",       "code phrase frame description") \
     X(OUTCOME_TIMED_OUT,      "outcome-timed-out",      "frame limit description") \
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
@@ -350,9 +353,10 @@ typedef struct {
     X(DIAMETER_AAA,           "diameter-aaa",           "frame result name meaning") \
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
-    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name command") \
+    X(DIAMETER_SUCCESS_ELSEWHERE_RX, "diameter-success-elsewhere-rx", "frame result name") \
     X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
-    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name command") \
     X(DIAMETER_AFTER_SUCCESS, "diameter-after-success", "frame result name meaning command earlier other") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")

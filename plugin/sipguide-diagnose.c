@@ -247,7 +247,8 @@ diameter_text(const sipguide_result_t *r, guint32 data)
         return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
                                                                : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
     if (success && r->code >= 300)
-        return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_AAA ? SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
     case SIPGUIDE_DIAM_CMD_SAA: return SIPGUIDE_TEXT_DIAMETER_SAA;
@@ -289,7 +290,8 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
             r->diameter_frame = l->frame;
             r->diameter_data = data;
             r->diameter_elsewhere = r->tx_count > n
-                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+                                    && (r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE
+                                        || r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX);
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
@@ -298,6 +300,32 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
                    other, l->frame, 0, SIPGUIDE_RAISE_NONE);
         }
     }
+}
+
+/* Whether the response's own Reason names a cause that does not map to its
+ * code (an Evidence line that contradicts it), whether or not the Evidence
+ * part is wanted. */
+static gboolean
+reason_disagrees(packet_info *pinfo, const sipguide_facts_t *f, const sipguide_msg_t *m,
+                 const sipguide_result_t *r)
+{
+    const sipguide_evidence_t *ev = &r->evidence;
+    guint i;
+
+    if (!r->has_evidence) {
+        sipguide_evidence_t *read;
+
+        if (m == NULL || m->f[SIPGUIDE_SF_REASON].len == 0)
+            return FALSE;
+        read = wmem_new(pinfo->pool, sipguide_evidence_t);
+        sipguide_evidence_read(m, pinfo, f->asked_expires, read);
+        ev = read;
+    }
+    for (i = 0; i < ev->line_count; i++) {
+        if (ev->lines[i].contradicts)
+            return TRUE;
+    }
+    return FALSE;
 }
 
 /* Yes, no or unknown, from the context bits that say either. */
@@ -340,6 +368,9 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     r->code = f->code;
     r->method = f->method;
     r->valid = sipguide_catalog_resolve(f->code, &ctx, &r->guide);
+    r->phrase = r->guide.entry != NULL ? r->guide.entry->phrase : NULL;
+    if (r->guide.entry != NULL && !r->guide.entry->registered && ctx.own_phrase == SIPGUIDE_TRI_NO)
+        r->phrase = m != NULL ? sipguide_evidence_phrase(m, pinfo) : NULL;
     r->meaning = r->guide.meaning;
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
@@ -377,6 +408,9 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         no_dialog(r, f);
     diameter(r, f);
     sipguide_flow_response(pinfo, f, later_known, r);
+    if (r->outcome_line.text == SIPGUIDE_TEXT_OUTCOME && r->outcome_line.frame == pinfo->num
+        && reason_disagrees(pinfo, f, m, r))
+        r->outcome_line.text = SIPGUIDE_TEXT_OUTCOME_REASON_DIFFERS;
 }
 
 /* The value of a Diameter link, its registered name and what it means,
@@ -416,10 +450,9 @@ seconds_text(packet_info *pinfo, guint32 ms)
     return wmem_strdup(pinfo->pool, buf);
 }
 
-const char *
-sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+static const char *
+tx_text(packet_info *pinfo, const sipguide_tx_line_t *l, const char *phrase)
 {
-    const sipguide_code_t *e = sipguide_catalog_code(l->code);
     sipguide_reason_proto_t proto;
     guint32 cause;
     const char *p[] = {
@@ -429,7 +462,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "seconds", seconds_text(pinfo, l->number),
         "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
         "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
-        "phrase", e != NULL ? e->phrase : "",
+        "phrase", phrase,
         "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
                   ? sipguide_reason_describe(pinfo, proto, cause) : "",
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
@@ -450,4 +483,22 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);
+}
+
+const char *
+sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+{
+    const sipguide_code_t *e = sipguide_catalog_code(l->code);
+
+    return tx_text(pinfo, l, e != NULL ? e->phrase : "");
+}
+
+const char *
+sipguide_diagnose_tx_text_of(packet_info *pinfo, const sipguide_tx_line_t *l,
+                             const sipguide_result_t *r)
+{
+    if (l->code != r->code || r->guide.entry == NULL)
+        return sipguide_diagnose_tx_text(pinfo, l);
+    return tx_text(pinfo, l, r->phrase != NULL ? r->phrase
+                             : sipguide_catalog_text(SIPGUIDE_TEXT_PHRASE_UNREAD));
 }
