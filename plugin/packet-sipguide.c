@@ -259,6 +259,7 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->call_outcome = r != NULL ? r->call_outcome : SIPGUIDE_NONE;
     t->reg_outcome = r != NULL ? r->reg_outcome : SIPGUIDE_NONE;
     t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
+    t->phrase = r != NULL ? r->phrase : NULL;
     t->diameter_frame = r != NULL ? r->diameter_frame : 0;
     t->diameter_data = r != NULL ? r->diameter_data : 0;
     t->diameter_elsewhere = r != NULL && r->diameter_elsewhere;

@@ -64,6 +64,7 @@ typedef struct {
     int             outcome;        /* a term, or SIPGUIDE_NONE */
     gboolean        timed_out;
     guint32         decided_code;
+    char           *decided_phrase; /* its phrase as the guide names it, or NULL: the entry's */
     guint32         decided_frame;
     int             decided_category;
     char           *parties;
@@ -100,6 +101,7 @@ call_free(gpointer p)
     call_t *c = (call_t *)p;
 
     g_free(c->parties);
+    g_free(c->decided_phrase);
     g_free(c->release);
     g_free(c->pending_release);
     g_free(c->refused);
@@ -262,7 +264,8 @@ draw_call(stat_tap_table *t, const call_t *c, packet_info *pinfo)
     if (c->decided_frame != 0) {
         const sipguide_code_t *e = sipguide_catalog_code(c->decided_code);
         g_snprintf(buf, sizeof(buf), "%u %s, frame %u%s%s%s", c->decided_code,
-                   e != NULL ? e->phrase : "", c->decided_frame,
+                   c->decided_phrase != NULL ? c->decided_phrase : e != NULL ? e->phrase : "",
+                   c->decided_frame,
                    c->decided_category != SIPGUIDE_NONE ? " (" : "",
                    c->decided_category != SIPGUIDE_NONE
                        ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, c->decided_category) : "",
@@ -520,6 +523,8 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
         c->diameter = t->diameter_frame != 0 ? diameter_text(t, pinfo) : NULL;
         c->outcome = c->registration ? t->reg_outcome : t->call_outcome;
         c->decided_code = t->code;
+        g_free(c->decided_phrase);
+        c->decided_phrase = g_strdup(t->phrase);
         c->decided_frame = pinfo->num;
         c->decided_category = t->category;
         c->has_final = TRUE;

@@ -34,6 +34,9 @@ typedef struct {
     int             call_outcome;   /* a final response: terms of data/vocabulary.txt */
     int             reg_outcome;
     int             category;
+    const char     *phrase;         /* a response: the phrase the guide names it by (the one it
+                                     * came with, for a code outside the registry sent with a
+                                     * phrase of its own), or NULL */
     guint           nreasons;       /* Reason values, packed (sipguide-reason.h) */
     guint32         reasons[2];
     guint32         reasons_from;   /* the 18x or CANCEL a failure inherits them from, or 0 */

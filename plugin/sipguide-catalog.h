@@ -325,6 +325,7 @@ typedef struct {
     X(OUTCOME_NO_RETRY,       "outcome-no-retry",       "code phrase frame description") \
     X(OUTCOME_TIMED_OUT,      "outcome-timed-out",      "frame limit description") \
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
+    X(REQUEST_FINAL_OWN_PHRASE, "request-final-own-phrase", "code frame") \
     X(REQUEST_PROVISIONAL_ONLY, "request-provisional-only", "frame") \
     X(REQUEST_TIMED_OUT,      "request-timed-out",      "limit") \
     X(REQUEST_TIMED_OUT_INVITE, "request-timed-out-invite", "limit") \

@@ -106,6 +106,8 @@ typedef struct {
 #define SIPGUIDE_FACT_AUTH_LOOP     0x1000u /* a 401/407 that is the second rejection or more */
 #define SIPGUIDE_FACT_2XX_RESENT    0x2000u /* a 2xx to INVITE whose sender resent it on this hop
                                              * (no ACK had reached it) */
+#define SIPGUIDE_FACT_FINAL_OWN_PHRASE 0x8000u /* a request: its final response, of a code outside
+                                         * the registry, came with a phrase not its entry's */
 #define SIPGUIDE_FACT_TIMED_FROM_COPY 0x4000u /* a response resent for a copy of its request: its
                                          * time counts from that copy */
 

@@ -297,8 +297,10 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
         leg = failed_over;
     if (final != 0) {
         q->outcome = "final";
-        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_FINAL_IN, SIPGUIDE_TEXT_REQUEST_FINAL, final,
-                      final, SIPGUIDE_RAISE_NONE)) != NULL)
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_FINAL_IN,
+                      (f->flags & SIPGUIDE_FACT_FINAL_OWN_PHRASE) ? SIPGUIDE_TEXT_REQUEST_FINAL_OWN_PHRASE
+                                                                  : SIPGUIDE_TEXT_REQUEST_FINAL,
+                      final, final, SIPGUIDE_RAISE_NONE)) != NULL)
             l->code = f->code;
     } else if (provisional != 0 && is(q->method, "INVITE")) {
         q->outcome = "provisional-only";

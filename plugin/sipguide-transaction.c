@@ -839,8 +839,12 @@ request_fate(const sipguide_step_t *s, slot_t *req)
     if (req->answered_frame == 0)
         req->answered_frame = s->frame;
     if (f != NULL && v->code >= 200 && sipguide_facts_get(f, SIPGUIDE_LINK_FINAL_IN) == 0) {
+        const sipguide_code_t *e = sipguide_catalog_code(v->code);
+
         sipguide_facts_link(f, wmem_file_scope(), SIPGUIDE_LINK_FINAL_IN, s->frame);
         f->code = v->code;      /* a request's facts keep the code of its final response */
+        if (e != NULL && !e->registered && (v->response_context & SIPGUIDE_CTX_OTHER_PHRASE))
+            f->flags |= SIPGUIDE_FACT_FINAL_OWN_PHRASE;
     } else if (f != NULL && v->code < 200 && sipguide_facts_get(f, SIPGUIDE_LINK_PROVISIONAL_IN) == 0) {
         sipguide_facts_link(f, wmem_file_scope(), SIPGUIDE_LINK_PROVISIONAL_IN, s->frame);
     }

@@ -20,7 +20,8 @@
 #
 # CODE, CLASS, METHOD and CATEGORY are compared with sipguide.code,
 # sipguide.class, sipguide.method and sipguide.category of that response's
-# guide. Then any number of checks of that guide (FIELD a sipguide.* filter
+# guide (a CATEGORY of - expects none). Then any number of checks of that
+# guide (FIELD a sipguide.* filter
 # name, VALUE without spaces, %20 for a space):
 #
 #   FIELD=VALUE     VALUE is one of the values FIELD has in the guide
@@ -987,7 +988,7 @@ def main():
             guide = guides[id(resp)]
             for field, want in base.items():
                 value = guide.get(field, [])
-                if value != [want]:
+                if value != ([] if want == "-" else [want]):
                     errors.append(f"{where}: {field} is {value or 'missing'}, expected {want}")
         # Evidence (Retry-After, Reason, Warning, Min-Expires ...) and
         # transaction links (the request a response answers, its CANCEL, the
