@@ -440,7 +440,11 @@ def load_responses():
     out = []
     for name in sorted(os.listdir(MESSAGES)):
         if name.endswith(".sip"):
-            data = mc.load_message(name, name)
+            # A template of a flow ({{KEY}} filled by its 'set') gets one
+            # value for every key.
+            with open(os.path.join(MESSAGES, name), encoding="utf-8") as f:
+                keys = set(re.findall(r"\{\{([A-Za-z0-9_-]+)\}\}", f.read()))
+            data = mc.load_message(name, name, {k: "fuzz" for k in keys})
             if data.startswith(b"SIP/2.0 "):
                 out.append(data)
     return out
