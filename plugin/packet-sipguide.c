@@ -206,8 +206,7 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
         sipguide_facts_init(&frame->facts[i], m->response, m->code,
-            sipguide_model_intern(sipguide_msg_string(m, m->response ? SIPGUIDE_SF_CSEQ_METHOD
-                                                                     : SIPGUIDE_SF_METHOD, 0)));
+                            sipguide_model_intern(sipguide_msg_method(m)));
     }
     if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
         sipguide_model_frame(pinfo, msgs, frame->facts, keep);
@@ -504,6 +503,7 @@ sipguide_init(void)
         expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
     needs_decided = FALSE;
     later_decided = FALSE;
+    sipguide_extract_file_start();
     sipguide_prime_file_start();
     sipguide_model_set_t1(pref_t1_ms);
     sipguide_model_file_start();

@@ -257,11 +257,11 @@ site_hint_texts(const sipguide_msg_t *m, const char **texts, guint max)
 
     if (m == NULL)
         return 0;
-    line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    line = sipguide_msg_status_line(m);
     if (line != NULL && strlen(line) > 12 && n < max)
         texts[n++] = line + 12;     /* after "SIP/2.0 NNN " */
-    for (i = 0; i < m->f[SIPGUIDE_SF_WARNING].len && n < max; i++)
-        texts[n++] = sipguide_msg_string(m, SIPGUIDE_SF_WARNING, i);
+    for (i = 0; i < sipguide_msg_count(m, SIPGUIDE_H_WARNING) && n < max; i++)
+        texts[n++] = sipguide_msg_string(m, SIPGUIDE_H_WARNING, i);
     return n;
 }
 
@@ -631,7 +631,6 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                        const sipguide_result_t *r, const sipguide_msg_t *m, gboolean shown,
                        gboolean want_expert)
 {
-    const field_info *line = m != NULL ? m->line : NULL;
     const sipguide_guide_t *g = &r->guide;
     proto_item *ti, *pi;
     proto_tree *st;
@@ -651,9 +650,8 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
          * below it that nobody asked for cost next to nothing. */
         if (!d.shown)
             sipguide_prime_field(proto_sipguide);
-        if (line != NULL)
-            ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
-                                     line->length, ENC_NA);
+        if (m != NULL && m->response)
+            ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, m->h.start_len, ENC_NA);
         else
             ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
         st = proto_item_add_subtree(ti, ett_sipguide);
@@ -754,15 +752,14 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                       const sipguide_request_result_t *q, const sipguide_msg_t *m, gboolean shown,
                       gboolean want_expert)
 {
-    const field_info *msg = m != NULL && m->f[SIPGUIDE_SF_SIP].len > 0 ? m->f[SIPGUIDE_SF_SIP].v[0] : NULL;
     draw_t d = { pinfo, tvb, q->method, shown, shown || want_expert, NULL };
     proto_item *ti;
     proto_tree *st;
 
     if (!d.shown)
         sipguide_prime_field(proto_sipguide);
-    if (msg != NULL)
-        ti = proto_tree_add_item(tree, proto_sipguide, msg->ds_tvb, msg->start, 0, ENC_NA);
+    if (m != NULL)
+        ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, 0, ENC_NA);
     else
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
     /* The same label in every pass: what later passes add is below it. */
