@@ -50,4 +50,12 @@ typedef gboolean sipguide_epan_bool_t;
  * gboolean up to 4.2 and a bool since, from 4.0 to 4.6. */
 #define SIPGUIDE_TREE_VISIBLE(tree) ((tree) != NULL && PTREE_DATA(tree)->visible)
 
+/* One byte of a tvb: tvb_get_guint8 is deprecated from 4.4 on, where
+ * tvb_get_uint8 (new in 4.2) replaces it. */
+#if SIPGUIDE_WS_AT_LEAST(4, 2)
+#define SIPGUIDE_TVB_U8(tvb, offset) tvb_get_uint8((tvb), (offset))
+#else
+#define SIPGUIDE_TVB_U8(tvb, offset) tvb_get_guint8((tvb), (offset))
+#endif
+
 #endif /* SIPGUIDE_COMPAT_H */

@@ -104,6 +104,8 @@ int hf_sipguide_request_outcome = -1;
 int hf_sipguide_request_final_in = -1;
 int hf_sipguide_request_copies = -1;
 int hf_sipguide_request_invite_final_in = -1;
+int hf_sipguide_request_given_up_in = -1;
+int hf_sipguide_request_failed_over_in = -1;
 int hf_sipguide_diameter_in = -1;
 int hf_sipguide_diameter_candidate_in = -1;
 int hf_sipguide_diameter_application = -1;
@@ -251,11 +253,13 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->us = sipguide_model_arrival_us(pinfo);
     t->request_in = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
     t->copy = (f->flags & (SIPGUIDE_FACT_DUPLICATE | SIPGUIDE_FACT_RESENT)) != 0;
+    t->resent = (f->flags & SIPGUIDE_FACT_RESENT) != 0;
     t->call_outcome = r != NULL ? r->call_outcome : SIPGUIDE_NONE;
     t->reg_outcome = r != NULL ? r->reg_outcome : SIPGUIDE_NONE;
     t->category = r != NULL ? r->guide.category : SIPGUIDE_NONE;
     t->diameter_frame = r != NULL ? r->diameter_frame : 0;
     t->diameter_data = r != NULL ? r->diameter_data : 0;
+    t->diameter_elsewhere = r != NULL && r->diameter_elsewhere;
     t->nreasons = v.nreasons;
     memcpy(t->reasons, v.reasons, sizeof(t->reasons));
     /* A failure without a Reason of its own: the one it inherits. */
@@ -303,8 +307,11 @@ tree_shown(proto_tree *tree)
 
 /* What this run needs the guide to read.  Everything, except in a tshark
  * run that reads each frame once and asks only for fields of the code and
- * the CSeq method (hf_sipguide_basic), no expert info and no labels: the
- * set of asked-for fields does not change within such a run. */
+ * the CSeq method (hf_sipguide_basic), no expert info, no labels and no
+ * statistics: the set of asked-for fields does not change within such a
+ * run.  The statistics count the guide's category and procedure, which
+ * depend on the request (a re-INVITE, credentials ...): they need the
+ * model, so that they count what the drawn guide shows. */
 static sipguide_need_t
 run_needs(proto_tree *tree, packet_info *pinfo)
 {
@@ -312,7 +319,8 @@ run_needs(proto_tree *tree, packet_info *pinfo)
     void *cookie = NULL;
     guint i;
 
-    if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo))
+    if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo)
+        || have_tap_listener(sipguide_tap))
         return SIPGUIDE_NEED_ALL;
     for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
          hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
@@ -833,7 +841,7 @@ proto_register_sipguide(void)
         { &hf_sipguide_request_outcome,
           { "Request outcome", "sipguide.request.outcome",
             FT_STRING, BASE_NONE, NULL, 0x0,
-            "The fate of a request on its hop: final, provisional-only, timed-out or capture-ended",
+            "The fate of a request on its hop: final, provisional-only, timed-out (also when its client, a proxy, gave up sooner) or capture-ended",
             HFILL }
         },
         { &hf_sipguide_request_final_in,
@@ -850,6 +858,17 @@ proto_register_sipguide(void)
           { "INVITE's final response in", "sipguide.request.invite_final_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "A CANCEL: the final response of the INVITE it cancels", HFILL }
+        },
+        { &hf_sipguide_request_given_up_in,
+          { "Client gave up, answering upstream in", "sipguide.request.given_up_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An unanswered request: the failure its client, a proxy, sent upstream instead", HFILL }
+        },
+        { &hf_sipguide_request_failed_over_in,
+          { "Client failed over in", "sipguide.request.failed_over_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "An unanswered request: the same request its client, a proxy, sent to another next hop",
+            HFILL }
         },
         { &hf_sipguide_diameter_in,
           { "Diameter in", "sipguide.diameter_in",

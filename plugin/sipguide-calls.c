@@ -21,6 +21,7 @@
 #include "sipguide-catalog.h"
 #include "sipguide-diameter.h"
 #include "sipguide-evidence.h"
+#include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
 
@@ -57,6 +58,8 @@ typedef struct {
     gint64          first_us;       /* of the first request */
     gint64          alerting_us;    /* first 18x, or -1 */
     gint64          answered_us;    /* first 2xx, or -1 */
+    gboolean        acked;          /* an ACK went the first INVITE's way after it */
+    gboolean        resent_2xx;     /* the callee resent its 2xx there: no ACK had reached it */
     int             outcome;        /* a term, or SIPGUIDE_NONE */
     gboolean        timed_out;
     guint32         decided_code;
@@ -64,7 +67,12 @@ typedef struct {
     int             decided_category;
     char           *parties;
     char           *release;
+    char           *pending_release;/* of a BYE before the call was answered, until a 2xx
+                                     * to it shows it ended a dialog */
+    guint32         pending_bye;
+    char           *refused;        /* a registration: a later refused refresh */
     char           *diameter;       /* the Diameter message behind the decisive response */
+    char           *release_diameter; /* ... behind the release: a response to its BYE or CANCEL */
     GHashTable     *open;           /* frames of requests without a final response */
     gboolean        has_final;
 } call_t;
@@ -73,6 +81,7 @@ static int calls_tap = -1;
 static GHashTable *calls;           /* key (Call-ID, caller tag or "") -> call_t */
 static GPtrArray *by_row;           /* call_t, by row */
 static GQueue *waiting;             /* call_t without a final response, by first_us */
+static GQueue *unacked;             /* call_t answered without an ACK yet, by answered_us */
 static gint64 latest_us;
 
 int
@@ -91,7 +100,10 @@ call_free(gpointer p)
 
     g_free(c->parties);
     g_free(c->release);
+    g_free(c->pending_release);
+    g_free(c->refused);
     g_free(c->diameter);
+    g_free(c->release_diameter);
     g_hash_table_destroy(c->open);
     g_free(c);
 }
@@ -108,6 +120,9 @@ state_reset(void)
     if (waiting != NULL)
         g_queue_free(waiting);
     waiting = g_queue_new();
+    if (unacked != NULL)
+        g_queue_free(unacked);
+    unacked = g_queue_new();
     latest_us = 0;
 }
 
@@ -251,7 +266,13 @@ draw_call(stat_tap_table *t, const call_t *c, packet_info *pinfo)
                    c->decided_category != SIPGUIDE_NONE
                        ? sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, c->decided_category) : "",
                    c->decided_category != SIPGUIDE_NONE ? ")" : "");
-        set_string(t, c->row, COL_DECIDED, buf);
+        if (c->refused != NULL) {
+            char *both = g_strdup_printf("%s; %s", buf, c->refused);
+            set_string(t, c->row, COL_DECIDED, both);
+            g_free(both);
+        } else {
+            set_string(t, c->row, COL_DECIDED, buf);
+        }
     } else if (c->timed_out) {
         const char *p[] = { "frame", wmem_strdup_printf(pinfo->pool, "%u", c->first_frame) };
         set_string(t, c->row, COL_DECIDED,
@@ -265,7 +286,8 @@ draw_call(stat_tap_table *t, const call_t *c, packet_info *pinfo)
         set_string(t, c->row, COL_SETUP, buf);
         set_string(t, c->row, COL_RELEASE, c->release != NULL ? c->release : "-");
     }
-    set_string(t, c->row, COL_DIAMETER, c->diameter != NULL ? c->diameter : "-");
+    set_string(t, c->row, COL_DIAMETER, c->diameter != NULL ? c->diameter
+                                      : c->release_diameter != NULL ? c->release_diameter : "-");
     set_uint(t, c->row, COL_UNANSWERED, g_hash_table_size(c->open));
 }
 
@@ -343,32 +365,31 @@ draw_summary(stat_tap_table *t)
 /* Messages */
 
 /* The Diameter message behind a response: "Cx MAA 5001
- * DIAMETER_ERROR_USER_UNKNOWN, frame 55". */
+ * DIAMETER_ERROR_USER_UNKNOWN, frame 55"; a success next to a failure,
+ * which is not behind it, says so. */
 static char *
-diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo _U_)
+diameter_text(const sipguide_calls_tap_t *t, packet_info *pinfo)
 {
     static const char *const apps[] = { "", "Cx ", "Rx ", "Sh " };
     guint32 d = t->diameter_data;
-    const sipguide_diam_entry_t *e = NULL;
-    sipguide_diam_table_t table;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(d);
+    char *message, *text;
+    const char *p[2];
 
-    switch (SIPGUIDE_DIAM_CMD(d)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        table = !(d & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
-              : SIPGUIDE_DIAM_APP(d) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
-        break;
-    }
-    if (!(d & SIPGUIDE_DIAM_NO_VALUE))
-        e = sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(d));
     if (d & SIPGUIDE_DIAM_NO_VALUE)
-        return g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
-                               sipguide_diameter_command(d), t->diameter_frame);
-    return g_strdup_printf("%s%s %u%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
-                           sipguide_diameter_command(d), SIPGUIDE_DIAM_VALUE(d), e != NULL ? " " : "",
-                           e != NULL ? e->name : "", t->diameter_frame);
+        message = g_strdup_printf("%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                                  sipguide_diameter_command(d), t->diameter_frame);
+    else
+        message = g_strdup_printf("%s%s %u%s%s, frame %u", apps[SIPGUIDE_DIAM_APP(d)],
+                                  sipguide_diameter_command(d), SIPGUIDE_DIAM_VALUE(d),
+                                  e != NULL ? " " : "", e != NULL ? e->name : "", t->diameter_frame);
+    if (!t->diameter_elsewhere)
+        return message;
+    p[0] = "message";
+    p[1] = message;
+    text = g_strdup(sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CALLS_DIAMETER_SUCCESS, p, 1));
+    g_free(message);
+    return text;
 }
 
 /* The Reason values of a message, named ("Q.850 cause 16 (Normal call
@@ -398,6 +419,8 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
                         || sipguide_hop_answers(&c->hop, 0, &t->hop) > 0;
 
     if (!t->response) {
+        if (strcmp(t->method, "ACK") == 0 && c->answered_us >= 0 && same_hop)
+            c->acked = TRUE;
         if (!t->copy && strcmp(t->method, "ACK") != 0)
             g_hash_table_add(c->open, GUINT_TO_POINTER(pinfo->num));
         if (c->first_frame == 0) {
@@ -408,23 +431,52 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
                 c->parties = g_strdup_printf("%s -> %s", t->from_uri != NULL ? t->from_uri : "?",
                                              t->to_uri != NULL ? t->to_uri : "?");
         }
-        /* The release cause of a call: the Reason of its first BYE. */
-        if (!c->registration && strcmp(t->method, "BYE") == 0 && c->release == NULL) {
-            c->release = reasons_text(t, pinfo);
-            if (c->release == NULL)
-                c->release = g_strdup(sipguide_catalog_text(SIPGUIDE_TEXT_CALLS_BYE_NO_REASON));
+        /* The release cause of a call: the Reason of its first BYE, once
+         * the call was answered or the BYE was accepted (a BYE answered
+         * 481 released nothing). */
+        if (!c->registration && !t->copy && strcmp(t->method, "BYE") == 0 && c->release == NULL) {
+            char *cause = reasons_text(t, pinfo);
+            if (cause == NULL)
+                cause = g_strdup(sipguide_catalog_text(SIPGUIDE_TEXT_CALLS_BYE_NO_REASON));
+            if (c->answered_us >= 0) {
+                c->release = cause;
+            } else if (c->pending_release == NULL) {
+                c->pending_release = cause;
+                c->pending_bye = pinfo->num;
+            } else {
+                g_free(cause);
+            }
         }
         return;
     }
     if (t->code >= 200 && t->request_in != 0)
         g_hash_table_remove(c->open, GUINT_TO_POINTER(t->request_in));
+    if (t->resent && same_hop && t->code >= 200 && t->code < 300 && strcmp(t->method, "INVITE") == 0)
+        c->resent_2xx = TRUE;
+    if (c->pending_release != NULL && t->code >= 200 && t->request_in == c->pending_bye
+        && strcmp(t->method, "BYE") == 0) {
+        if (t->code < 300 && c->release == NULL)
+            c->release = c->pending_release;
+        else
+            g_free(c->pending_release);
+        c->pending_release = NULL;
+    }
+    /* A call the network released (an ASR, or a RAR reporting the loss of
+     * its bearer): the first response to its BYE or CANCEL that links the
+     * Diameter message, on any hop, as the release cause comes from the
+     * first BYE. */
+    if (!c->registration && !t->copy && t->diameter_frame != 0 && c->release_diameter == NULL
+        && (strcmp(t->method, "BYE") == 0 || strcmp(t->method, "CANCEL") == 0))
+        c->release_diameter = diameter_text(t, pinfo);
     if (t->copy || !same_hop)
         return;
     if (!c->registration && strcmp(t->method, "INVITE") == 0) {
         if (t->code >= 180 && t->code < 200 && c->alerting_us < 0)
             c->alerting_us = t->us;
-        if (t->code >= 200 && t->code < 300 && c->answered_us < 0)
+        if (t->code >= 200 && t->code < 300 && c->answered_us < 0) {
             c->answered_us = t->us;
+            g_queue_push_tail(unacked, c);
+        }
     }
     /* The cause of a failed call: the Reason of its final response, or the
      * one it inherits (an 18x's, the CANCEL's). */
@@ -432,9 +484,27 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
         g_free(c->release);
         c->release = reasons_text(t, pinfo);
     }
+    /* A refused refresh leaves the registration in place: the success
+     * before it still decides, and the refusal is told beside it. */
+    if (c->registration && t->code >= 300 && t->reg_outcome != SIPGUIDE_NONE
+        && t->reg_outcome == sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "refresh-refused")
+        && (c->outcome == sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "registered")
+            || c->outcome == sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "refreshed"))) {
+        const sipguide_code_t *e = sipguide_catalog_code(t->code);
+        const char *p[] = {
+            "code", wmem_strdup_printf(pinfo->pool, "%u", t->code),
+            "phrase", e != NULL ? e->phrase : "",
+            "frame", wmem_strdup_printf(pinfo->pool, "%u", pinfo->num),
+        };
+        g_free(c->refused);
+        c->refused = g_strdup(sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CALLS_REFRESH_REFUSED, p, 3));
+        return;
+    }
     /* The latest outcome decides: a challenge followed by success is a
      * success. */
     if (t->code >= 200 && (c->registration ? t->reg_outcome : t->call_outcome) != SIPGUIDE_NONE) {
+        g_free(c->refused);
+        c->refused = NULL;
         g_free(c->diameter);
         c->diameter = t->diameter_frame != 0 ? diameter_text(t, pinfo) : NULL;
         c->outcome = c->registration ? t->reg_outcome : t->call_outcome;
@@ -465,6 +535,20 @@ time_out(stat_tap_table *t, gint64 now_us, packet_info *pinfo)
         g_queue_pop_head(waiting);
         c->timed_out = TRUE;
         draw_call(t, c, pinfo);
+    }
+    /* An answer whose ACK is overdue, and that the callee resent for want
+     * of it, did not set the call up: as the guide of the 2xx says once
+     * the file is read. */
+    while (!g_queue_is_empty(unacked)) {
+        call_t *c = (call_t *)g_queue_peek_head(unacked);
+        int answered = sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "answered");
+        if (!c->acked && c->outcome == answered && now_us - c->answered_us <= sipguide_flow_ack_wait_us())
+            break;
+        g_queue_pop_head(unacked);
+        if (!c->acked && c->resent_2xx && c->outcome == answered) {
+            c->outcome = sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "unconfirmed");
+            draw_call(t, c, pinfo);
+        }
     }
 }
 

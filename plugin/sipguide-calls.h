@@ -30,6 +30,7 @@ typedef struct {
     gint64          us;             /* arrival after the file's first message */
     guint32         request_in;     /* a response: its request on this hop, or 0 */
     gboolean        copy;           /* a resend or a duplicate of an earlier message */
+    gboolean        resent;         /* a resend (not a duplicate) */
     int             call_outcome;   /* a final response: terms of data/vocabulary.txt */
     int             reg_outcome;
     int             category;
@@ -37,6 +38,7 @@ typedef struct {
     guint32         reasons[2];
     guint32         diameter_frame; /* the Diameter message behind a response, or 0 */
     guint32         diameter_data;  /* its link data (sipguide-diameter.h) */
+    gboolean        diameter_elsewhere; /* a success next to a failure: not its cause */
 } sipguide_calls_tap_t;
 
 /* Register the tap and the table; call from the registration routine. */

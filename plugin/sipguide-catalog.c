@@ -82,14 +82,20 @@ event_matches(const char *event, const char *wanted)
 
 /* The request as the qualifiers see it: what the context says, completed
  * by what the method itself implies (a BYE is always inside a dialog, a
- * MESSAGE never carries an offer). */
-typedef struct {
-    const char     *method;
-    sipguide_tri_t  in_dialog;
-    const char     *event;
-    sipguide_tri_t  sdp;
-    sipguide_tri_t  credentials;
-} request_t;
+ * MESSAGE never carries an offer) and by what one fact implies of another
+ * (a stale nonce was one the request's credentials used). */
+typedef sipguide_req_ctx_t request_t;
+
+static gboolean
+no_qualifier(const sipguide_selector_t *sel)
+{
+    return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->event == NULL
+           && sel->credentials == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
+           && sel->expires_zero == SIPGUIDE_TRI_UNKNOWN
+           && sel->max_forwards_zero == SIPGUIDE_TRI_UNKNOWN && sel->aka == SIPGUIDE_TRI_UNKNOWN
+           && sel->stale == SIPGUIDE_TRI_UNKNOWN && sel->alt_service == NULL
+           && sel->own_phrase == SIPGUIDE_TRI_UNKNOWN;
+}
 
 static const sipguide_method_t *
 base_rule(const char *method)
@@ -100,9 +106,7 @@ base_rule(const char *method)
         return NULL;
     for (i = 0; i < sipguide_data_method_count; i++) {
         const sipguide_method_t *r = &sipguide_data_methods[i];
-        if (r->sel.in_dialog == SIPGUIDE_TRI_UNKNOWN && r->sel.event == NULL
-            && r->sel.credentials == SIPGUIDE_TRI_UNKNOWN
-            && r->sel.sdp == SIPGUIDE_TRI_UNKNOWN && has_method(&r->sel, method))
+        if (no_qualifier(&r->sel) && has_method(&r->sel, method))
             return r;
     }
     return NULL;
@@ -111,24 +115,30 @@ base_rule(const char *method)
 static request_t
 complete_request(const sipguide_req_ctx_t *ctx)
 {
-    request_t q = { NULL, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN };
+    request_t q = sipguide_req_ctx_method(NULL);
     const sipguide_method_t *base;
 
     if (ctx == NULL)
         return q;
-    q.method = ctx->method;
-    q.in_dialog = ctx->in_dialog;
-    q.event = ctx->event;
-    q.sdp = ctx->request_sdp;
-    q.credentials = ctx->credentials;
+    q = *ctx;
     base = base_rule(q.method);
     if (base != NULL) {
         if (q.in_dialog == SIPGUIDE_TRI_UNKNOWN)
             q.in_dialog = base->in_dialog;
-        if (q.sdp == SIPGUIDE_TRI_UNKNOWN && !base->offer)
-            q.sdp = SIPGUIDE_TRI_NO;
+        if (q.request_sdp == SIPGUIDE_TRI_UNKNOWN && !base->offer)
+            q.request_sdp = SIPGUIDE_TRI_NO;
     }
+    /* stale=true says the nonce of the request's credentials expired
+     * (RFC 7616 §3.3). */
+    if (q.stale == SIPGUIDE_TRI_YES && q.credentials == SIPGUIDE_TRI_UNKNOWN)
+        q.credentials = SIPGUIDE_TRI_YES;
     return q;
+}
+
+static gboolean
+tri_holds(sipguide_tri_t wanted, sipguide_tri_t known)
+{
+    return wanted == SIPGUIDE_TRI_UNKNOWN || wanted == known;
 }
 
 /* Whether every qualifier of a selector holds for the request; an unknown
@@ -136,22 +146,29 @@ complete_request(const sipguide_req_ctx_t *ctx)
 static gboolean
 qualifiers_hold(const sipguide_selector_t *sel, const request_t *q)
 {
-    if (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN && sel->in_dialog != q->in_dialog)
-        return FALSE;
-    if (sel->sdp != SIPGUIDE_TRI_UNKNOWN && sel->sdp != q->sdp)
-        return FALSE;
-    if (sel->event != NULL && (q->event == NULL || !event_matches(q->event, sel->event)))
-        return FALSE;
-    if (sel->credentials != SIPGUIDE_TRI_UNKNOWN && sel->credentials != q->credentials)
-        return FALSE;
-    return TRUE;
+    return tri_holds(sel->in_dialog, q->in_dialog) && tri_holds(sel->sdp, q->request_sdp)
+           && (sel->event == NULL || (q->event != NULL && event_matches(q->event, sel->event)))
+           && tri_holds(sel->credentials, q->credentials)
+           && tri_holds(sel->expires_zero, q->expires_zero)
+           && tri_holds(sel->max_forwards_zero, q->max_forwards_zero)
+           && tri_holds(sel->aka, q->aka) && tri_holds(sel->stale, q->stale)
+           && (sel->alt_service == NULL
+               || (q->alt_service != NULL && g_ascii_strcasecmp(q->alt_service, sel->alt_service) == 0))
+           && tri_holds(sel->own_phrase, q->own_phrase);
 }
+
+/* The most qualifiers a selector can have. */
+#define MAX_QUALIFIERS 10
 
 static unsigned
 qualifier_count(const sipguide_selector_t *sel)
 {
     return (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN) + (sel->sdp != SIPGUIDE_TRI_UNKNOWN)
-           + (sel->event != NULL) + (sel->credentials != SIPGUIDE_TRI_UNKNOWN);
+           + (sel->event != NULL) + (sel->credentials != SIPGUIDE_TRI_UNKNOWN)
+           + (sel->expires_zero != SIPGUIDE_TRI_UNKNOWN)
+           + (sel->max_forwards_zero != SIPGUIDE_TRI_UNKNOWN) + (sel->aka != SIPGUIDE_TRI_UNKNOWN)
+           + (sel->stale != SIPGUIDE_TRI_UNKNOWN) + (sel->alt_service != NULL)
+           + (sel->own_phrase != SIPGUIDE_TRI_UNKNOWN);
 }
 
 /* The most specific rule of the method that holds for the request. */
@@ -218,32 +235,37 @@ term_index(sipguide_vocab_t vocab, const char *token)
 
 /* The sections of an entry that apply to the request, least specific
  * first: the code, [CODE other] when the method is not one the code is
- * meant for, the sections naming the method, then those naming it with
- * qualifiers that hold (fewer qualifiers first). */
-#define MAX_LAYERS 8
+ * meant for, the sections naming the method, then those with qualifiers
+ * that hold, fewer qualifiers first; among as many, one naming no method
+ * (it applies to every method the code is meant for) before one naming
+ * the method, and then in file order. */
+#define MAX_LAYERS 16
 
 static unsigned
 applicable_sections(const sipguide_code_t *e, const request_t *q, gboolean expected,
                     const sipguide_section_t **out)
 {
-    unsigned n = 0, i, k;
+    unsigned n = 0, i, k, named;
 
     out[n++] = &e->base;
-    if (q->method == NULL)
-        return n;
-    if (!expected) {
+    if (q->method != NULL && !expected) {
         for (i = 0; i < e->variant_count; i++) {
             if (e->variants[i].sel.other && n < MAX_LAYERS)
                 out[n++] = &e->variants[i];
         }
     }
-    for (k = 0; k <= 4; k++) {
-        for (i = 0; i < e->variant_count; i++) {
-            const sipguide_section_t *s = &e->variants[i];
-            if (s->sel.other || qualifier_count(&s->sel) != k)
-                continue;
-            if (has_method(&s->sel, q->method) && qualifiers_hold(&s->sel, q) && n < MAX_LAYERS)
-                out[n++] = s;
+    for (k = 0; k <= MAX_QUALIFIERS; k++) {
+        for (named = 0; named <= 1; named++) {
+            for (i = 0; i < e->variant_count; i++) {
+                const sipguide_section_t *s = &e->variants[i];
+                if (s->sel.other || qualifier_count(&s->sel) != k
+                    || (s->sel.method_count > 0) != named)
+                    continue;
+                if (named ? q->method == NULL || !has_method(&s->sel, q->method) : !expected)
+                    continue;
+                if (qualifiers_hold(&s->sel, q) && n < MAX_LAYERS)
+                    out[n++] = s;
+            }
         }
     }
     return n;
@@ -333,10 +355,6 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
         const sipguide_code_t *e = guide->entry;
 
         guide->answers = &e->answers;
-        if (e->base.call_outcome != SIPGUIDE_NONE)
-            guide->call_outcome = e->base.call_outcome;
-        if (e->base.reg_outcome != SIPGUIDE_NONE)
-            guide->reg_outcome = e->base.reg_outcome;
         if (q.method != NULL && e->answers.count > 0 && !has_text(&e->answers, q.method))
             guide->expected = FALSE;
         n = applicable_sections(e, &q, guide->expected, layers);
@@ -346,6 +364,8 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
         /* Each key from the most specific section that sets it. */
         for (i = 0; i < n; i++) {
             const sipguide_section_t *s = layers[i];
+            if (s->sel.method_count > 0)
+                guide->method_specific = TRUE;
             if (s->set & SIPGUIDE_KEY_MEANING)
                 guide->meaning = s->meaning;
             if (s->set & SIPGUIDE_KEY_CATEGORY)
@@ -376,6 +396,10 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
                 guide->flow = s->flow;
             if (s->set & SIPGUIDE_KEY_BODY)
                 guide->body = s->body;
+            if (s->call_outcome != SIPGUIDE_NONE)
+                guide->call_outcome = s->call_outcome;
+            if (s->reg_outcome != SIPGUIDE_NONE)
+                guide->reg_outcome = s->reg_outcome;
             /* The code's own procedures are added to the request's. */
             for (j = 0; j < s->procedures.count; j++)
                 add_term(guide, s->procedures.items[j]);

@@ -60,15 +60,23 @@ typedef enum {
     SIPGUIDE_TRI_YES
 } sipguide_tri_t;
 
-/* What the guide knows of the request a response answers.  Everything but
- * the method may be unknown; the guide is then the text that is true for
- * every request of that method. */
+/* What the guide knows of the request a response answers, and of the
+ * few facts of the response itself that change what its code means here
+ * (the kind of challenge, the 3GPP alternative-service body, the reason
+ * phrase).  Everything but the method may be unknown; the guide is then
+ * the text that is true for every request of that method. */
 typedef struct {
     const char     *method;        /* CSeq method, NULL when unknown */
     sipguide_tri_t  in_dialog;     /* the request had a To tag (re-INVITE ...) */
     const char     *event;         /* Event package of SUBSCRIBE, NOTIFY, PUBLISH, or NULL */
     sipguide_tri_t  request_sdp;   /* the request carried an SDP body */
     sipguide_tri_t  credentials;   /* the request carried credentials (Authorization ...) */
+    sipguide_tri_t  expires_zero;  /* the request asked for an expiry of 0 */
+    sipguide_tri_t  max_forwards_zero; /* the request came with Max-Forwards 0 */
+    sipguide_tri_t  aka;           /* a 401/407 asks for IMS-AKA (NO: a password digest) */
+    sipguide_tri_t  stale;         /* the challenge says stale=true */
+    const char     *alt_service;   /* the type of a 3GPP alternative-service body, or NULL */
+    sipguide_tri_t  own_phrase;    /* the reason phrase is the entry's (NO: another one) */
 } sipguide_req_ctx_t;
 
 /* A context that knows only the method (what a response alone tells). */
@@ -76,12 +84,15 @@ static inline sipguide_req_ctx_t
 sipguide_req_ctx_method(const char *method)
 {
     sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, NULL,
                                SIPGUIDE_TRI_UNKNOWN };
     return ctx;
 }
 
 /* Which requests a section applies to: [CODE], [CODE other],
- * [CODE M1,M2 qualifiers].  A qualifier matches only a known value. */
+ * [CODE M1,M2 qualifiers], or [CODE qualifiers] (any method).  A
+ * qualifier matches only a known value. */
 typedef struct {
     unsigned            method_count;  /* 0: no method named */
     const char *const  *methods;
@@ -90,6 +101,12 @@ typedef struct {
     const char         *event;         /* "event=PKG", or NULL */
     sipguide_tri_t      sdp;           /* "sdp" YES, "no-sdp" NO, else UNKNOWN */
     sipguide_tri_t      credentials;   /* "credentials" YES, "no-credentials" NO, else UNKNOWN */
+    sipguide_tri_t      expires_zero;  /* "expires=0" YES, else UNKNOWN */
+    sipguide_tri_t      max_forwards_zero; /* "max-forwards=0" YES, else UNKNOWN */
+    sipguide_tri_t      aka;           /* "aka" YES, "digest" NO, else UNKNOWN */
+    sipguide_tri_t      stale;         /* "stale" YES, else UNKNOWN */
+    const char         *alt_service;   /* "alt-service=TYPE", or NULL */
+    sipguide_tri_t      own_phrase;    /* "own-phrase" YES, "other-phrase" NO, else UNKNOWN */
 } sipguide_selector_t;
 
 /* Bits of sipguide_section_t.set: which keys a section sets. */
@@ -131,7 +148,7 @@ typedef struct {
     sipguide_texts_t    causes;    /* the usual causes */
     const char         *flow;      /* where in the flow the response appears */
     const char         *body;      /* what body to expect in the response */
-    int                 call_outcome;  /* a code section only: SIPGUIDE_NONE when unset */
+    int                 call_outcome;  /* SIPGUIDE_NONE when unset */
     int                 reg_outcome;
 } sipguide_section_t;
 
@@ -183,6 +200,7 @@ typedef struct {
     const sipguide_code_t    *entry;       /* NULL when the catalog has no entry */
     const sipguide_method_t  *rule;        /* the method's rule, NULL when unknown */
     const char               *variant;     /* label of the most specific applied section, or NULL */
+    gboolean                  method_specific; /* a section naming the method applied */
     gboolean                  expected;    /* FALSE: the code is not meant for this method */
     const char               *meaning;     /* NULL without an entry */
     int                       category;
@@ -257,8 +275,10 @@ typedef struct {
     X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
     X(CANCEL_IN,              "cancel-in",              "frame") \
     X(NO_CANCEL,              "no-cancel",              "") \
+    X(NO_CANCEL_NO_REQUEST,   "no-cancel-no-request",   "") \
     X(AUTH_RETRY_IN,          "auth-retry-in",          "frame") \
     X(NO_AUTH_RETRY,          "no-auth-retry",          "") \
+    X(NO_AUTH_RETRY_YET,      "no-auth-retry-yet",      "seconds") \
     X(AUTH_CHALLENGE,         "auth-challenge",         "frame") \
     X(AUTH_STALE,             "auth-stale",             "frame") \
     X(AUTH_RESYNC,            "auth-resync",            "frame") \
@@ -267,6 +287,11 @@ typedef struct {
     X(AUTH_AGAIN,             "auth-again",             "frame") \
     X(AUTH_REJECTED_MEANING,  "auth-rejected-meaning",  "") \
     X(RETRANSMISSION,         "retransmission",         "frame") \
+    X(RETRANSMISSION_REQUEST_RESENT, "retransmission-request-resent", "frame request") \
+    X(RETRANSMISSION_2XX,     "retransmission-2xx",     "frame") \
+    X(RETRANSMISSION_RELIABLE, "retransmission-reliable", "frame") \
+    X(RETRANSMISSION_INVITE_FAILURE, "retransmission-invite-failure", "frame") \
+    X(RETRANSMISSION_UNPROMPTED, "retransmission-unprompted", "frame") \
     X(DUPLICATE,              "duplicate",              "frame") \
     X(ALSO_SEEN,              "also-seen",              "frame") \
     X(FORK,                   "fork",                   "frame") \
@@ -284,6 +309,7 @@ typedef struct {
     X(ACK_IN,                 "ack-in",                 "frame") \
     X(NO_ACK,                 "no-ack",                 "seconds limit") \
     X(NO_ACK_YET,             "no-ack-yet",             "seconds") \
+    X(NO_ACK_ELSEWHERE,       "no-ack-elsewhere",       "seconds") \
     X(REASON_EARLY,           "reason-early",           "frame reason") \
     X(REASON_CANCEL,          "reason-cancel",          "frame reason") \
     X(REASON_CANCEL_ELSEWHERE, "reason-cancel-elsewhere", "frame reason") \
@@ -295,7 +321,11 @@ typedef struct {
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
     X(REQUEST_PROVISIONAL_ONLY, "request-provisional-only", "frame") \
     X(REQUEST_TIMED_OUT,      "request-timed-out",      "limit") \
+    X(REQUEST_TIMED_OUT_INVITE, "request-timed-out-invite", "limit") \
+    X(REQUEST_GIVEN_UP,       "request-given-up",       "seconds code phrase frame") \
+    X(REQUEST_FAILED_OVER,    "request-failed-over",    "seconds frame") \
     X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
+    X(REGISTRATION_STILL_VALID, "registration-still-valid", "frame seconds") \
     X(REQUEST_COPIES,         "request-copies",         "count t1") \
     X(REQUEST_COPIES_ODD,     "request-copies-odd",     "count t1") \
     X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
@@ -304,6 +334,8 @@ typedef struct {
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
+    X(CALLS_REFRESH_REFUSED,  "calls-refresh-refused",  "code phrase frame") \
+    X(CALLS_DIAMETER_SUCCESS, "calls-diameter-success", "message") \
     X(DIAMETER_UAA,           "diameter-uaa",           "frame result name meaning") \
     X(DIAMETER_MAA,           "diameter-maa",           "frame result name meaning") \
     X(DIAMETER_SAA,           "diameter-saa",           "frame result name meaning") \
@@ -312,6 +344,9 @@ typedef struct {
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
     X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
+    X(DIAMETER_AFTER_SUCCESS, "diameter-after-success", "frame result name meaning command earlier other") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")
 
@@ -356,6 +391,10 @@ typedef struct {
     const char *meaning;   /* what it means for the SIP side */
     const char *sip;       /* what it usually turns into in SIP, or NULL */
     const char *ref;       /* the reference with its clause */
+    const char *outcome;   /* the call or registration outcome token of a failure it
+                            * explains (rejected, failed), or NULL */
+    const char *after_success; /* what it means after an earlier success for the same
+                                * identity, or NULL */
 } sipguide_diam_entry_t;
 
 /* Lowest and highest code of a valid class (RFC 3261 §7.2). */

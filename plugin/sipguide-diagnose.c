@@ -68,31 +68,47 @@ note(sipguide_result_t *r, sipguide_text_t text, guint32 frame)
     tx(r, SIPGUIDE_ITEM_NOTE, text, 0, frame, 0, 0, SIPGUIDE_RAISE_NONE);
 }
 
+/* The sentence of a resent response, by what made the sender repeat it. */
+static sipguide_text_t
+resend_text(guint32 why)
+{
+    switch ((sipguide_resend_t)why) {
+    case SIPGUIDE_RESEND_REQUEST:        return SIPGUIDE_TEXT_RETRANSMISSION_REQUEST_RESENT;
+    case SIPGUIDE_RESEND_2XX:            return SIPGUIDE_TEXT_RETRANSMISSION_2XX;
+    case SIPGUIDE_RESEND_RELIABLE:       return SIPGUIDE_TEXT_RETRANSMISSION_RELIABLE;
+    case SIPGUIDE_RESEND_INVITE_FAILURE: return SIPGUIDE_TEXT_RETRANSMISSION_INVITE_FAILURE;
+    case SIPGUIDE_RESEND_UNPROMPTED:     return SIPGUIDE_TEXT_RETRANSMISSION_UNPROMPTED;
+    default:                             return SIPGUIDE_TEXT_RETRANSMISSION;
+    }
+}
+
 /* The request, its time, and the copies of this response. */
 static void
 request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
 {
     guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
+    const sipguide_link_t *l;
     guint32 frame;
 
     if (request != 0) {
         if (f->flags & SIPGUIDE_FACT_TIME_BEFORE)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_BEFORE, request, request, 0,
-               f->response_ms, SIPGUIDE_RAISE_TIME);
+               f->response_us, SIPGUIDE_RAISE_TIME);
         else if (f->flags & SIPGUIDE_FACT_TIME_JUMP)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_JUMP, request, request, 0,
-               f->response_ms / 1000, SIPGUIDE_RAISE_TIME);
+               f->response_us, SIPGUIDE_RAISE_TIME);
         else
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN, request, request, 0,
-               f->response_ms, SIPGUIDE_RAISE_NONE);
+               f->response_us, SIPGUIDE_RAISE_NONE);
     } else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_ELSEWHERE)) != 0) {
         note(r, SIPGUIDE_TEXT_REQUEST_ELSEWHERE, frame);
     }
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DUPLICATE_OF)) != 0)
         link_line(r, SIPGUIDE_ITEM_DUPLICATE_OF, SIPGUIDE_TEXT_DUPLICATE, frame, SIPGUIDE_RAISE_DUPLICATE);
-    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0)
-        link_line(r, SIPGUIDE_ITEM_RETRANSMISSION_OF, SIPGUIDE_TEXT_RETRANSMISSION, frame,
-                  SIPGUIDE_RAISE_RETRANSMISSION);
+    if ((l = sipguide_facts_find(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != NULL)
+        tx(r, SIPGUIDE_ITEM_RETRANSMISSION_OF, resend_text(SIPGUIDE_LINK_DATA(l->kind)), l->frame,
+           l->frame, sipguide_facts_get(f, SIPGUIDE_LINK_RESENT_REQUEST_IN), 0,
+           SIPGUIDE_RAISE_RETRANSMISSION);
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ALSO_SEEN_IN)) != 0)
         link_line(r, SIPGUIDE_ITEM_ALSO_SEEN_IN, SIPGUIDE_TEXT_ALSO_SEEN, frame, SIPGUIDE_RAISE_NONE);
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_FORK_FIRST_IN)) != 0)
@@ -102,7 +118,7 @@ request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
 /* A 401/407: the verdict, the retry, and the meaning when the catalog's
  * "normal challenge" would be untrue. */
 static void
-challenge(sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
+challenge(packet_info *pinfo, sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
 {
     guint32 request = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);
     guint32 rejected = sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_REJECTED_IN);
@@ -142,8 +158,11 @@ challenge(sipguide_result_t *r, const sipguide_facts_t *f, gboolean later_known)
     }
     if (retry != 0)
         link_line(r, SIPGUIDE_ITEM_AUTH_RETRY_IN, SIPGUIDE_TEXT_AUTH_RETRY_IN, retry, SIPGUIDE_RAISE_NONE);
-    else if (later_known)
+    else if (later_known && sipguide_flow_retry_window_over(pinfo))
         note(r, SIPGUIDE_TEXT_NO_AUTH_RETRY, 0);
+    else if (later_known)
+        tx(r, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_NO_AUTH_RETRY_YET, 0, 0, 0,
+           sipguide_flow_ms_to_end(pinfo), SIPGUIDE_RAISE_NONE);
 }
 
 static gboolean
@@ -200,19 +219,26 @@ no_dialog(sipguide_result_t *r, const sipguide_facts_t *f)
 /* ---------------------------------------------------------------------- */
 /* Diameter */
 
-/* The sentence of a Diameter message behind a response. */
+/* The sentence of a Diameter message behind a response, by the situation:
+ * a success behind a challenge is the step the challenge needs (an MAA
+ * brings the authentication data it is made from), a success behind any
+ * other failure says the failure lies elsewhere. */
 static sipguide_text_t
-diameter_text(guint32 data, guint32 code)
+diameter_text(const sipguide_result_t *r, guint32 data)
 {
     gboolean success = !(data & SIPGUIDE_DIAM_NO_VALUE) && SIPGUIDE_DIAM_VALUE(data) >= 2000
                        && SIPGUIDE_DIAM_VALUE(data) < 3000;
+    gboolean challenge = (r->code == 401 || r->code == 407) && r->auth != SIPGUIDE_AUTH_REJECTED;
 
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_ASR: return SIPGUIDE_TEXT_DIAMETER_ASR;
     case SIPGUIDE_DIAM_CMD_RAR: return SIPGUIDE_TEXT_DIAMETER_RAR;
     default: break;
     }
-    if (success && code >= 300)
+    if (success && challenge)
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
+    if (success && r->code >= 300)
         return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
@@ -228,19 +254,34 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
 {
     guint i, ambiguous = 0;
     guint32 other = 0;
+    const sipguide_link_t *accepted = NULL;
 
+    for (i = 0; i < f->nlinks; i++) {
+        const sipguide_link_t *l = sipguide_facts_nth(f, i);
+        if (SIPGUIDE_LINK_KIND(l->kind) == SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN)
+            accepted = l;
+    }
     for (i = 0; i < f->nlinks; i++) {
         const sipguide_link_t *l = sipguide_facts_nth(f, i);
         guint32 kind = SIPGUIDE_LINK_KIND(l->kind), data = SIPGUIDE_LINK_DATA(l->kind);
 
         if (kind == SIPGUIDE_LINK_DIAMETER_IN) {
             guint n = r->tx_count;
-            tx(r, SIPGUIDE_ITEM_DIAMETER_IN, diameter_text(data, r->code), l->frame, l->frame, 0, 0,
+            const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
+            /* A refusal that contradicts an earlier acceptance of the same
+             * identity says so, in the value's own words for that case. */
+            gboolean after = accepted != NULL && e != NULL && e->after_success != NULL;
+
+            tx(r, SIPGUIDE_ITEM_DIAMETER_IN,
+               after ? SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS : diameter_text(r, data), l->frame,
+               l->frame, after ? accepted->frame : 0, after ? SIPGUIDE_LINK_DATA(accepted->kind) : 0,
                SIPGUIDE_RAISE_NONE);
             if (r->tx_count > n)
                 r->tx[n].reason = data;
             r->diameter_frame = l->frame;
             r->diameter_data = data;
+            r->diameter_elsewhere = r->tx_count > n
+                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
@@ -257,7 +298,8 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            sipguide_result_t *r)
 {
     /* The request as far as the capture tells: the model knows whether it
-     * had a To tag and a session description, and its Event package. */
+     * had a To tag and a session description, its Event package, its
+     * expiry and Max-Forwards ... */
     sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
 
     if (f->context & SIPGUIDE_CTX_IN_DIALOG)
@@ -273,6 +315,27 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         ctx.credentials = SIPGUIDE_TRI_YES;
     else if (f->context & SIPGUIDE_CTX_NO_CREDENTIALS)
         ctx.credentials = SIPGUIDE_TRI_NO;
+    if (f->asked_expires >= 0)
+        ctx.expires_zero = f->asked_expires == 0 ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
+    if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_ZERO)
+        ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_MORE)
+        ctx.max_forwards_zero = SIPGUIDE_TRI_NO;
+    /* ... and what the response says of itself. */
+    if (f->context & SIPGUIDE_CTX_CHALLENGE_AKA)
+        ctx.aka = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_CHALLENGE_DIGEST)
+        ctx.aka = SIPGUIDE_TRI_NO;
+    if (f->context & (SIPGUIDE_CTX_CHALLENGE_AKA | SIPGUIDE_CTX_CHALLENGE_DIGEST))
+        ctx.stale = (f->context & SIPGUIDE_CTX_STALE) ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
+    if (f->context & SIPGUIDE_CTX_ALT_EMERGENCY)
+        ctx.alt_service = "emergency";
+    else if (f->context & SIPGUIDE_CTX_ALT_RESTORATION)
+        ctx.alt_service = "restoration";
+    if (f->context & SIPGUIDE_CTX_OWN_PHRASE)
+        ctx.own_phrase = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_OTHER_PHRASE)
+        ctx.own_phrase = SIPGUIDE_TRI_NO;
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;
@@ -282,7 +345,7 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
     r->has_time = (f->flags & SIPGUIDE_FACT_HAS_TIME) != 0;
-    r->response_ms = f->response_ms;
+    r->response_us = f->response_us;
     r->auth = (f->code == 401 || f->code == 407) && !(f->flags & (SIPGUIDE_FACT_DUPLICATE
                                                                  | SIPGUIDE_FACT_RESENT))
               ? (sipguide_auth_t)f->auth : SIPGUIDE_AUTH_NONE;
@@ -306,10 +369,11 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         if (cancel != 0)
             link_line(r, SIPGUIDE_ITEM_CANCEL_IN, SIPGUIDE_TEXT_CANCEL_IN, cancel, SIPGUIDE_RAISE_NONE);
         else
-            note(r, SIPGUIDE_TEXT_NO_CANCEL, 0);
+            note(r, sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN) != 0 ? SIPGUIDE_TEXT_NO_CANCEL
+                                                                      : SIPGUIDE_TEXT_NO_CANCEL_NO_REQUEST, 0);
     }
     if (f->code == 401 || f->code == 407)
-        challenge(r, f, later_known);
+        challenge(pinfo, r, f, later_known);
     if (f->code == 481)
         no_dialog(r, f);
     diameter(r, f);
@@ -319,31 +383,44 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
 /* The value of a Diameter link, its registered name and what it means,
  * from data/diameter.txt (the table its command and AVP say). */
 static void
-diameter_words(packet_info *pinfo, guint32 data, const char **value, const char **name,
+diameter_words(packet_info *pinfo, const sipguide_tx_line_t *l, const char **value, const char **name,
                const char **meaning)
 {
-    sipguide_diam_table_t table;
-    const sipguide_diam_entry_t *e;
+    guint32 data = l->reason;
+    const sipguide_diam_entry_t *e = sipguide_diameter_entry(data);
 
-    switch (SIPGUIDE_DIAM_CMD(data)) {
-    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
-    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
-    default:
-        if (!(data & SIPGUIDE_DIAM_EXPERIMENTAL))
-            table = SIPGUIDE_DIAM_BASE;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX)
-            table = SIPGUIDE_DIAM_RX;
-        else if (SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH)
-            table = SIPGUIDE_DIAM_SH;
-        else
-            table = SIPGUIDE_DIAM_CX;
-        break;
-    }
-    e = (data & SIPGUIDE_DIAM_NO_VALUE) ? NULL : sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
     *value = (data & SIPGUIDE_DIAM_NO_VALUE) ? "" : wmem_strdup_printf(pinfo->pool, "%u",
                                                                        SIPGUIDE_DIAM_VALUE(data));
     *name = e != NULL ? e->name : sipguide_catalog_text(SIPGUIDE_TEXT_DIAMETER_UNLISTED);
-    *meaning = e != NULL ? e->meaning : "";
+    *meaning = e == NULL ? ""
+             : l->text == SIPGUIDE_TEXT_DIAMETER_AFTER_SUCCESS && e->after_success != NULL
+             ? e->after_success : e->meaning;
+}
+
+/* A time in microseconds as milliseconds: two decimals below 1 ms, one
+ * below 10 ms, whole ones above (rounded). */
+static const char *
+ms_text(packet_info *pinfo, guint32 us)
+{
+    if (us < 1000)
+        return wmem_strdup_printf(pinfo->pool, "%.2f", us / 1000.0);
+    if (us < 10000)
+        return wmem_strdup_printf(pinfo->pool, "%.1f", us / 1000.0);
+    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)us + 500) / 1000));
+}
+
+/* A time in milliseconds as seconds, the same way, with three decimals
+ * below 0.1 s. */
+static const char *
+seconds_text(packet_info *pinfo, guint32 ms)
+{
+    if (ms < 100)
+        return wmem_strdup_printf(pinfo->pool, "%.3f", ms / 1000.0);
+    if (ms < 1000)
+        return wmem_strdup_printf(pinfo->pool, "%.2f", ms / 1000.0);
+    if (ms < 10000)
+        return wmem_strdup_printf(pinfo->pool, "%.1f", ms / 1000.0);
+    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
 }
 
 const char *
@@ -355,8 +432,8 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
     const char *p[] = {
         "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
         "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "ms", wmem_strdup_printf(pinfo->pool, "%u", l->number),
-        "seconds", wmem_strdup_printf(pinfo->pool, "%u", l->number),
+        "ms", ms_text(pinfo, l->number),
+        "seconds", seconds_text(pinfo, l->number),
         "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
         "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
         "phrase", e != NULL ? e->phrase : "",
@@ -366,11 +443,16 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
         "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
         "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        /* A Diameter line's command and, after an earlier success, that
+         * answer's command (its data in 'number'). */
+        "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",
+        "earlier", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->number) : "",
         "result", NULL, "name", NULL, "meaning", NULL,
     };
 
     if (l->item == SIPGUIDE_ITEM_DIAMETER_IN)
-        diameter_words(pinfo, l->reason, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
+        diameter_words(pinfo, l, &p[G_N_ELEMENTS(p) - 5], &p[G_N_ELEMENTS(p) - 3],
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);

@@ -38,6 +38,8 @@ typedef enum {
     SIPGUIDE_ITEM_REASON_INHERITED_IN,  /* drawn with the Evidence */
     SIPGUIDE_ITEM_FINAL_IN,             /* a request: its final response */
     SIPGUIDE_ITEM_INVITE_FINAL_IN,      /* a CANCEL: the final response of its INVITE */
+    SIPGUIDE_ITEM_GIVEN_UP_IN,          /* a request: its client's failure sent upstream */
+    SIPGUIDE_ITEM_FAILED_OVER_IN,       /* a request: its client's copy to another next hop */
     SIPGUIDE_ITEM_DIAMETER_IN,          /* drawn with the Evidence */
     SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN,/* idem */
     SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
@@ -63,7 +65,7 @@ typedef struct {
     guint32          link;          /* the frame of the item's field; 0 for a note */
     guint32          frame;         /* what the sentence's {frame} names */
     guint32          challenge;     /* what its {challenge} names */
-    guint32          number;        /* its {ms}, {seconds} or {count} */
+    guint32          number;        /* its {ms} in microseconds, {seconds} in milliseconds, or {count} */
     guint32          reason;        /* its {reason}, packed (sipguide-reason.h); or the
                                      * data of a Diameter link */
     guint32          code;          /* its {code} and {phrase} */
@@ -85,7 +87,7 @@ typedef struct {
     const char         *auth_token;     /* the verdict as a filter value, or NULL */
     gboolean            duplicate;      /* counted once: statistics skip it */
     gboolean            has_time;
-    guint32             response_ms;
+    guint32             response_us;   /* with has_time */
     guint               tx_count;
     sipguide_tx_line_t  tx[SIPGUIDE_TX_MAX];
     gboolean            has_evidence;
@@ -96,9 +98,11 @@ typedef struct {
     sipguide_tx_line_t  outcome_line;   /* the reason of the outcome */
     guint               challenges;     /* a modelled 401/407: its client's count, else 0 */
     guint               resyncs;
-    /* The Diameter message behind it (sipguide-diameter.h), or 0. */
+    /* The Diameter message behind it (sipguide-diameter.h), or 0; and
+     * whether it is a success next to a failure, whose cause lies elsewhere. */
     guint32             diameter_frame;
     guint32             diameter_data;
+    gboolean            diameter_elsewhere;
 } sipguide_result_t;
 
 /* What the guide says on a request frame (sipguide-flow.h). */

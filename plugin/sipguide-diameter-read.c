@@ -7,6 +7,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "compat.h"
 #include "sipguide-diameter-read.h"
 
 #define HEADER_LEN 20
@@ -57,7 +58,7 @@ read_avps(tvbuff_t *tvb, gint offset, gint end, int depth, sipguide_diam_values_
 
     while (end - offset >= 8) {
         guint32 code = tvb_get_ntohl(tvb, offset);
-        guint8 flags = tvb_get_guint8(tvb, offset + 4);
+        guint8 flags = SIPGUIDE_TVB_U8(tvb, offset + 4);
         gint len = (gint)tvb_get_ntoh24(tvb, offset + 5);
         gint head = (flags & AVP_FLAG_VENDOR) ? 12 : 8;
         guint32 vendor = 0;
@@ -142,12 +143,12 @@ sipguide_diameter_read(tvbuff_t *tvb, gint offset, gint length, sipguide_diam_va
     if (tvb == NULL || offset < 0 || length < HEADER_LEN)
         return FALSE;
     captured = tvb_captured_length_remaining(tvb, offset);
-    if (captured < HEADER_LEN || tvb_get_guint8(tvb, offset) != 1)
+    if (captured < HEADER_LEN || SIPGUIDE_TVB_U8(tvb, offset) != 1)
         return FALSE;
     declared = (gint)tvb_get_ntoh24(tvb, offset + 1);
     if (declared < HEADER_LEN)
         return FALSE;
-    out->request = (tvb_get_guint8(tvb, offset + 4) & 0x80) != 0;
+    out->request = (SIPGUIDE_TVB_U8(tvb, offset + 4) & 0x80) != 0;
     out->command = tvb_get_ntoh24(tvb, offset + 5);
     out->application = tvb_get_ntohl(tvb, offset + 8);
     end = offset + MIN(MIN(declared, length), captured);

@@ -27,7 +27,7 @@
 #define CMD_RA 258u
 
 #define KEYS 4                  /* identities kept per session */
-#define EVENTS 4                /* latest messages kept per identity */
+#define EVENTS 8                /* latest messages kept per identity */
 #define MAX_SESSIONS 131072
 #define MAX_IDENTITIES 131072
 #define SESSION_LIFE_S 3600
@@ -89,6 +89,25 @@ sipguide_diameter_command(guint32 data)
                                          "ASR", "RAR" };
 
     return names[SIPGUIDE_DIAM_CMD(data)];
+}
+
+const sipguide_diam_entry_t *
+sipguide_diameter_entry(guint32 data)
+{
+    sipguide_diam_table_t table;
+
+    if (data & SIPGUIDE_DIAM_NO_VALUE)
+        return NULL;
+    switch (SIPGUIDE_DIAM_CMD(data)) {
+    case SIPGUIDE_DIAM_CMD_ASR: table = SIPGUIDE_DIAM_ABORT_CAUSE; break;
+    case SIPGUIDE_DIAM_CMD_RAR: table = SIPGUIDE_DIAM_SPECIFIC_ACTION; break;
+    default:
+        table = !(data & SIPGUIDE_DIAM_EXPERIMENTAL) ? SIPGUIDE_DIAM_BASE
+              : SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_RX ? SIPGUIDE_DIAM_RX
+              : SIPGUIDE_DIAM_APP(data) == SIPGUIDE_APP_SH ? SIPGUIDE_DIAM_SH : SIPGUIDE_DIAM_CX;
+        break;
+    }
+    return sipguide_catalog_diameter(table, SIPGUIDE_DIAM_VALUE(data));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -314,6 +333,7 @@ typedef struct {
     guint          wanted;      /* bit (1 << cmd) for each command that may explain it */
     gint64         from_us, to_us;
     const event_t *best;
+    guint32        best_key;    /* the identity it was found by */
     const event_t *rival;       /* of another session, with another verdict */
 } search_t;
 
@@ -335,6 +355,7 @@ search_identity(search_t *q, guint32 key)
             continue;
         if (q->best == NULL || e->us > q->best->us || (e->us == q->best->us && e->frame > q->best->frame)) {
             q->best = e;
+            q->best_key = key;
         }
     }
 }
@@ -363,6 +384,36 @@ search_rival(search_t *q, guint32 key)
             && failure(e->data) != failure(q->best->data))
             q->rival = e;
     }
+}
+
+/* Beside a failed Cx answer: the latest successful Cx answer of another
+ * session for the same identity within 'life' before it, or NULL.  The HSS
+ * knew the identity then (TS 29.228: UAR, MAR, SAR and LIR all check that
+ * it exists). */
+static const event_t *
+accepted_before(guint32 key, const event_t *failed, gint64 life)
+{
+    guint64 k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    const identity_rec_t *r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    const guint cx = (1u << SIPGUIDE_DIAM_CMD_UAA) | (1u << SIPGUIDE_DIAM_CMD_MAA)
+                     | (1u << SIPGUIDE_DIAM_CMD_SAA) | (1u << SIPGUIDE_DIAM_CMD_LIA);
+    const event_t *found = NULL;
+    guint i;
+
+    if (r == NULL || SIPGUIDE_DIAM_APP(failed->data) != SIPGUIDE_APP_CX
+        || !(cx & (1u << SIPGUIDE_DIAM_CMD(failed->data))) || !failure(failed->data))
+        return NULL;
+    for (i = 0; i < EVENTS; i++) {
+        const event_t *e = &r->events[i];
+        if (e->frame == 0 || e->session == failed->session || SIPGUIDE_DIAM_APP(e->data) != SIPGUIDE_APP_CX
+            || !(cx & (1u << SIPGUIDE_DIAM_CMD(e->data))) || failure(e->data)
+            || e->us > failed->us || (e->us == failed->us && e->frame >= failed->frame)
+            || e->us < failed->us - life)
+            continue;
+        if (found == NULL || e->us > found->us || (e->us == found->us && e->frame > found->frame))
+            found = e;
+    }
+    return found;
 }
 
 void
@@ -423,4 +474,9 @@ sipguide_diameter_response(const sipguide_step_t *s, const sipguide_txn_view_t *
         return;
     }
     sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_DIAMETER_IN, q.best->data, q.best->frame);
+    {
+        const event_t *ok = accepted_before(q.best_key, q.best, life);
+        if (ok != NULL)
+            sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN, ok->data, ok->frame);
+    }
 }

@@ -17,6 +17,7 @@
 #ifndef SIPGUIDE_DIAMETER_H
 #define SIPGUIDE_DIAMETER_H
 
+#include "sipguide-catalog.h"
 #include "sipguide-model.h"
 #include "sipguide-transaction.h"
 
@@ -68,5 +69,10 @@ guint32 sipguide_diameter_identity(char kind, const char *s);
 
 /* The command name of a link ("UAA", "MAA", "ASR" ...), for the drawing. */
 const char *sipguide_diameter_command(guint32 data);
+
+/* The data/diameter.txt entry of a link's value, from the table its
+ * command and AVP say; NULL when the message had no value or the table
+ * does not list it. */
+const sipguide_diam_entry_t *sipguide_diameter_entry(guint32 data);
 
 #endif /* SIPGUIDE_DIAMETER_H */

@@ -477,6 +477,8 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_REASON_INHERITED_IN:  return hf_sipguide_reason_inherited_in;
     case SIPGUIDE_ITEM_FINAL_IN:             return hf_sipguide_request_final_in;
     case SIPGUIDE_ITEM_INVITE_FINAL_IN:      return hf_sipguide_request_invite_final_in;
+    case SIPGUIDE_ITEM_GIVEN_UP_IN:          return hf_sipguide_request_given_up_in;
+    case SIPGUIDE_ITEM_FAILED_OVER_IN:       return hf_sipguide_request_failed_over_in;
     case SIPGUIDE_ITEM_DIAMETER_IN:          return hf_sipguide_diameter_in;
     case SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN: return hf_sipguide_diameter_candidate_in;
     default:                                 return hf_sipguide_transaction_note;
@@ -555,7 +557,7 @@ draw_tx_lines(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *tx, gui
             continue;
         draw_tx_line(tt, d, &tx[i]);
         if (r != NULL && tx[i].item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
-            add_uint(tt, d, hf_sipguide_response_time, r->response_ms);
+            add_uint(tt, d, hf_sipguide_response_time, (r->response_us + 500) / 1000);
     }
 }
 
@@ -712,7 +714,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (not a method %u is meant for)", r->method, r->code);
             proto_item_set_generated(pi);
-        } else if (g->variant != NULL && d.shown) {
+        } else if (g->method_specific && d.shown) {
             pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
                     r->method, "%s (the guide is specific to %s)", r->method, r->method);
             proto_item_set_generated(pi);

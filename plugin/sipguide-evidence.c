@@ -367,28 +367,44 @@ read_number_header(const sipguide_msg_t *m, sipguide_hdr_t f, packet_info *pinfo
     }
 }
 
-static void
-read_challenge(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
+const char *
+sipguide_evidence_algorithm(const sipguide_msg_t *m, packet_info *pinfo)
 {
     sipguide_hdr_t f = m->code == 407 ? SIPGUIDE_H_PROXY_AUTHENTICATE : SIPGUIDE_H_WWW_AUTHENTICATE;
-    const char *header = m->code == 407 ? "Proxy-Authenticate" : "WWW-Authenticate";
     const char *value = sipguide_msg_string(m, f, 0);
     const char *algorithm;
 
     if (value == NULL)
-        return;
+        return NULL;
     algorithm = sipguide_param_value(pinfo, value, "algorithm");
     if (algorithm == NULL) {
         /* Skip the scheme word ("Digest") before the parameters. */
         const char *sp = strchr(sipguide_skip_ws(value), ' ');
         algorithm = sp != NULL ? sipguide_param_value(pinfo, sp + 1, "algorithm") : NULL;
     }
+    /* RFC 2617: MD5 is the default when the parameter is absent. */
+    return algorithm != NULL ? algorithm : "MD5";
+}
+
+gboolean
+sipguide_evidence_algorithm_aka(const char *algorithm)
+{
+    /* AKAv1-MD5, AKAv2-MD5 ... (RFC 3310, RFC 4169). */
+    return g_ascii_strncasecmp(algorithm, "AKA", 3) == 0;
+}
+
+static void
+read_challenge(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
+{
+    const char *header = m->code == 407 ? "Proxy-Authenticate" : "WWW-Authenticate";
+    const char *algorithm = sipguide_evidence_algorithm(m, pinfo);
+
     if (algorithm == NULL)
-        algorithm = "MD5";      /* RFC 2617: the default when the parameter is absent */
+        return;
     ev->auth_algorithm = algorithm;
     {
         const char *p[] = { "header", header, "algorithm", algorithm };
-        add_line(ev, pinfo, g_ascii_strncasecmp(algorithm, "AKA", 3) == 0
+        add_line(ev, pinfo, sipguide_evidence_algorithm_aka(algorithm)
                  ? SIPGUIDE_TEXT_CHALLENGE_AKA : SIPGUIDE_TEXT_CHALLENGE_DIGEST, FALSE, FALSE, p, 2);
     }
 }
@@ -419,22 +435,46 @@ xml_element(packet_info *pinfo, const char *xml, const char *tag)
     return NULL;
 }
 
+gboolean
+sipguide_evidence_alt_service(const sipguide_msg_t *m, packet_info *pinfo, const char **type,
+                              const char **action)
+{
+    const char *content = sipguide_msg_string(m, SIPGUIDE_H_CONTENT_TYPE, 0);
+    const char *body;
+
+    *type = *action = NULL;
+    if (content == NULL
+        || g_ascii_strncasecmp(sipguide_skip_ws(content), "application/3gpp-ims+xml", 24) != 0)
+        return FALSE;
+    body = sipguide_msg_body(m, pinfo, BODY_MAX);
+    if (body == NULL || strstr(body, "alternative-service") == NULL)
+        return FALSE;
+    *type = xml_element(pinfo, body, "type");
+    *action = xml_element(pinfo, body, "action");
+    return TRUE;
+}
+
 static void
 read_ims_body(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
 {
-    const char *type = sipguide_msg_string(m, SIPGUIDE_H_CONTENT_TYPE, 0);
-    const char *body;
-
-    if (type == NULL || g_ascii_strncasecmp(sipguide_skip_ws(type), "application/3gpp-ims+xml", 24) != 0)
+    if (!sipguide_evidence_alt_service(m, pinfo, &ev->alt_type, &ev->alt_action))
         return;
-    body = sipguide_msg_body(m, pinfo, BODY_MAX);
-    if (body == NULL || strstr(body, "alternative-service") == NULL)
-        return;
-    ev->alt_type = xml_element(pinfo, body, "type");
-    ev->alt_action = xml_element(pinfo, body, "action");
     LINE(ev, pinfo, SIPGUIDE_TEXT_ALT_SERVICE,
          "type", ev->alt_type != NULL ? ev->alt_type : "",
          "action", ev->alt_action != NULL ? ev->alt_action : "");
+}
+
+const char *
+sipguide_evidence_phrase(const sipguide_msg_t *m, packet_info *pinfo)
+{
+    const char *line = sipguide_msg_status_line(m);
+    const char *phrase;
+
+    /* "SIP/2.0 NNN phrase": the phrase starts after the second space. */
+    if (line == NULL || (phrase = strchr(line, ' ')) == NULL || (phrase = strchr(phrase + 1, ' ')) == NULL)
+        return NULL;
+    phrase = g_strstrip(wmem_strdup(pinfo->pool, phrase + 1));
+    return *phrase != '\0' ? phrase : NULL;
 }
 
 /* The reason phrase of the Status-Line, when it is not the registered one
@@ -442,15 +482,10 @@ read_ims_body(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
 static void
 read_phrase(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
 {
-    const char *line = sipguide_msg_status_line(m);
     const sipguide_code_t *e = sipguide_catalog_code(m->code);
-    const char *phrase;
+    const char *phrase = sipguide_evidence_phrase(m, pinfo);
 
-    /* "SIP/2.0 NNN phrase": the phrase starts after the second space. */
-    if (line == NULL || (phrase = strchr(line, ' ')) == NULL || (phrase = strchr(phrase + 1, ' ')) == NULL)
-        return;
-    phrase = g_strstrip(wmem_strdup(pinfo->pool, phrase + 1));
-    if (*phrase == '\0')
+    if (phrase == NULL)
         return;
     if (e == NULL) {
         ev->received_phrase = phrase;

@@ -60,6 +60,19 @@ typedef struct {
 void sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
                             gint64 asked_expires, sipguide_evidence_t *ev);
 
+/* The algorithm a 401/407 asks for (MD5 when its challenge names none),
+ * or NULL without a challenge; and whether it is IMS-AKA. */
+const char *sipguide_evidence_algorithm(const sipguide_msg_t *m, packet_info *pinfo);
+gboolean sipguide_evidence_algorithm_aka(const char *algorithm);
+
+/* The type and action of a 3GPP IMS XML alternative-service body (each
+ * NULL when absent); FALSE when the response has no such body. */
+gboolean sipguide_evidence_alt_service(const sipguide_msg_t *m, packet_info *pinfo,
+                                       const char **type, const char **action);
+
+/* The reason phrase of a response's Status-Line, trimmed, or NULL. */
+const char *sipguide_evidence_phrase(const sipguide_msg_t *m, packet_info *pinfo);
+
 /* Fill a sentence of data/evidence.txt: 'pairs' is name, value, name,
  * value ..., 'count' names.  Unknown placeholders stay as they are. */
 const char *sipguide_evidence_fill(packet_info *pinfo, sipguide_text_t id,

@@ -27,17 +27,25 @@ sipguide_facts_nth(const sipguide_facts_t *f, guint n)
     return n < SIPGUIDE_FACTS_INLINE ? &f->inline_links[n] : &f->more[n - SIPGUIDE_FACTS_INLINE];
 }
 
-guint32
-sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind)
+const sipguide_link_t *
+sipguide_facts_find(const sipguide_facts_t *f, sipguide_link_kind_t kind)
 {
     guint i;
 
     for (i = 0; i < f->nlinks; i++) {
         const sipguide_link_t *l = sipguide_facts_nth(f, i);
         if (SIPGUIDE_LINK_KIND(l->kind) == (guint32)kind)
-            return l->frame;
+            return l;
     }
-    return 0;
+    return NULL;
+}
+
+guint32
+sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind)
+{
+    const sipguide_link_t *l = sipguide_facts_find(f, kind);
+
+    return l != NULL ? l->frame : 0;
 }
 
 /* Room for one more link, or NULL when the links are full. */

@@ -43,6 +43,16 @@ typedef enum {
     SIPGUIDE_LINK_DIAMETER_IN,          /* the Diameter message behind a response (data:
                                          * sipguide-diameter.h) */
     SIPGUIDE_LINK_DIAMETER_AMBIGUOUS,   /* two Diameter messages that could be (idem) */
+    SIPGUIDE_LINK_RESENT_REQUEST_IN,    /* a resent response: the copy of its request that
+                                         * came again before it */
+    SIPGUIDE_LINK_GAVE_UP_IN,           /* an unanswered request: the final response its client,
+                                         * a proxy, sent upstream (data: SIPGUIDE_LEG_DATA) */
+    SIPGUIDE_LINK_FAILED_OVER_IN,       /* an unanswered request: the same request its client,
+                                         * a proxy, sent to another next hop (idem) */
+    SIPGUIDE_LINK_BINDING_IN,           /* a failure to a REGISTER refresh: the 2xx whose
+                                         * binding is still valid (data: seconds left) */
+    SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN, /* beside a failed Cx answer: an earlier successful one
+                                         * for the same identity (idem) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 
@@ -50,6 +60,24 @@ typedef enum {
  * value for the kinds that need one (a packed Reason). */
 #define SIPGUIDE_LINK_KIND(k) ((k) & 0xffu)
 #define SIPGUIDE_LINK_DATA(k) ((k) >> 8)
+
+/* Why a response was resent on its hop: the data of its RETRANSMISSION_OF
+ * link. */
+typedef enum {
+    SIPGUIDE_RESEND_UNKNOWN,        /* its request is not in the capture on this hop */
+    SIPGUIDE_RESEND_REQUEST,        /* the request came again before it */
+    SIPGUIDE_RESEND_2XX,            /* a 2xx to INVITE, until the ACK (RFC 3261 §13.3.1.4) */
+    SIPGUIDE_RESEND_RELIABLE,       /* a reliable 1xx, until the PRACK (RFC 3262 §3) */
+    SIPGUIDE_RESEND_INVITE_FAILURE, /* a failure to INVITE over UDP, until the ACK (Timer G) */
+    SIPGUIDE_RESEND_UNPROMPTED      /* none of these: the sender repeats it */
+} sipguide_resend_t;
+
+/* The data of a GAVE_UP_IN or FAILED_OVER_IN link: the Status-Code sent
+ * upstream (10 bits) and the time after the request in tenths of a
+ * second (14 bits, at most 27 minutes). */
+#define SIPGUIDE_LEG_DATA(code, tenths) (((code) & 0x3ffu) | ((guint32)MIN((tenths), 0x3fffu) << 10))
+#define SIPGUIDE_LEG_CODE(data)   ((data) & 0x3ffu)
+#define SIPGUIDE_LEG_TENTHS(data) (((data) >> 10) & 0x3fffu)
 
 typedef struct {
     guint32 frame;
@@ -59,7 +87,7 @@ typedef struct {
 /* Bits of sipguide_facts_t.flags. */
 #define SIPGUIDE_FACT_DUPLICATE     0x01u   /* a capture duplicate: counted once */
 #define SIPGUIDE_FACT_RESENT        0x02u   /* a retransmission */
-#define SIPGUIDE_FACT_HAS_TIME      0x04u   /* response_ms is valid */
+#define SIPGUIDE_FACT_HAS_TIME      0x04u   /* response_us is valid */
 #define SIPGUIDE_FACT_TIME_BEFORE   0x08u   /* stamped before its request */
 #define SIPGUIDE_FACT_TIME_JUMP     0x10u   /* an implausible gap: the clock jumped */
 #define SIPGUIDE_FACT_INCOMPLETE    0x20u   /* the model had to drop records before */
@@ -68,9 +96,12 @@ typedef struct {
 #define SIPGUIDE_FACT_MODELLED      0x100u  /* the model read the message */
 #define SIPGUIDE_FACT_RESPONSE      0x200u  /* a response (its code may be 0) */
 #define SIPGUIDE_FACT_COPIES_ODD    0x400u  /* a request: resent at intervals T1 doubling does not give */
-#define SIPGUIDE_FACT_REFRESH       0x800u  /* a 2xx to REGISTER after an earlier one of the same
-                                             * registration */
+#define SIPGUIDE_FACT_REFRESH       0x800u  /* a final response to a REGISTER of a registration
+                                             * already in place (a 2xx: renewed; a failure:
+                                             * refused, the binding stays) */
 #define SIPGUIDE_FACT_AUTH_LOOP     0x1000u /* a 401/407 that is the second rejection or more */
+#define SIPGUIDE_FACT_2XX_RESENT    0x2000u /* a 2xx to INVITE whose sender resent it on this hop
+                                             * (no ACK had reached it) */
 
 /* The verdict on a 401/407. */
 typedef enum {
@@ -83,27 +114,39 @@ typedef enum {
                                  * challenge in this capture: the server asks anew */
 } sipguide_auth_t;
 
-/* Bits of sipguide_facts_t.context, the request a response answers. */
+/* Bits of sipguide_facts_t.context: the request a response answers ... */
 #define SIPGUIDE_CTX_IN_DIALOG      0x01u   /* the request had a To tag (re-INVITE ...) */
 #define SIPGUIDE_CTX_OUT_OF_DIALOG  0x02u   /* it had none */
 #define SIPGUIDE_CTX_SDP            0x04u   /* it carried a session description */
 #define SIPGUIDE_CTX_NO_SDP         0x08u   /* it carried none */
 #define SIPGUIDE_CTX_CREDENTIALS    0x10u   /* it carried credentials */
 #define SIPGUIDE_CTX_NO_CREDENTIALS 0x20u   /* it carried none */
+#define SIPGUIDE_CTX_MAX_FORWARDS_ZERO 0x40u /* it came with Max-Forwards 0 */
+#define SIPGUIDE_CTX_MAX_FORWARDS_MORE 0x80u /* with a higher one */
+/* ... and the response itself (sipguide_values_response_context). */
+#define SIPGUIDE_CTX_CHALLENGE_AKA    0x100u  /* a 401/407 asks for IMS-AKA */
+#define SIPGUIDE_CTX_CHALLENGE_DIGEST 0x200u  /* ... for a password digest */
+#define SIPGUIDE_CTX_STALE            0x400u  /* ... with stale=true */
+#define SIPGUIDE_CTX_ALT_EMERGENCY    0x800u  /* a 3GPP alternative-service body of type emergency */
+#define SIPGUIDE_CTX_ALT_RESTORATION  0x1000u /* ... of type restoration */
+#define SIPGUIDE_CTX_OWN_PHRASE       0x2000u /* the reason phrase is the catalog entry's */
+#define SIPGUIDE_CTX_OTHER_PHRASE     0x4000u /* another phrase */
 
 #define SIPGUIDE_FACTS_INLINE 2
 
 typedef struct sipguide_facts {
     guint32          code;          /* a response's Status-Code */
     guint16          flags;         /* SIPGUIDE_FACT_* */
+    guint16          context;       /* SIPGUIDE_CTX_* */
     guint8           auth;          /* sipguide_auth_t */
-    guint8           context;       /* SIPGUIDE_CTX_* */
     guint8           nlinks;        /* links held, inline and more */
     guint8           nmore_cap;     /* room in 'more' */
-    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
     guint8           challenges;    /* a 401/407: challenges of its client so far */
     guint8           resyncs;       /* a 401/407: IMS-AKA re-synchronisations so far */
-    guint32          response_ms;   /* with SIPGUIDE_FACT_HAS_TIME */
+    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
+    guint32          response_us;   /* a response's time after its request, in microseconds
+                                     * (with HAS_TIME; the gap with TIME_BEFORE), or the gap in
+                                     * milliseconds (with TIME_JUMP) */
     gint32           asked_expires; /* the request's expiry, or -1 */
     const char      *method;        /* request method, or CSeq method; interned per file */
     const char      *event;         /* Event package of the request, interned, or NULL */
@@ -125,6 +168,9 @@ void sipguide_facts_add(sipguide_facts_t *f, wmem_allocator_t *scope,
 
 /* The frame of the first link of a kind, 0 when there is none. */
 guint32 sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind);
+
+/* The first link of a kind, NULL when there is none. */
+const sipguide_link_t *sipguide_facts_find(const sipguide_facts_t *f, sipguide_link_kind_t kind);
 
 /* The n-th link (0 <= n < nlinks). */
 const sipguide_link_t *sipguide_facts_nth(const sipguide_facts_t *f, guint n);

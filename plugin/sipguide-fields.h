@@ -83,6 +83,8 @@ extern int hf_sipguide_request_outcome;
 extern int hf_sipguide_request_final_in;
 extern int hf_sipguide_request_copies;
 extern int hf_sipguide_request_invite_final_in;
+extern int hf_sipguide_request_given_up_in;
+extern int hf_sipguide_request_failed_over_in;
 extern int hf_sipguide_diameter_in;
 extern int hf_sipguide_diameter_candidate_in;
 extern int hf_sipguide_diameter_application;

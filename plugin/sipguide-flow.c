@@ -10,9 +10,11 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 
+#include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
+#include "sipguide-transaction.h"
 
 static gboolean
 is(const char *method, const char *name)
@@ -28,12 +30,38 @@ timers_ran_out(gint64 us)
     return sipguide_model_latest_us() - us > (gint64)64 * sipguide_model_t1_ms() * 1000;
 }
 
-/* Whether the capture runs on for 16*T1 after 'us': an ACK comes at once,
- * and by then the callee has resent its 2xx four times. */
+gint64
+sipguide_flow_ack_wait_us(void)
+{
+    return (gint64)16 * sipguide_model_t1_ms() * 1000;
+}
+
+/* Whether the capture runs on long enough after 'us' to say an ACK is not
+ * coming. */
 static gboolean
 ack_overdue(gint64 us)
 {
-    return sipguide_model_latest_us() - us > (gint64)16 * sipguide_model_t1_ms() * 1000;
+    return sipguide_model_latest_us() - us > sipguide_flow_ack_wait_us();
+}
+
+/* Milliseconds from 'us' to the end of what the model has read. */
+static guint32
+ms_to_end(gint64 us)
+{
+    return (guint32)CLAMP((sipguide_model_latest_us() - us) / 1000, (gint64)0, (gint64)G_MAXUINT32);
+}
+
+gboolean
+sipguide_flow_retry_window_over(packet_info *pinfo)
+{
+    return sipguide_model_latest_us() - sipguide_model_arrival_us(pinfo)
+           > (gint64)SIPGUIDE_CHALLENGE_LIFE_S * 1000000;
+}
+
+guint32
+sipguide_flow_ms_to_end(packet_info *pinfo)
+{
+    return ms_to_end(sipguide_model_arrival_us(pinfo));
 }
 
 static sipguide_tx_line_t *
@@ -118,10 +146,29 @@ set_outcome(sipguide_result_t *r, packet_info *pinfo, sipguide_vocab_t vocab, in
     l->vocab = vocab;
 }
 
+/* The outcome a failure takes from the Diameter answer behind it
+ * (data/diameter.txt 'outcome': a refusal of the HSS or the PCRF rejects,
+ * a fault fails, whatever the SIP code); SIPGUIDE_NONE without one. */
+static int
+diameter_outcome(const sipguide_result_t *r, sipguide_vocab_t vocab)
+{
+    const sipguide_diam_entry_t *e;
+
+    if (r->diameter_frame == 0 || r->code < 400 || r->code == 401 || r->code == 407 || r->code == 487)
+        return SIPGUIDE_NONE;
+    e = sipguide_diameter_entry(r->diameter_data);
+    return e != NULL && e->outcome != NULL ? sipguide_term_find(vocab, e->outcome) : SIPGUIDE_NONE;
+}
+
 /* The outcome of the call or the registration this final response ends.
- * A challenge that was retried decides nothing: the retry does. */
+ * A challenge that was retried decides nothing: the retry does, and one
+ * that was not decides only once the client had time to retry.  A 2xx
+ * whose ACK never came did not set the call up; a 487 without a CANCEL on
+ * its hop does not say the caller cancelled; a refused refresh leaves the
+ * binding in place. */
 static void
-outcome(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known, sipguide_result_t *r)
+outcome(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known, gboolean unacked,
+        sipguide_result_t *r)
 {
     const sipguide_guide_t *g = &r->guide;
     gboolean challenge = r->code == 401 || r->code == 407;
@@ -130,25 +177,40 @@ outcome(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known, sip
         return;
     if (is(r->method, "INVITE") && !(f->context & SIPGUIDE_CTX_IN_DIALOG)) {
         if (challenge) {
-            if (sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_RETRY_IN) == 0 && later_known)
+            if (sipguide_facts_get(f, SIPGUIDE_LINK_AUTH_RETRY_IN) == 0 && later_known
+                && sipguide_flow_retry_window_over(pinfo))
                 set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, g->call_outcome,
                             SIPGUIDE_TEXT_OUTCOME_NO_RETRY);
         } else if (r->code == 487 && completed_elsewhere(f)) {
             set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME,
                         sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "completed-elsewhere"),
                         SIPGUIDE_TEXT_OUTCOME);
+        } else if (r->code == 487 && sipguide_facts_get(f, SIPGUIDE_LINK_CANCEL_IN) == 0) {
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME,
+                        sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "terminated"),
+                        SIPGUIDE_TEXT_OUTCOME);
+        } else if (unacked) {
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME,
+                        sipguide_term_find(SIPGUIDE_VOCAB_CALL_OUTCOME, "unconfirmed"),
+                        SIPGUIDE_TEXT_OUTCOME);
         } else {
-            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, g->call_outcome, SIPGUIDE_TEXT_OUTCOME);
+            int o = diameter_outcome(r, SIPGUIDE_VOCAB_CALL_OUTCOME);
+            set_outcome(r, pinfo, SIPGUIDE_VOCAB_CALL_OUTCOME, o != SIPGUIDE_NONE ? o : g->call_outcome,
+                        SIPGUIDE_TEXT_OUTCOME);
         }
     } else if (is(r->method, "REGISTER")) {
         int o = g->reg_outcome;
 
-        if (challenge && r->auth == SIPGUIDE_AUTH_REJECTED)
+        if (diameter_outcome(r, SIPGUIDE_VOCAB_REG_OUTCOME) != SIPGUIDE_NONE)
+            o = diameter_outcome(r, SIPGUIDE_VOCAB_REG_OUTCOME);
+        else if (challenge && r->auth == SIPGUIDE_AUTH_REJECTED)
             o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "rejected");
         else if (r->code < 300 && f->asked_expires == 0)
             o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "deregistered");
         else if (r->code < 300 && (f->flags & SIPGUIDE_FACT_REFRESH))
             o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "refreshed");
+        else if (r->code >= 300 && !challenge && (f->flags & SIPGUIDE_FACT_REFRESH))
+            o = sipguide_term_find(SIPGUIDE_VOCAB_REG_OUTCOME, "refresh-refused");
         set_outcome(r, pinfo, SIPGUIDE_VOCAB_REG_OUTCOME, o, SIPGUIDE_TEXT_OUTCOME);
     }
 }
@@ -159,6 +221,8 @@ sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean l
 {
     guint32 frame;
     sipguide_tx_line_t *l;
+    const sipguide_link_t *b;
+    gboolean unacked = FALSE;
 
     r->call_outcome = SIPGUIDE_NONE;
     r->reg_outcome = SIPGUIDE_NONE;
@@ -174,11 +238,15 @@ sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean l
             gint64 us = sipguide_model_arrival_us(pinfo);
             gboolean overdue = ack_overdue(us);
 
+            /* The callee resends a 2xx until an ACK reaches it: without
+             * resends the ACK went another way. */
+            unacked = overdue && (f->flags & SIPGUIDE_FACT_2XX_RESENT) != 0;
             l = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_NOTE,
-                     overdue ? SIPGUIDE_TEXT_NO_ACK : SIPGUIDE_TEXT_NO_ACK_YET, 0, 0,
-                     overdue ? SIPGUIDE_RAISE_NO_ACK : SIPGUIDE_RAISE_NONE);
+                     unacked ? SIPGUIDE_TEXT_NO_ACK
+                             : overdue ? SIPGUIDE_TEXT_NO_ACK_ELSEWHERE : SIPGUIDE_TEXT_NO_ACK_YET,
+                     0, 0, unacked ? SIPGUIDE_RAISE_NO_ACK : SIPGUIDE_RAISE_NONE);
             if (l != NULL)
-                l->number = (guint32)MAX((sipguide_model_latest_us() - us) / 1000000, 0);
+                l->number = ms_to_end(us);
         }
     }
     if (is(r->method, "INVITE") && r->code >= 300)
@@ -198,7 +266,12 @@ sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean l
                               SIPGUIDE_RAISE_AUTH_LOOP)) != NULL)
             l->number = f->resyncs;
     }
-    outcome(pinfo, f, later_known, r);
+    /* A refused REGISTER refresh: the binding it leaves in place. */
+    if (is(r->method, "REGISTER") && (b = sipguide_facts_find(f, SIPGUIDE_LINK_BINDING_IN)) != NULL
+        && (l = line(r->tx, &r->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REGISTRATION_STILL_VALID, 0,
+                     b->frame, SIPGUIDE_RAISE_NONE)) != NULL)
+        l->number = (guint32)MIN((guint64)SIPGUIDE_LINK_DATA(b->kind) * 1000, (guint64)G_MAXUINT32);
+    outcome(pinfo, f, later_known, unacked, r);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -210,8 +283,14 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
     guint32 final = sipguide_facts_get(f, SIPGUIDE_LINK_FINAL_IN);
     guint32 provisional = sipguide_facts_get(f, SIPGUIDE_LINK_PROVISIONAL_IN);
     gint64 us = sipguide_model_arrival_us(pinfo);
+    const sipguide_link_t *gave_up = sipguide_facts_find(f, SIPGUIDE_LINK_GAVE_UP_IN);
+    const sipguide_link_t *failed_over = sipguide_facts_find(f, SIPGUIDE_LINK_FAILED_OVER_IN);
+    const sipguide_link_t *leg = gave_up != NULL ? gave_up : failed_over;
     sipguide_tx_line_t *l;
 
+    /* Of two, the one that came first tells what the client did. */
+    if (gave_up != NULL && failed_over != NULL && failed_over->frame < gave_up->frame)
+        leg = failed_over;
     if (final != 0) {
         q->outcome = "final";
         if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_FINAL_IN, SIPGUIDE_TEXT_REQUEST_FINAL, final,
@@ -221,10 +300,21 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
         q->outcome = "provisional-only";
         line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_PROVISIONAL_ONLY, 0,
              provisional, SIPGUIDE_RAISE_NO_FINAL);
+    } else if (leg != NULL && provisional == 0) {
+        /* Its client, a proxy, stopped waiting: the capture shows it. */
+        q->outcome = "timed-out";
+        if ((l = line(q->tx, &q->tx_count,
+                      leg == gave_up ? SIPGUIDE_ITEM_GIVEN_UP_IN : SIPGUIDE_ITEM_FAILED_OVER_IN,
+                      leg == gave_up ? SIPGUIDE_TEXT_REQUEST_GIVEN_UP : SIPGUIDE_TEXT_REQUEST_FAILED_OVER,
+                      leg->frame, leg->frame, SIPGUIDE_RAISE_TIMED_OUT)) != NULL) {
+            l->code = SIPGUIDE_LEG_CODE(SIPGUIDE_LINK_DATA(leg->kind));
+            l->number = SIPGUIDE_LEG_TENTHS(SIPGUIDE_LINK_DATA(leg->kind)) * 100u;
+        }
     } else if (timers_ran_out(us)) {
         q->outcome = "timed-out";
-        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_TIMED_OUT, 0, 0,
-             SIPGUIDE_RAISE_TIMED_OUT);
+        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
+             is(q->method, "INVITE") ? SIPGUIDE_TEXT_REQUEST_TIMED_OUT_INVITE : SIPGUIDE_TEXT_REQUEST_TIMED_OUT,
+             0, 0, SIPGUIDE_RAISE_TIMED_OUT);
         /* An initial INVITE or a REGISTER that nothing answered decides
          * its call or registration. */
         if (is(q->method, "INVITE") && !(f->context & SIPGUIDE_CTX_IN_DIALOG))
@@ -245,7 +335,7 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
         q->outcome = "capture-ended";
         if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
                       SIPGUIDE_RAISE_NONE)) != NULL)
-            l->number = (guint32)MAX((sipguide_model_latest_us() - us) / 1000000, 0);
+            l->number = ms_to_end(us);
     }
 
     /* How often the client sent it (RFC 3261 §17.1.1.2, §17.1.2.2). */

@@ -20,6 +20,18 @@
 #include "sipguide-diagnose.h"
 #include "sipguide-facts.h"
 
+/* Whether the capture runs on long enough after this frame for a client to
+ * retry a challenge with credentials (the time the model waits for it). */
+gboolean sipguide_flow_retry_window_over(packet_info *pinfo);
+
+/* Milliseconds from this frame to the end of what the model has read. */
+guint32 sipguide_flow_ms_to_end(packet_info *pinfo);
+
+/* How long after a 2xx to INVITE its ACK is overdue, in microseconds: an
+ * ACK comes at once, and by 16*T1 the callee has resent its 2xx four
+ * times. */
+gint64 sipguide_flow_ack_wait_us(void);
+
 /* Add the flow's lines and outcome to the result of a response. */
 void sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean later_known,
                             sipguide_result_t *r);

@@ -55,6 +55,7 @@ static const name_t names[] = {
     { "retry-after", 11, SIPGUIDE_H_RETRY_AFTER },
     { "unsupported", 11, SIPGUIDE_H_UNSUPPORTED },
     { "content-type", 12, SIPGUIDE_H_CONTENT_TYPE },
+    { "max-forwards", 12, SIPGUIDE_H_MAX_FORWARDS },
     { "authorization", 13, SIPGUIDE_H_AUTHORIZATION },
     { "content-length", 14, SIPGUIDE_H_CONTENT_LENGTH },
     { "response-source", 15, SIPGUIDE_H_RESPONSE_SOURCE },

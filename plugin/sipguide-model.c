@@ -11,6 +11,7 @@
 
 #include "sipguide-diameter.h"
 #include "sipguide-dialog.h"
+#include "sipguide-legs.h"
 #include "sipguide-model.h"
 #include "sipguide-transaction.h"
 
@@ -31,6 +32,7 @@ sipguide_model_register(void)
 {
     strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
     sipguide_transaction_register();
+    sipguide_legs_register();
     sipguide_dialog_register();
     sipguide_diameter_register();
 }
@@ -39,6 +41,7 @@ void
 sipguide_model_file_start(void)
 {
     sipguide_transaction_clear();
+    sipguide_legs_clear();
     sipguide_dialog_clear();
     sipguide_diameter_clear();
     last_frame = 0;
@@ -76,7 +79,8 @@ sipguide_model_seen_after(guint32 frame)
 gboolean
 sipguide_model_incomplete(void)
 {
-    return sipguide_transaction_refused() || sipguide_dialog_refused() || sipguide_diameter_refused();
+    return sipguide_transaction_refused() || sipguide_legs_refused() || sipguide_dialog_refused()
+           || sipguide_diameter_refused();
 }
 
 const char *
@@ -164,6 +168,7 @@ sweep_when_due(void)
     if (clock_s < next_sweep_s)
         return;
     sipguide_transaction_sweep(clock_s);
+    sipguide_legs_sweep(clock_s);
     sipguide_dialog_sweep(clock_s);
     sipguide_diameter_sweep(clock_s);
     next_sweep_s = clock_s + SWEEP_EVERY_S;
@@ -200,12 +205,20 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         s.v = &v;
         s.facts->flags |= SIPGUIDE_FACT_MODELLED;
         if (!v.response) {
-            if (sipguide_transaction_request(&s))
+            if (sipguide_transaction_request(&s)) {
                 sipguide_dialog_request(&s);
+                if (strcmp(v.method, "ACK") != 0)
+                    sipguide_legs_request(&s);
+            }
         } else {
             sipguide_transaction_response(&s, &view);
+            if (!view.copy)
+                sipguide_legs_response(&s, view.request_frame);
             sipguide_dialog_response(&s, &view);
             sipguide_diameter_response(&s, &view);
+            /* What the response says of itself, beside what its request
+             * told the transaction. */
+            s.facts->context |= v.response_context;
         }
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;

@@ -32,7 +32,6 @@
 #define IMPLAUSIBLE_MS (3600 * 1000)
 
 #define TIMER_C_S  180          /* RFC 3261 §16.6: more than 3 minutes */
-#define CHALLENGE_LIFE_S 300    /* a user may take a while to give a password */
 
 #define MAX_TRANSACTIONS 262144
 #define MAX_RESPONSES    262144
@@ -55,6 +54,8 @@ typedef struct {
 #define REQ_TO_TAG      0x04u
 #define REQ_SDP         0x08u
 #define REQ_NO_SDP      0x10u
+#define REQ_MF_ZERO     0x20u           /* Max-Forwards 0 */
+#define REQ_MF_MORE     0x40u           /* a higher Max-Forwards */
 
 /* One transaction on one hop. */
 typedef struct {
@@ -67,6 +68,8 @@ typedef struct {
     guint32           icid;
     guint32           cancel_frame;
     guint32           final_frame;
+    guint32           resent_frame;     /* the latest copy that was sent again */
+    gint64            resent_us;
     guint32           first_dialog_frame;
     guint32           first_to_tag;     /* hash of the first To tag answered */
     gint32            expires;
@@ -108,6 +111,8 @@ typedef struct {
     guint8            rejections;
     guint8            resyncs;
     gboolean          registered;       /* a REGISTER of this client succeeded */
+    guint32           binding_frame;    /* that 2xx */
+    guint32           binding_until;    /* when its binding expires, model clock */
     sipguide_facts_t *facts;
 } client_slot_t;
 
@@ -245,9 +250,10 @@ is_duplicate(const copies_t *c, const sipguide_step_t *s, gboolean resendable_on
 }
 
 /* A later copy on the same hop: a duplicate or a resend.  Marks the facts
- * and moves the copies on; TRUE for a resend. */
+ * (a resend's link carries 'why', a sipguide_resend_t) and moves the
+ * copies on; TRUE for a resend. */
 static gboolean
-copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_reliable)
+copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_reliable, guint32 why)
 {
     gboolean resent = FALSE;
 
@@ -257,7 +263,7 @@ copies_again(copies_t *c, const sipguide_step_t *s, gboolean resendable_on_relia
     } else {
         resent = TRUE;
         s->facts->flags |= SIPGUIDE_FACT_RESENT;
-        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_RETRANSMISSION_OF, c->first_frame);
+        sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_RETRANSMISSION_OF, why, c->first_frame);
     }
     c->last_frame = s->frame;
     c->last_us = s->us;
@@ -398,10 +404,10 @@ challenge(const sipguide_step_t *s, const slot_t *req)
 
     /* This challenge is now the client's open one. */
     if (r == NULL)
-        r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
+        r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, SIPGUIDE_CHALLENGE_LIFE_S));
     if (r == NULL)
         return;
-    r->h.deadline = MAX(r->h.deadline, deadline(s, CHALLENGE_LIFE_S));
+    r->h.deadline = MAX(r->h.deadline, deadline(s, SIPGUIDE_CHALLENGE_LIFE_S));
     if (c == NULL) {
         if (r->nslots >= CLIENT_HOPS)
             return;
@@ -453,7 +459,7 @@ client_success(const sipguide_step_t *s, const slot_t *req)
     c = client_slot(r, &client_way);
     if (c == NULL && reg) {
         if (r == NULL)
-            r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, CHALLENGE_LIFE_S));
+            r = (client_rec_t *)sipguide_table_add(clients, key, deadline(s, SIPGUIDE_CHALLENGE_LIFE_S));
         if (r != NULL && r->nslots < CLIENT_HOPS) {
             c = &r->slots[r->nslots++];
             c->hop = client_way;
@@ -468,9 +474,32 @@ client_success(const sipguide_step_t *s, const slot_t *req)
     if (c->registered && expires != 0)
         s->facts->flags |= SIPGUIDE_FACT_REFRESH;
     c->registered = expires != 0;
+    c->binding_frame = s->frame;
+    /* The expiry the registrar granted, else the one asked for. */
+    if (v->expires >= 0)
+        expires = v->expires;
+    c->binding_until = expires > 0 ? s->now_s + (guint32)MIN(expires, (gint64)(24 * 3600)) : 0;
     if (expires > 0)
         r->h.deadline = MAX(r->h.deadline, s->now_s + (guint32)MIN(expires, (gint64)(24 * 3600))
                                            + sipguide_model_transaction_life());
+}
+
+/* A failure to a REGISTER of a client whose earlier registration is still
+ * valid: only the refresh was refused (RFC 3261 §10.3). */
+static void
+client_refused(const sipguide_step_t *s)
+{
+    client_rec_t *r = (client_rec_t *)sipguide_table_find(clients, client_key(s->v));
+    sipguide_hop_t client_way;
+    client_slot_t *c;
+
+    reverse(&s->hop, &client_way);
+    c = client_slot(r, &client_way);
+    if (c == NULL || !c->registered || c->binding_until <= s->now_s)
+        return;
+    s->facts->flags |= SIPGUIDE_FACT_REFRESH;
+    sipguide_facts_add(s->facts, s->scope, SIPGUIDE_LINK_BINDING_IN,
+                       MIN(c->binding_until - s->now_s, 0xffffffu), c->binding_frame);
 }
 
 /* An ACK of a 2xx: find the 2xx it acknowledges, on the same hop. */
@@ -546,7 +575,11 @@ sipguide_transaction_request(const sipguide_step_t *s)
         if (i >= 0) {
             slot = &r->slots[i];
             gint64 gap = s->us - slot->request.last_us;
-            if (copies_again(&slot->request, s, FALSE) && slot->facts != NULL) {
+            if (!copies_again(&slot->request, s, FALSE, 0))
+                return FALSE;
+            slot->resent_frame = s->frame;
+            slot->resent_us = s->us;
+            if (slot->facts != NULL) {
                 if (slot->facts->copies < G_MAXUINT16)
                     slot->facts->copies++;
                 if (!resend_on_time(s, slot->facts->copies - 1u, gap, strcmp(v->method, "INVITE") == 0))
@@ -578,7 +611,9 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
                       | (v->to_tag != NULL ? REQ_TO_TAG : 0)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
-                      | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0);
+                      | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0)
+                      | (v->max_forwards == 0 ? REQ_MF_ZERO : 0)
+                      | (v->max_forwards > 0 ? REQ_MF_MORE : 0);
         /* An INVITE may ring until Timer C. */
         if (strcmp(v->method, "INVITE") == 0)
             r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
@@ -632,31 +667,78 @@ link_request(const sipguide_step_t *s, const slot_t *req)
 
     sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_REQUEST_IN, req->request.first_frame);
     f->flags |= SIPGUIDE_FACT_REQUEST_SEEN;
-    /* response_ms holds the size of a bad gap too, for the sentence that
+    /* response_us holds the size of a bad gap too, for the sentence that
      * says why no response time is given. */
     if (delta < 0) {
         f->flags |= SIPGUIDE_FACT_TIME_BEFORE;
-        f->response_ms = (guint32)MIN(-delta / 1000, (gint64)G_MAXUINT32);
+        f->response_us = (guint32)MIN(-delta, (gint64)G_MAXUINT32);
     } else if (delta / 1000 > IMPLAUSIBLE_MS) {
         f->flags |= SIPGUIDE_FACT_TIME_JUMP;
-        f->response_ms = (guint32)MIN(delta / 1000, (gint64)G_MAXUINT32);
+        f->response_us = (guint32)MIN(delta / 1000, (gint64)G_MAXUINT32);
     } else {
         f->flags |= SIPGUIDE_FACT_HAS_TIME;
-        f->response_ms = (guint32)(delta / 1000);
+        f->response_us = (guint32)delta;
     }
     f->asked_expires = req->expires;
     f->event = req->event;
     f->context = ((req->flags & REQ_TO_TAG) ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG)
                  | ((req->flags & REQ_SDP) ? SIPGUIDE_CTX_SDP : 0)
                  | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0)
+                 | ((req->flags & REQ_MF_ZERO) ? SIPGUIDE_CTX_MAX_FORWARDS_ZERO : 0)
+                 | ((req->flags & REQ_MF_MORE) ? SIPGUIDE_CTX_MAX_FORWARDS_MORE : 0)
                  | ((req->flags & REQ_CREDENTIALS) ? SIPGUIDE_CTX_CREDENTIALS
                                                    : SIPGUIDE_CTX_NO_CREDENTIALS);
+}
+
+/* A 2xx to INVITE sent again on its hop: its sender had no ACK yet; the
+ * first copy, waiting for its ACK, learns it. */
+static void
+resent_2xx(const sipguide_step_t *s)
+{
+    const sipguide_values_t *v = s->v;
+    char seq[24];
+    ack_rec_t *r;
+    guint i;
+
+    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
+                                                                  v->to_tag, seq, NULL));
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        ack_slot_t *a = &r->slots[i];
+        if (sipguide_hop_same_way(&a->hop, &s->hop) > 0) {
+            if (a->facts != NULL)
+                a->facts->flags |= SIPGUIDE_FACT_2XX_RESENT;
+            return;
+        }
+    }
+}
+
+/* Why a response is sent again on its hop, its previous copy sent at
+ * 'previous_us': what made the sender repeat it, as far as the capture
+ * shows (RFC 3261 §13.3.1.4, §17.2; RFC 3262 §3). */
+static sipguide_resend_t
+resend_cause(const sipguide_step_t *s, const slot_t *req, gint64 previous_us)
+{
+    const sipguide_values_t *v = s->v;
+    gboolean invite = strcmp(v->method, "INVITE") == 0;
+
+    if (invite && v->code >= 200 && v->code < 300)
+        return SIPGUIDE_RESEND_2XX;
+    if (v->code > 100 && v->code < 200 && v->has_rseq)
+        return SIPGUIDE_RESEND_RELIABLE;
+    if (req == NULL)
+        return SIPGUIDE_RESEND_UNKNOWN;
+    if (req->resent_frame != 0 && req->resent_us >= previous_us)
+        return SIPGUIDE_RESEND_REQUEST;
+    if (invite && v->code >= 300)
+        return SIPGUIDE_RESEND_INVITE_FAILURE;
+    return SIPGUIDE_RESEND_UNPROMPTED;
 }
 
 /* Whether this response was seen before: a resend or a duplicate on this
  * hop, or the same response at another capture point. */
 static gboolean
-response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable)
+response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable, const slot_t *req)
 {
     guint64 key = response_key(txn, s->v);
     response_rec_t *r = (response_rec_t *)sipguide_table_find(responses, key);
@@ -667,7 +749,14 @@ response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable)
         r->h.deadline = MAX(r->h.deadline, life);
         i = same_way(&r->slots[0], sizeof(copies_t), r->nslots, &s->hop);
         if (i >= 0) {
-            copies_again(&r->slots[i], s, resendable);
+            sipguide_resend_t why = resend_cause(s, req, r->slots[i].last_us);
+            if (copies_again(&r->slots[i], s, resendable, why)) {
+                if (why == SIPGUIDE_RESEND_REQUEST)
+                    sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_RESENT_REQUEST_IN,
+                                        req->resent_frame);
+                else if (why == SIPGUIDE_RESEND_2XX)
+                    resent_2xx(s);
+            }
             return TRUE;
         }
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN, r->slots[0].first_frame);
@@ -763,7 +852,7 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
                             r->slots[0].request.first_frame);
     }
 
-    view->copy = response_copies(s, key, invite && v->code >= 200 && v->code < 300);
+    view->copy = response_copies(s, key, invite && v->code >= 200 && v->code < 300, req);
     if (view->copy)
         return;
     if (v->code == 487)
@@ -772,6 +861,8 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
         await_ack(s);
     if (v->code >= 200 && v->code < 300)
         client_success(s, req);
+    else if (v->code >= 300 && v->code != 401 && v->code != 407 && strcmp(v->method, "REGISTER") == 0)
+        client_refused(s);
     if (req == NULL) {
         if (v->code == 401 || v->code == 407)
             challenge(s, NULL);

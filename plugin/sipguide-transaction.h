@@ -27,6 +27,10 @@ void sipguide_transaction_clear(void);
 void sipguide_transaction_sweep(guint32 now);
 gboolean sipguide_transaction_refused(void);
 
+/* How long a client's challenge waits for its retry with credentials (a
+ * user may take a while to give a password), in seconds. */
+#define SIPGUIDE_CHALLENGE_LIFE_S 300
+
 /* Feed a request; FALSE when it is a copy of an earlier one (it then
  * changes nothing else in the model). */
 gboolean sipguide_transaction_request(const sipguide_step_t *s);

@@ -13,6 +13,7 @@
 #include <epan/packet.h>
 
 #include "compat.h"
+#include "sipguide-evidence.h"
 #include "sipguide-hop.h"
 #include "sipguide-parse.h"
 #include "sipguide-reason.h"
@@ -651,6 +652,37 @@ read_challenge(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v
 }
 
 /* ---------------------------------------------------------------------- */
+/* The response itself */
+
+/* What a response says of itself that the catalog's selectors read: the
+ * kind of challenge, the type of a 3GPP alternative-service body, and
+ * whether its reason phrase is the one of the code's entry (compared
+ * without case as the start of the phrase, which may carry a suffix such
+ * as "(477/TM)"). */
+static guint16
+response_context(const sipguide_msg_t *m, packet_info *pinfo, const sipguide_values_t *v)
+{
+    const sipguide_code_t *e = sipguide_catalog_code(m->code);
+    const char *algorithm, *type, *action, *phrase;
+    guint16 bits = 0;
+
+    if ((m->code == 401 || m->code == 407) && (algorithm = sipguide_evidence_algorithm(m, pinfo)) != NULL) {
+        bits |= sipguide_evidence_algorithm_aka(algorithm) ? SIPGUIDE_CTX_CHALLENGE_AKA
+                                                           : SIPGUIDE_CTX_CHALLENGE_DIGEST;
+        if (v->stale)
+            bits |= SIPGUIDE_CTX_STALE;
+    }
+    if (sipguide_evidence_alt_service(m, pinfo, &type, &action) && type != NULL) {
+        if (g_ascii_strcasecmp(type, "emergency") == 0)
+            bits |= SIPGUIDE_CTX_ALT_EMERGENCY;
+        else if (g_ascii_strcasecmp(type, "restoration") == 0)
+            bits |= SIPGUIDE_CTX_ALT_RESTORATION;
+    }
+    if (e != NULL && (phrase = sipguide_evidence_phrase(m, pinfo)) != NULL)
+        bits |= g_ascii_strncasecmp(phrase, e->phrase, strlen(e->phrase)) == 0
+                ? SIPGUIDE_CTX_OWN_PHRASE : SIPGUIDE_CTX_OTHER_PHRASE;
+    return bits;
+}
 
 static sipguide_tri_t
 has_sdp(const sipguide_msg_t *m)
@@ -734,10 +766,17 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
     state = sipguide_msg_string(m, SIPGUIDE_H_SUBSCRIPTION_STATE, 0);
     v->sub_terminated = state != NULL && g_ascii_strncasecmp(state, "terminated", 10) == 0;
     v->expires = expires_of(m);
-    if (m->response)
+    v->max_forwards = -1;
+    if (m->response) {
         read_challenge(m, pinfo, v);
-    else
+        v->response_context = response_context(m, pinfo, v);
+    } else {
+        part_t hops = value_part(m, SIPGUIDE_H_MAX_FORWARDS);
         read_credentials(m, pinfo, v);
+        /* Wireshark reads any Max-Forwards as a number, as it does RSeq. */
+        if (hops.off >= 0)
+            v->max_forwards = number(m, hops.off, hops.end);
+    }
     v->sdp = has_sdp(m);
     if (sipguide_msg_count(m, SIPGUIDE_H_AUTHORIZATION) > 0) {
         auth_params_t a;

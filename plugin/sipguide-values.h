@@ -1,8 +1,9 @@
 /* sipguide-values.h
  * The values of one SIP message that the transaction and dialog model
- * reads, taken once from the message's items: Call-ID, tags, the top Via,
- * CSeq, RSeq, Event and Subscription-State, Expires, credentials and
- * challenges, the body type, and a hash of the message's bytes.
+ * reads, taken once from the message's bytes: Call-ID, tags, the top Via,
+ * CSeq, RSeq, Event and Subscription-State, Expires, Max-Forwards,
+ * credentials and challenges, the body type, and a hash of the message's
+ * bytes; and of a response, the facts the catalog's selectors read.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -14,6 +15,7 @@
 
 #include "sipguide-catalog.h"
 #include "sipguide-extract.h"
+#include "sipguide-facts.h"
 
 typedef struct {
     gboolean    response;
@@ -34,6 +36,7 @@ typedef struct {
     const char *event;          /* package of Event, without parameters */
     gboolean    sub_terminated; /* Subscription-State: terminated */
     gint64      expires;        /* Expires, or the first Contact's expires; -1 */
+    gint64      max_forwards;   /* Max-Forwards of a request, or -1 */
     /* Credentials of a request: Authorization or Proxy-Authorization with
      * a nonce and a response (an IMS-AKA first REGISTER has both empty). */
     gboolean    credentials;
@@ -44,6 +47,7 @@ typedef struct {
     guint32     chal_realm;
     guint32     chal_nonce;
     gboolean    stale;          /* stale=true */
+    guint16     response_context; /* SIPGUIDE_CTX_* bits of the response itself */
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
     const char *from_uri;       /* the From and To addresses */
     const char *to_uri;
@@ -54,9 +58,8 @@ typedef struct {
     guint32     content_hash;   /* of the message's bytes, 0 when unknown */
 } sipguide_values_t;
 
-/* Read the values of message m (strings point into the message's items
- * or pinfo->pool).  FALSE when it lacks what any matching needs (Call-ID,
- * CSeq, a method). */
+/* Read the values of message m (strings in pinfo->pool).  FALSE when it
+ * lacks what any matching needs (Call-ID, CSeq, a method). */
 gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
                               sipguide_values_t *v);
 

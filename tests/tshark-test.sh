@@ -216,7 +216,11 @@ links)
             compare "$work/out/guide.plain" "$two" || status=1
         done
         echo "-- compared with one pass, -2 may only add lines:"
-        if diff "$golden_dir/$name.guide" "$work/out/guide.links" | grep -q '^<'; then
+        # ... and refine an outcome, which one pass decides from what came
+        # before (a 2xx to INVITE whose ACK never comes was answered but
+        # not confirmed).
+        if diff "$golden_dir/$name.guide" "$work/out/guide.links" \
+            | grep '^<' | grep -qv '^<  *\[\(Call\|Registration\) outcome'; then
             echo "lines of the one-pass guide are missing with -2:" >&2
             diff "$golden_dir/$name.guide" "$work/out/guide.links" >&2
             status=1

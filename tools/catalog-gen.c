@@ -286,6 +286,8 @@ typedef struct {
     gboolean other;
     sipguide_tri_t in_dialog, sdp, credentials;
     char *event;
+    sipguide_tri_t expires_zero, max_forwards_zero, aka, stale, own_phrase;
+    char *alt_service;
 } gselector_t;
 
 typedef struct {
@@ -362,8 +364,8 @@ static const keydef_t keydefs[] = {
     { "severity",   K_VOCAB, SIPGUIDE_VOCAB_SEVERITY,  FALSE, IN_CODE | IN_METHOD | IN_CLASS, SIPGUIDE_KEY_SEVERITY },
     { "procedure",  K_VOCAB, SIPGUIDE_VOCAB_PROCEDURE, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_PROCEDURE },
     { "element",    K_VOCAB, SIPGUIDE_VOCAB_ELEMENT,   TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_ELEMENT },
-    { "call-outcome", K_VOCAB, SIPGUIDE_VOCAB_CALL_OUTCOME, FALSE, IN_CODE | IN_CLASS, 0 },
-    { "registration-outcome", K_VOCAB, SIPGUIDE_VOCAB_REG_OUTCOME, FALSE, IN_CODE | IN_CLASS, 0 },
+    { "call-outcome", K_VOCAB, SIPGUIDE_VOCAB_CALL_OUTCOME, FALSE, IN_CODE | IN_METHOD | IN_CLASS, 0 },
+    { "registration-outcome", K_VOCAB, SIPGUIDE_VOCAB_REG_OUTCOME, FALSE, IN_CODE | IN_METHOD | IN_CLASS, 0 },
     { "ims-ref",    K_IMS_REF,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_IMS_REF },
     { "headers",    K_HEADERS,    -1, FALSE, IN_CODE | IN_METHOD, SIPGUIDE_KEY_HEADERS },
     { "related",    K_RELATED,    -1, TRUE,  IN_CODE | IN_METHOD, SIPGUIDE_KEY_RELATED },
@@ -710,15 +712,120 @@ valid_method(const char *m)
     return TRUE;
 }
 
-/* Parse a selector: "other", or "M1,M2,..." then qualifiers ("in-dialog",
- * "initial", "sdp", "no-sdp", "event=PKG", "credentials", "no-credentials"),
- * from words[0..n-1].  With
- * 'methods_only' (data/methods.txt) "other" is not allowed. */
+/* The types of a 3GPP alternative-service body a selector may name
+ * (3GPP TS 24.229 §7.6): the plugin reads exactly these. */
+static const char *const alt_service_types[] = { "emergency", "restoration" };
+
+/* The qualifiers of data/README.md, as the messages list them. */
+#define QUALIFIER_LIST "in-dialog, initial, sdp, no-sdp, event=PACKAGE, credentials, " \
+    "no-credentials, expires=0, max-forwards=0, aka, digest, stale, alt-service=TYPE, " \
+    "own-phrase, other-phrase"
+
+/* Whether a word is a qualifier that describes the response rather than
+ * its request: data/methods.txt may not use it. */
+static gboolean
+response_qualifier(const char *w)
+{
+    return strcmp(w, "aka") == 0 || strcmp(w, "digest") == 0 || strcmp(w, "stale") == 0
+           || strncmp(w, "alt-service=", 12) == 0 || strcmp(w, "own-phrase") == 0
+           || strcmp(w, "other-phrase") == 0;
+}
+
+/* Whether a word names a qualifier at all (right or wrong): a section whose
+ * first word is one names no method. */
+static gboolean
+qualifier_word(const char *w)
+{
+    static const char *const words[] = {
+        "in-dialog", "initial", "sdp", "no-sdp", "credentials", "no-credentials", "expires=0",
+        "max-forwards=0", "aka", "digest", "stale", "own-phrase", "other-phrase"
+    };
+    guint i;
+
+    for (i = 0; i < G_N_ELEMENTS(words); i++) {
+        if (strcmp(w, words[i]) == 0)
+            return TRUE;
+    }
+    return strncmp(w, "event=", 6) == 0 || strncmp(w, "alt-service=", 12) == 0;
+}
+
+/* Set a yes/no qualifier once; FALSE when it is set already. */
+static gboolean
+set_tri(sipguide_tri_t *slot, sipguide_tri_t value)
+{
+    if (*slot != SIPGUIDE_TRI_UNKNOWN)
+        return FALSE;
+    *slot = value;
+    return TRUE;
+}
+
+/* One qualifier word; FALSE (reported) when it is none or repeats one. */
+static gboolean
+parse_qualifier(const char *file, int line, const char *w, gboolean methods_only, gselector_t *sel)
+{
+    gboolean ok;
+    guint i;
+
+    if (methods_only && response_qualifier(w)) {
+        report(file, line, "'%s' describes the response, not the request: a method rule cannot use it", w);
+        return FALSE;
+    }
+    if (strcmp(w, "in-dialog") == 0)
+        ok = set_tri(&sel->in_dialog, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "initial") == 0)
+        ok = set_tri(&sel->in_dialog, SIPGUIDE_TRI_NO);
+    else if (strcmp(w, "sdp") == 0)
+        ok = set_tri(&sel->sdp, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "no-sdp") == 0)
+        ok = set_tri(&sel->sdp, SIPGUIDE_TRI_NO);
+    else if (strcmp(w, "credentials") == 0)
+        ok = set_tri(&sel->credentials, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "no-credentials") == 0)
+        ok = set_tri(&sel->credentials, SIPGUIDE_TRI_NO);
+    else if (strcmp(w, "expires=0") == 0)
+        ok = set_tri(&sel->expires_zero, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "max-forwards=0") == 0)
+        ok = set_tri(&sel->max_forwards_zero, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "aka") == 0)
+        ok = set_tri(&sel->aka, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "digest") == 0)
+        ok = set_tri(&sel->aka, SIPGUIDE_TRI_NO);
+    else if (strcmp(w, "stale") == 0)
+        ok = set_tri(&sel->stale, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "own-phrase") == 0)
+        ok = set_tri(&sel->own_phrase, SIPGUIDE_TRI_YES);
+    else if (strcmp(w, "other-phrase") == 0)
+        ok = set_tri(&sel->own_phrase, SIPGUIDE_TRI_NO);
+    else if (strncmp(w, "event=", 6) == 0 && sel->event == NULL && valid_token(w + 6)) {
+        sel->event = g_strdup(w + 6);
+        ok = TRUE;
+    } else if (strncmp(w, "alt-service=", 12) == 0 && sel->alt_service == NULL) {
+        for (i = 0; i < G_N_ELEMENTS(alt_service_types); i++) {
+            if (strcmp(w + 12, alt_service_types[i]) == 0)
+                break;
+        }
+        if (i == G_N_ELEMENTS(alt_service_types)) {
+            report(file, line, "'%s': the alternative-service type must be emergency or restoration", w);
+            return FALSE;
+        }
+        sel->alt_service = g_strdup(w + 12);
+        ok = TRUE;
+    } else
+        ok = FALSE;
+    if (!ok)
+        report(file, line, "'%s' is not a qualifier (" QUALIFIER_LIST ") or repeats one", w);
+    return ok;
+}
+
+/* Parse a selector: "other", or "M1,M2,..." then qualifiers, or (in a
+ * code file) qualifiers alone, from words[0..n-1].  With 'methods_only'
+ * (data/methods.txt) "other" and a selector without a method are not
+ * allowed. */
 static gboolean
 parse_selector(const char *file, int line, char **words, int n, gboolean methods_only,
                gselector_t *sel)
 {
-    int i;
+    int i, first = 1;
     char **names;
 
     if (n < 1) {
@@ -733,41 +840,27 @@ parse_selector(const char *file, int line, char **words, int n, gboolean methods
         }
         return TRUE;
     }
-    names = g_strsplit(words[0], ",", -1);
-    for (i = 0; names[i] != NULL; i++) {
-        if (!valid_method(names[i])) {
-            report(file, line, "method '%s' must be an upper-case SIP method name", names[i]);
-            g_strfreev(names);
+    if (!methods_only && qualifier_word(words[0])) {
+        first = 0;          /* no method: the qualifiers alone */
+    } else {
+        names = g_strsplit(words[0], ",", -1);
+        for (i = 0; names[i] != NULL; i++) {
+            if (!valid_method(names[i])) {
+                report(file, line, "method '%s' must be an upper-case SIP method name", names[i]);
+                g_strfreev(names);
+                return FALSE;
+            }
+            g_ptr_array_add(sel->methods, g_strdup(names[i]));
+        }
+        g_strfreev(names);
+        if (methods_only && sel->methods->len != 1) {
+            report(file, line, "a method rule names exactly one method");
             return FALSE;
         }
-        g_ptr_array_add(sel->methods, g_strdup(names[i]));
     }
-    g_strfreev(names);
-    if (methods_only && sel->methods->len != 1) {
-        report(file, line, "a method rule names exactly one method");
-        return FALSE;
-    }
-    for (i = 1; i < n; i++) {
-        const char *w = words[i];
-        if (strcmp(w, "in-dialog") == 0 && sel->in_dialog == SIPGUIDE_TRI_UNKNOWN)
-            sel->in_dialog = SIPGUIDE_TRI_YES;
-        else if (strcmp(w, "initial") == 0 && sel->in_dialog == SIPGUIDE_TRI_UNKNOWN)
-            sel->in_dialog = SIPGUIDE_TRI_NO;
-        else if (strcmp(w, "sdp") == 0 && sel->sdp == SIPGUIDE_TRI_UNKNOWN)
-            sel->sdp = SIPGUIDE_TRI_YES;
-        else if (strcmp(w, "no-sdp") == 0 && sel->sdp == SIPGUIDE_TRI_UNKNOWN)
-            sel->sdp = SIPGUIDE_TRI_NO;
-        else if (strncmp(w, "event=", 6) == 0 && sel->event == NULL && valid_token(w + 6))
-            sel->event = g_strdup(w + 6);
-        else if (strcmp(w, "credentials") == 0 && sel->credentials == SIPGUIDE_TRI_UNKNOWN)
-            sel->credentials = SIPGUIDE_TRI_YES;
-        else if (strcmp(w, "no-credentials") == 0 && sel->credentials == SIPGUIDE_TRI_UNKNOWN)
-            sel->credentials = SIPGUIDE_TRI_NO;
-        else {
-            report(file, line, "'%s' is not a qualifier (in-dialog, initial, sdp, no-sdp, event=PACKAGE, "
-                   "credentials, no-credentials) or repeats one", w);
+    for (i = first; i < n; i++) {
+        if (!parse_qualifier(file, line, words[i], methods_only, sel))
             return FALSE;
-        }
     }
     return TRUE;
 }
@@ -776,7 +869,11 @@ static gboolean
 qualifier_free(const gselector_t *sel)
 {
     return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
-           && sel->event == NULL && sel->credentials == SIPGUIDE_TRI_UNKNOWN;
+           && sel->event == NULL && sel->credentials == SIPGUIDE_TRI_UNKNOWN
+           && sel->expires_zero == SIPGUIDE_TRI_UNKNOWN
+           && sel->max_forwards_zero == SIPGUIDE_TRI_UNKNOWN && sel->aka == SIPGUIDE_TRI_UNKNOWN
+           && sel->stale == SIPGUIDE_TRI_UNKNOWN && sel->alt_service == NULL
+           && sel->own_phrase == SIPGUIDE_TRI_UNKNOWN;
 }
 
 /* Parse "NNN" or "NNN SELECTOR"; returns the code or -1.  *method gets the
@@ -847,11 +944,14 @@ load_code_file(const char *path)
     for (i = 0; i < f->sections->len; i++) {
         section_t *s = g_ptr_array_index(f->sections, i);
         char *method = NULL;
-        gselector_t sel = { g_ptr_array_new(), FALSE, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
-                            SIPGUIDE_TRI_UNKNOWN, NULL };
-        int code = parse_code_header(f->path, s->line, s->header, &method, &sel);
+        gselector_t sel;
+        int code;
         gsection_t *target;
         unsigned where;
+
+        memset(&sel, 0, sizeof(sel));
+        sel.methods = g_ptr_array_new();
+        code = parse_code_header(f->path, s->line, s->header, &method, &sel);
 
         if (code < 0) {
             current = NULL;
@@ -916,7 +1016,8 @@ load_code_file(const char *path)
                        "'registered = no' may name another source)", current->rfc);
             if (!has_key(s, "meaning"))
                 report(f->path, s->line, "code %d has no 'meaning'", code);
-        } else if (target->set == 0) {
+        } else if (target->set == 0 && target->call_outcome == SIPGUIDE_NONE
+                   && target->reg_outcome == SIPGUIDE_NONE) {
             report(f->path, s->line, "method section [%d %s] sets nothing", code, target->method);
         }
     }
@@ -1382,6 +1483,8 @@ typedef struct {
     unsigned code;
     int line;
     char *name, *meaning, *sip, *ref;
+    char *outcome;          /* a token of both outcome vocabularies, or NULL */
+    char *after_success;    /* or NULL */
 } gdiam_t;
 
 static GArray *diam[SIPGUIDE_DIAM_COUNT];     /* gdiam_t, ascending */
@@ -1450,6 +1553,20 @@ check_diam_name(const char *file, int line, const char *value)
         report(file, line, "'name' must be the registered name (capitals, digits, '_', '-'), got '%s'",
                value);
     return ok;
+}
+
+/* 'outcome': what the value makes of a call or a registration whose
+ * failure it explains, a token of both outcome vocabularies. */
+static gboolean
+check_diam_outcome(const char *file, int line, const char *value)
+{
+    if (vocab_find(SIPGUIDE_VOCAB_CALL_OUTCOME, value) == SIPGUIDE_NONE
+        || vocab_find(SIPGUIDE_VOCAB_REG_OUTCOME, value) == SIPGUIDE_NONE) {
+        report(file, line, "'outcome' must be a token of both [call-outcome] and [registration-outcome] "
+               "in %s, got '%s'", vocab_path, value);
+        return FALSE;
+    }
+    return TRUE;
 }
 
 /* "[TABLE CODE]": the table's index and the code, or -1. */
@@ -1537,12 +1654,19 @@ load_diameter(const char *data_dir)
             char **slot = strcmp(p->key, "name") == 0 ? &e.name
                         : strcmp(p->key, "meaning") == 0 ? &e.meaning
                         : strcmp(p->key, "sip") == 0 ? &e.sip
-                        : strcmp(p->key, "ref") == 0 ? &e.ref : NULL;
+                        : strcmp(p->key, "ref") == 0 ? &e.ref
+                        : strcmp(p->key, "outcome") == 0 ? &e.outcome
+                        : strcmp(p->key, "after-success") == 0 ? &e.after_success : NULL;
             gboolean ok;
 
             if (slot == NULL) {
-                report(f->path, p->line, "unknown key '%s' (a Diameter value has name, meaning, sip and ref)",
-                       p->key);
+                report(f->path, p->line, "unknown key '%s' (a Diameter value has name, meaning, sip, ref, "
+                       "outcome and after-success)", p->key);
+                continue;
+            }
+            if ((slot == &e.outcome || slot == &e.after_success) && which > SIPGUIDE_DIAM_SH) {
+                report(f->path, p->line, "'%s' belongs to a result code, not to [%s]", p->key,
+                       diam_table_names[which]);
                 continue;
             }
             if (*slot != NULL) {
@@ -1554,6 +1678,9 @@ load_diameter(const char *data_dir)
                                 : check_diam_text(f->path, p->line, p->key, v);
             else if (slot == &e.ref)
                 ok = *v != '\0' ? check_diam_ref(f->path, p->line, v)
+                                : check_diam_text(f->path, p->line, p->key, v);
+            else if (slot == &e.outcome)
+                ok = *v != '\0' ? check_diam_outcome(f->path, p->line, v)
                                 : check_diam_text(f->path, p->line, p->key, v);
             else
                 ok = check_diam_text(f->path, p->line, p->key, v);
@@ -1615,11 +1742,31 @@ check_methods_known(const char *file, int line, GPtrArray *names, const char *wh
 }
 
 static gboolean
+names_method(GPtrArray *names, const char *method)
+{
+    guint i;
+
+    for (i = 0; i < names->len; i++) {
+        if (strcmp(g_ptr_array_index(names, i), method) == 0)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+static gboolean
+same_string(const char *a, const char *b)
+{
+    return (a == NULL && b == NULL) || (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+static gboolean
 same_qualifiers(const gselector_t *a, const gselector_t *b)
 {
     return a->in_dialog == b->in_dialog && a->sdp == b->sdp && a->credentials == b->credentials
-           && ((a->event == NULL && b->event == NULL)
-               || (a->event != NULL && b->event != NULL && strcmp(a->event, b->event) == 0));
+           && same_string(a->event, b->event) && a->expires_zero == b->expires_zero
+           && a->max_forwards_zero == b->max_forwards_zero && a->aka == b->aka
+           && a->stale == b->stale && same_string(a->alt_service, b->alt_service)
+           && a->own_phrase == b->own_phrase;
 }
 
 static void
@@ -1631,6 +1778,16 @@ check_selectors(gcode_t *e)
     for (i = 0; i < e->variants->len; i++) {
         gsection_t *v = g_ptr_array_index(e->variants, i);
         check_methods_known(v->file, v->line, v->sel.methods, "the section");
+        /* An outcome is that of a call (an initial INVITE) or of a
+         * registration: a section naming methods must name that one. */
+        if (v->call_outcome != SIPGUIDE_NONE && (v->sel.other || (v->sel.methods->len > 0
+                                                 && !names_method(v->sel.methods, "INVITE"))))
+            report(v->file, v->line, "[%d %s] sets 'call-outcome' but does not apply to INVITE",
+                   e->code, v->method);
+        if (v->reg_outcome != SIPGUIDE_NONE && (v->sel.other || (v->sel.methods->len > 0
+                                                && !names_method(v->sel.methods, "REGISTER"))))
+            report(v->file, v->line, "[%d %s] sets 'registration-outcome' but does not apply to REGISTER",
+                   e->code, v->method);
         if (v->sel.other && e->answers->len == 0)
             report(v->file, v->line, "[%d other] never applies: code %d has no 'answers' list",
                    e->code, e->code);
@@ -1638,6 +1795,9 @@ check_selectors(gcode_t *e)
             gsection_t *w = g_ptr_array_index(e->variants, j);
             if (v->sel.other || w->sel.other || !same_qualifiers(&v->sel, &w->sel))
                 continue;
+            if (v->sel.methods->len == 0 && w->sel.methods->len == 0)
+                report(v->file, v->line, "[%d %s] overlaps [%d %s] (line %d)", e->code, v->method,
+                       e->code, w->method, w->line);
             for (k = 0; k < v->sel.methods->len; k++) {
                 for (l = 0; l < w->sel.methods->len; l++) {
                     if (strcmp(g_ptr_array_index(v->sel.methods, k), g_ptr_array_index(w->sel.methods, l)) == 0)
@@ -1946,7 +2106,11 @@ c_selector(GString *out, const char *prefix, const gselector_t *sel)
         g_string_append(out, "0, NULL");
     g_string_append_printf(out, ", %s, %s, ", sel->other ? "TRUE" : "FALSE", c_tri(sel->in_dialog));
     c_string(out, sel->event);
-    g_string_append_printf(out, ", %s, %s }", c_tri(sel->sdp), c_tri(sel->credentials));
+    g_string_append_printf(out, ", %s, %s, %s, %s, %s, %s, ", c_tri(sel->sdp), c_tri(sel->credentials),
+                           c_tri(sel->expires_zero), c_tri(sel->max_forwards_zero), c_tri(sel->aka),
+                           c_tri(sel->stale));
+    c_string(out, sel->alt_service);
+    g_string_append_printf(out, ", %s }", c_tri(sel->own_phrase));
 }
 
 static void
@@ -2201,6 +2365,10 @@ write_c(const char *path)
             c_string(out, e->sip);
             g_string_append(out, ",\n      ");
             c_string(out, e->ref);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->outcome);
+            g_string_append(out, ",\n      ");
+            c_string(out, e->after_success);
             g_string_append(out, " },\n");
         }
         g_string_append(out, "};\n");
@@ -2439,6 +2607,8 @@ write_markdown(const char *path)
             gsection_t *v = g_ptr_array_index(e->variants, i);
             if (v->sel.other)
                 g_string_append_printf(out, "\n#### %d to other methods\n", c);
+            else if (v->sel.methods->len == 0)
+                g_string_append_printf(out, "\n#### %d when %s\n", c, v->method);
             else
                 g_string_append_printf(out, "\n#### %d to %s\n", c, v->method);
             md_section(out, v);
@@ -2488,7 +2658,9 @@ write_markdown(const char *path)
         };
         g_string_append(out, "\n## Diameter values\n\nThe Diameter answers and requests that explain a SIP "
                         "failure (`data/diameter.txt`). The base Result-Code and the 3GPP "
-                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces.\n");
+                        "Experimental-Result-Code (Vendor-Id 10415) are separate number spaces. "
+                        "*Outcome* is the outcome of the call or registration whose failure the value "
+                        "explains, whatever the SIP code.\n");
         for (c = 0; c < SIPGUIDE_DIAM_COUNT; c++) {
             g_string_append_printf(out, "\n### %s\n\n| value | name | meaning | on the SIP side | reference |\n"
                                    "|---|---|---|---|---|\n", titles[c]);
@@ -2498,8 +2670,15 @@ write_markdown(const char *path)
                 md_text(out, e->name, TRUE);
                 g_string_append(out, " | ");
                 md_text(out, e->meaning, TRUE);
+                if (e->after_success != NULL) {
+                    g_string_append(out, "<br>After an earlier success for the same identity: ");
+                    md_text(out, e->after_success, TRUE);
+                }
                 g_string_append(out, " | ");
                 md_text(out, e->sip, TRUE);
+                if (e->outcome != NULL)
+                    g_string_append_printf(out, "%sOutcome: %s.", e->sip != NULL ? "<br>" : "",
+                                           e->outcome);
                 g_string_append(out, " | ");
                 md_text(out, e->ref, TRUE);
                 g_string_append(out, " |\n");

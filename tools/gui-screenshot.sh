@@ -2,14 +2,15 @@
 # gui-screenshot.sh
 # Opens the real Wireshark GUI under Xvfb with the plugin of the build folder,
 # shows the SIP Response Guide of tests/captures/sample.pcap expanded, and saves
-# screenshots of it, of Help > About Wireshark > Plugins and of the coloring
-# rules at work.
+# screenshots of it, of Help > About Wireshark > Plugins, of the coloring
+# rules at work and of the calls and registrations table.
 #
-#   tools/gui-screenshot.sh [GUIDE.png [PLUGINS.png [COLORING.png]]]
+#   tools/gui-screenshot.sh [GUIDE.png [PLUGINS.png [COLORING.png [CALLS.png]]]]
 #
-# Defaults: docs/guide-gui.png, docs/about-plugins.png and docs/coloring-gui.png
+# Defaults: docs/guide-gui.png, docs/about-plugins.png, docs/coloring-gui.png
 # (the packet list of tests/captures/evidence.pcap coloured by
-# data/sipguide.colorfilters, with a column naming each row's rule). Build first
+# data/sipguide.colorfilters, with a column naming each row's rule) and
+# docs/calls-gui.png (the table of tests/real/captures/calls.pcap). Build first
 # (cmake -S . -B build && cmake --build build); SIPGUIDE_BUILD names another
 # build folder. The GUI opens frame 14 (a 486 with Reason Q.850 cause 17) with
 # no display filter (SIPGUIDE_GUI_FILTER sets one), in the build's profile "SIP
@@ -25,8 +26,18 @@
 # in order: each button found in the screenshot is clicked, and the display
 # filter it sets must be that button's filter.
 #
+# Then, on a wider screen, it opens the calls capture and finds the guide's
+# rows of the Statistics menu with the keyboard (tools/gui-calls.py walks the
+# menu and takes the two rows whose labels begin alike the longest: Wireshark
+# makes them one item "SIP Response Guide/..." or a submenu "SIP Response
+# Guide", depending on the version and the kind of statistic), opens both,
+# and fails unless one opens the calls and registrations table.  The rows that
+# table's Copy button puts on the clipboard must be those of "tshark -q -z
+# sipguide,calls" on the same capture (the dialog sorts by first frame as
+# text; the comparison orders both by number), or the difference is printed.
+#
 # Needs the Debian packages wireshark-qt, tshark, xvfb, xdotool, xclip,
-# x11-apps (xwd), netpbm and perl (for pnmquant). As root the GUI runs as the user "nobody": Wireshark
+# x11-apps (xwd), netpbm, perl (for pnmquant) and python3. As root the GUI runs as the user "nobody": Wireshark
 # ignores WIRESHARK_PLUGIN_DIR for root, and HOME is a throwaway folder, so no
 # installed copy of the plugin and no personal setting is used.
 #
@@ -41,6 +52,9 @@ GEOMETRY=1280x1200
 COLOR_PANE=400      # packet list pane of the coloring screenshot: 21 rows
 COLOR_HEIGHT=490    # menu, tool and filter bars, and that pane
 PROFILE="SIP Response Guide"
+CALLS_CAPTURE=calls  # tests/real/captures/calls.pcap
+CALLS_SCREEN=1920x1200
+CALLS_DIALOG=1800x830
 
 # ---------------------------------------------------------------------------
 # Inside: runs as the unprivileged user, in the work folder $2.
@@ -77,7 +91,9 @@ if [ "${1:-}" = --inside ]; then
     started() { timeout 60 xdotool search --sync --onlyvisible --name "$1"; }
     shot() { # shot FILE [X Y W H]: the screen, or a part of it, as PNG
         timeout 15 xwd -root -silent > "$out/shot.xwd"
-        xwdtopnm < "$out/shot.xwd" 2> /dev/null > "$out/shot.ppm"
+        # xwdtopnm can write 16 bits a channel (it did for the wider
+        # screen), which pnmtopng keeps: a large RGB file, not a palette.
+        xwdtopnm < "$out/shot.xwd" 2> /dev/null | pamdepth 255 > "$out/shot.ppm"
         if [ $# -gt 1 ]; then
             pamcut -left "$2" -top "$3" -width "$4" -height "$5" < "$out/shot.ppm" > "$out/cut.ppm"
             mv "$out/cut.ppm" "$out/shot.ppm"
@@ -87,16 +103,20 @@ if [ "${1:-}" = --inside ]; then
     }
     clipboard() { timeout 5 xclip -o -selection clipboard -t UTF8_STRING 2> /dev/null || true; }
 
-    # The X server, on the first free display.
-    rm -f "$work/out/display"
-    Xvfb -displayfd 3 -screen 0 "${GEOMETRY}x24" -nolisten tcp 3> "$work/out/display" \
-        > "$out/xvfb.log" 2>&1 &
-    pids+=($!)
-    echo "${pids[-1]}" >> "$work/out/pids"
-    for _ in $(seq 100); do [ -s "$work/out/display" ] && break; sleep 0.1; done
-    [ -s "$work/out/display" ] || die "Xvfb did not start: $(cat "$out/xvfb.log")"
-    DISPLAY=":$(head -n 1 "$work/out/display")"
-    export DISPLAY
+    # start_x SIZE NAME: an X server of SIZE (WIDTHxHEIGHT) on the first free
+    # display, which becomes DISPLAY; NAME names its files in out/.
+    start_x() {
+        rm -f "$out/$2.display"
+        Xvfb -displayfd 3 -screen 0 "${1}x24" -nolisten tcp 3> "$out/$2.display" \
+            > "$out/$2.log" 2>&1 &
+        pids+=($!)
+        echo "${pids[-1]}" >> "$work/out/pids"
+        for _ in $(seq 100); do [ -s "$out/$2.display" ] && break; sleep 0.1; done
+        [ -s "$out/$2.display" ] || die "Xvfb did not start: $(cat "$out/$2.log")"
+        DISPLAY=":$(head -n 1 "$out/$2.display")"
+        export DISPLAY
+    }
+    start_x "$GEOMETRY" xvfb
 
     # A sanitized build: Wireshark runs with the sanitizer runtime preloaded
     # and writes any report to out/sanitizer.* (the outside checks them). Its
@@ -180,7 +200,7 @@ if [ "${1:-}" = --inside ]; then
     # more than 10 pixels between them) are the buttons' labels.  Each is
     # clicked; the display filter it sets is copied from the filter field.
     x windowfocus --sync "$main"
-    timeout 15 xwd -root -silent | xwdtopnm > "$out/toolbar.ppm" 2> /dev/null
+    timeout 15 xwd -root -silent | xwdtopnm 2> /dev/null | pamdepth 255 > "$out/toolbar.ppm"
     python3 - "$out/toolbar.ppm" "$(cat "$work/out/buttons.count")" > "$out/button-spots" <<'PYTHON' \
         || die "no filter buttons found in the screenshot"
 import sys
@@ -248,6 +268,99 @@ PYTHON
         || die "no Wireshark window with $COLOR_CAPTURE.pcap within 60 s"
     sleep 3
     shot "$out/coloring.png" 0 0 "${GEOMETRY%x*}" "$COLOR_HEIGHT"
+    kill "${pids[2]}" 2> /dev/null || true
+    wait "${pids[2]}" 2> /dev/null || true
+
+    # The calls and registrations table of the calls capture, opened from the
+    # Statistics menu, on a screen wide enough for all its columns.
+    start_x "$CALLS_SCREEN" xvfb-calls
+    "${gui[@]}" -r "$work/$CALLS_CAPTURE.pcap" > "$out/wireshark-calls.log" 2>&1 &
+    pids+=($!)
+    echo "${pids[-1]}" >> "$work/out/pids"
+    main=$(started "$CALLS_CAPTURE.pcap" | head -n 1) \
+        || die "no Wireshark window with $CALLS_CAPTURE.pcap within 60 s"
+    sleep 3
+    # The windows on the screen (menus are windows of their own), one a line.
+    windows() { timeout 15 xdotool search --onlyvisible --class . 2> /dev/null | sort; }
+    # Statistics, opened with its keys: prints the menu's window.
+    statistics_menu() {
+        local before w
+        x windowfocus --sync "$main"
+        before=$(windows)
+        x key alt+s
+        for _ in $(seq 50); do
+            sleep 0.1
+            w=$(comm -13 <(echo "$before") <(windows) | head -n 1)
+            [ -n "$w" ] && { echo "$w"; return 0; }
+        done
+        return 1
+    }
+    # open_row ROW: opens Statistics and its row ROW (Down presses from the
+    # first row); a row that opens a submenu gets Return again, which chooses
+    # the submenu's first item.  Prints "WINDOW item|submenu TITLE" of the
+    # dialog that opened (up to 60 s for it).
+    open_row() {
+        local before kind=item w name
+        statistics_menu > /dev/null || die "Statistics (Alt+S) did not open a menu"
+        before=$(windows)
+        [ "$1" -gt 0 ] && x key --delay 40 --repeat "$1" Down
+        x key Return
+        for _ in $(seq 600); do
+            sleep 0.1
+            for w in $(comm -13 <(echo "$before") <(windows)); do
+                name=$(x getwindowname "$w" 2> /dev/null) || continue
+                case $name in
+                *" · "*) echo "$w $kind $name"; return 0 ;;
+                *) if [ $kind = item ]; then kind=submenu; sleep 0.3; x key Return; fi ;;
+                esac
+            done
+        done
+        return 1
+    }
+    # The guide's two rows of Statistics: the two whose labels begin alike
+    # the longest ("SIP Response Guide..."), found by walking the menu.
+    menu=$(statistics_menu) || die "Statistics (Alt+S) did not open a menu"
+    sleep 0.5
+    python3 "$work/gui-calls.py" menu-rows "$menu" > "$out/menu-rows" 2> "$out/menu-rows.log" \
+        || die "could not walk the Statistics menu: $(cat "$out/menu-rows.log")"
+    x key Escape Escape    # the menu, then the menu bar
+    sleep 0.5
+    : > "$out/menu.txt"
+    calls_dialog=
+    while read -r row prefix; do
+        [ "$prefix" -ge 60 ] \
+            || die "no two rows of Statistics begin alike (\"SIP Response Guide\") for 60 pixels: $(cat "$out/menu-rows.log")"
+        opened=$(open_row "$row") || die "row $row of Statistics opened no dialog within 60 s"
+        read -r w kind title <<< "$opened"
+        echo "$row $kind $title" >> "$out/menu.txt"
+        case $title in
+        *"Calls and registrations"*) calls_dialog=$w ;;
+        *)  x windowfocus --sync "$w"
+            x key Escape ;;
+        esac
+    done < "$out/menu-rows"
+    [ -n "$calls_dialog" ] || die "no row of Statistics opened the calls and registrations table; opened: $(cat "$out/menu.txt")"
+
+    # The dialog, big enough for the whole table; its Copy button puts the
+    # table on the clipboard as text, once it is drawn (two copies alike).
+    x windowmove "$calls_dialog" 0 0 windowsize "$calls_dialog" "${CALLS_DIALOG%x*}" "${CALLS_DIALOG#*x}"
+    x windowfocus --sync "$calls_dialog"
+    sleep 2
+    read -r bx by < <(python3 "$work/gui-calls.py" button "$calls_dialog") \
+        || die "no Copy button found in the dialog"
+    previous=
+    for _ in $(seq 10); do
+        x mousemove --window "$calls_dialog" "$bx" "$by" click 1
+        sleep 1
+        clipboard > "$out/calls-gui.txt"
+        [ -s "$out/calls-gui.txt" ] && [ "$(cat "$out/calls-gui.txt")" = "$previous" ] && break
+        previous=$(cat "$out/calls-gui.txt")
+    done
+    [ -s "$out/calls-gui.txt" ] || die "the dialog's Copy button put nothing on the clipboard"
+    x mousemove 0 0
+    sleep 0.5
+    eval "$(x getwindowgeometry --shell "$calls_dialog")"    # X, Y, WIDTH, HEIGHT
+    shot "$out/calls.png" "$X" "$Y" "$WIDTH" "$HEIGHT"
     exit 0
 fi
 
@@ -260,11 +373,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 guide_png=${1:-$top/docs/guide-gui.png}
 plugins_png=${2:-$top/docs/about-plugins.png}
 coloring_png=${3:-$top/docs/coloring-gui.png}
+calls_png=${4:-$top/docs/calls-gui.png}
 build=${SIPGUIDE_BUILD:-$top/build}
 
-for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamcut pnmquant pnmtopng setpriv; do
+for tool in wireshark tshark Xvfb xdotool xclip xwd xwdtopnm pamdepth pamcut pnmquant pnmtopng setpriv \
+    python3; do
     command -v "$tool" > /dev/null || {
-        echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm perl)" >&2
+        echo "gui-screenshot: $tool is missing (Debian packages: wireshark-qt tshark xvfb xdotool xclip x11-apps netpbm perl python3)" >&2
         exit 1
     }
 done
@@ -293,7 +408,8 @@ trap 'exit 1' TERM INT HUP
 profile="$work/home/.config/wireshark"
 mkdir -p "$profile" "$work/out"
 cp -r "$build/plugins" "$work/plugins"
-cp "$top/tests/captures/$CAPTURE.pcap" "$top/tests/captures/$COLOR_CAPTURE.pcap" "$work/"
+cp "$top/tests/captures/$CAPTURE.pcap" "$top/tests/captures/$COLOR_CAPTURE.pcap" \
+    "$top/tests/real/captures/$CALLS_CAPTURE.pcap" "$top/tools/gui-calls.py" "$work/"
 # Window and panes: the whole screen, a packet list just tall enough for the
 # capture, no bytes pane, so that the whole guide is visible.
 cat > "$profile/recent_common" << EOF
@@ -346,12 +462,13 @@ chmod -R a+rwX "$work/home" "$work/out"
 # (which that user may not be able to read).
 cp "$top/tools/gui-screenshot.sh" "$work/gui-screenshot.sh"
 chmod 755 "$work/gui-screenshot.sh"
-inside=(timeout -k 5 180 bash "$work/gui-screenshot.sh" --inside "$work")
+inside=(timeout -k 5 300 bash "$work/gui-screenshot.sh" --inside "$work")
 (cd "$work" && "${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY SIPGUIDE_GUI_FILTER="${SIPGUIDE_GUI_FILTER-}" \
     SIPGUIDE_PRELOAD="${SIPGUIDE_PRELOAD-}" \
     "${inside[@]}") || {
     echo "gui-screenshot: the GUI run failed; Wireshark said:" >&2
-    cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" "$work"/out/sanitizer.* >&2 2> /dev/null || true
+    cat "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" "$work/out/wireshark-calls.log" \
+        "$work"/out/sanitizer.* >&2 2> /dev/null || true
     exit 1
 }
 
@@ -396,18 +513,29 @@ while IFS=$'\t' read -r label expr; do
         status=1
     fi
 done < "$work/out/buttons"
+# The calls and registrations table of the GUI (its Copy text) against
+# tshark's, row by row.
+run_tshark -n -q -r "$work/$CALLS_CAPTURE.pcap" -z sipguide,calls > "$work/out/calls-tshark.txt"
+if ! python3 "$work/gui-calls.py" compare "$work/out/calls-tshark.txt" "$work/out/calls-gui.txt" \
+        > "$work/out/calls.diff"; then
+    echo "gui-screenshot: the GUI's calls and registrations table differs from tshark -z sipguide,calls (- tshark, + GUI):" >&2
+    cat "$work/out/calls.diff" >&2
+    status=1
+fi
 for report in "$work"/out/sanitizer.*; do
     [ -e "$report" ] || continue
     echo "gui-screenshot: the sanitizer reported in Wireshark:" >&2
     cat "$report" >&2
     status=1
 done
-if grep -h -i "load plugin" "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" >&2; then
+if grep -h -i "load plugin" "$work/out/wireshark.log" "$work/out/wireshark-coloring.log" \
+        "$work/out/wireshark-calls.log" >&2; then
     echo "gui-screenshot: Wireshark complained about a plugin (above)" >&2
     status=1
 fi
 
-for pair in "guide.png:$guide_png" "plugins.png:$plugins_png" "coloring.png:$coloring_png"; do
+for pair in "guide.png:$guide_png" "plugins.png:$plugins_png" "coloring.png:$coloring_png" \
+        "calls.png:$calls_png"; do
     mkdir -p "$(dirname "${pair#*:}")"
     cp "$work/out/${pair%%:*}" "${pair#*:}"
     echo "gui-screenshot: wrote ${pair#*:} ($(wc -c < "${pair#*:}") bytes)"
@@ -415,5 +543,9 @@ done
 if [ $status = 0 ]; then
     echo "gui-screenshot: the GUI lists sipguide.so and shows the same guide of frame $FRAME as tshark ($(wc -l < "$work/out/guide-gui.cmp") lines)"
     echo "gui-screenshot: the profile \"$PROFILE\" shows its columns ($(cat "$work/out/columns")) and its $(cat "$work/out/buttons.count") filter buttons"
+    echo "gui-screenshot: Statistics → Calls and registrations shows the same table as tshark -z sipguide,calls ($(cat "$work/out/calls.diff"))"
+    while read -r row kind title; do
+        echo "gui-screenshot:   Statistics row $row ($([ "$kind" = submenu ] && echo "a submenu, its first item" || echo "an item")) opens \"$title\""
+    done < "$work/out/menu.txt"
 fi
 exit $status

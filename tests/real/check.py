@@ -437,10 +437,50 @@ def ends_subscription(m, resp):
 
 
 def acknowledges(ack, resp):
-    """ack is the ACK of the 2xx resp, sent by the one who got it (RFC 3261 13.2.2.4)."""
+    """ack is the ACK of the 2xx resp, sent by the one who got it back over the
+    hop resp came (RFC 3261 13.2.2.4); an ACK sent straight to the callee's
+    Contact crosses another hop."""
     return (ack.method == "ACK" and before(resp, ack) and ack.call_id == resp.call_id
             and ack.cseq[0] == resp.cseq[0] and ack.to_tag == resp.to_tag
-            and ack.transport == resp.transport and ack.src == resp.dst and ack.sport == resp.dport)
+            and ack.transport == resp.transport and ack.src == resp.dst and ack.sport == resp.dport
+            and ack.dst == resp.src)
+
+
+def same_sender(a, b):
+    """a and b were sent by the same element: the same endpoint, or the same
+    address unless an end of either hop shares it (loopback)."""
+    if (a.src, a.sport) == (b.src, b.sport):
+        return True
+    return a.src == b.src and a.src != a.dst and b.src != b.dst
+
+
+def same_receiver(a, b):
+    if (a.dst, a.dport) == (b.dst, b.dport):
+        return True
+    return a.dst == b.dst and a.src != a.dst and b.src != b.dst
+
+
+def leg_ends(q, cap):
+    """What the packets show of a proxy's leg q that got no response at all:
+    (the same request sent by the same element to another next hop at least
+    T1 later, the failure that element sent upstream after q), each the
+    first or None; only the earlier of the two counts (RFC 3261 16.6, 16.7)."""
+    copies = transaction_copies(q, cap)
+    if any(not t.is_request() and any(answers(t, c) for c in copies) for t in cap.messages):
+        return None, None
+    start = min(c.time for c in copies)
+    other = first_match(cap, lambda t: t.is_request() and t.method == q.method
+                        and t.call_id == q.call_id and t.cseq == q.cseq and same_sender(t, q)
+                        and not same_receiver(t, q) and t.time - start >= T1)
+    upstream = first_match(cap, lambda t: not t.is_request() and t.code >= 300
+                           and t.call_id == q.call_id and t.cseq == q.cseq and same_sender(t, q)
+                           and not same_receiver(t, q) and t.time > start)
+    if other and upstream:
+        if before(other, upstream):
+            upstream = None
+        else:
+            other = None
+    return other, upstream
 
 
 def gives_reason(m, resp):
@@ -502,6 +542,12 @@ LINKS = {
 }
 
 REQUEST_LINKS = {
+    "sipguide.request.failed_over_in": (
+        lambda t, q, cap: leg_ends(q, cap)[0] is t,
+        "the same request its client sent to another next hop"),
+    "sipguide.request.given_up_in": (
+        lambda t, q, cap: leg_ends(q, cap)[1] is t,
+        "the failure its client sent upstream instead"),
     "sipguide.request.final_in": (
         lambda t, q, cap: t.code is not None and t.code >= 200 and answers(t, q),
         "a final response to this request on its hop"),
@@ -556,6 +602,9 @@ def truth_link(field, msg, cap):
         if field == "sipguide.also_seen_in":
             return [t for t in cap.messages if same_message_elsewhere(msg, t, cap)
                     and not duplicate_of_earlier(t, cap)]
+        if field in ("sipguide.request.failed_over_in", "sipguide.request.given_up_in"):
+            found = leg_ends(msg, cap)[0 if field.endswith("failed_over_in") else 1]
+            return [found] if found else []
         return None
     r = msg
     if field == "sipguide.request_in":
@@ -637,6 +686,8 @@ def truth_value(field, msg, cap):
                 return "final"
             if msg.method == "INVITE" and answers_to:
                 return "provisional-only"
+            if not answers_to and any(leg_ends(msg, cap)):
+                return "timed-out"      # its client, a proxy, stopped waiting
             start = min(c.time for c in copies)
             return "timed-out" if cap.end - start >= TIMER_B else "capture-ended"
         return None

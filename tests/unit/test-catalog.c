@@ -142,7 +142,11 @@ test_variants(void)
         for (v = 0; v < e->variant_count; v++) {
             const sipguide_section_t *s = &e->variants[v];
             if (s->sel.other || s->sel.in_dialog != SIPGUIDE_TRI_UNKNOWN || s->sel.event != NULL
-                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN)
+                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.expires_zero != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.max_forwards_zero != SIPGUIDE_TRI_UNKNOWN || s->sel.aka != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.stale != SIPGUIDE_TRI_UNKNOWN || s->sel.alt_service != NULL
+                || s->sel.own_phrase != SIPGUIDE_TRI_UNKNOWN)
                 continue;
             for (k = 0; k < s->sel.method_count; k++) {
                 const char *m = s->sel.methods[k];
@@ -329,11 +333,35 @@ test_context(void)
      * re-challenge, never the "normal first step". */
     ctx = ctx_of("REGISTER");
     sipguide_catalog_resolve(401, &ctx, &g);
-    CHECK(strstr(g.meaning, "normal first step") != NULL, "401 to REGISTER: the first IMS-AKA step");
+    CHECK(strstr(g.meaning, "IMS-AKA in IMS, a password digest elsewhere") != NULL,
+          "401 to REGISTER of unknown challenge: true of IMS-AKA and digest");
+    ctx.aka = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "normal first step") != NULL, "401 to REGISTER with AKA: the first IMS-AKA step");
+    ctx.aka = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "IMS-AKA") != NULL && strstr(g.meaning, "password digest") != NULL
+          && strcmp(g.variant, "REGISTER digest") == 0, "401 to REGISTER with digest: a password digest");
     ctx.credentials = SIPGUIDE_TRI_YES;
     sipguide_catalog_resolve(401, &ctx, &g);
     CHECK(strstr(g.meaning, "normal first step") == NULL && strstr(g.meaning, "already carried") != NULL
           && g.severity != SIPGUIDE_SEVERITY_CHAT, "401 to REGISTER with credentials: a re-challenge");
+    /* stale=true: credentials known to have been sent, and not rejected. */
+    ctx = ctx_of("REGISTER");
+    ctx.aka = SIPGUIDE_TRI_NO;
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(401, &ctx, &g);
+    CHECK(strstr(g.meaning, "stale=true") != NULL && g.severity == SIPGUIDE_SEVERITY_CHAT
+          && strstr(g.variant, "REGISTER") != NULL && strstr(g.variant, "credentials stale") != NULL,
+          "401 stale to REGISTER: only the nonce expired, over the digest re-challenge");
+    ctx = ctx_of("INVITE");
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(strstr(g.meaning, "stale=true") != NULL, "407 stale to INVITE: only the nonce expired");
+    ctx = ctx_of("CANCEL");
+    ctx.stale = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(407, &ctx, &g);
+    CHECK(!g.expected && strcmp(category(&g), "unexpected") == 0, "407 stale to CANCEL: still unexpected");
     ctx = ctx_of("INVITE");
     ctx.credentials = SIPGUIDE_TRI_YES;
     sipguide_catalog_resolve(407, &ctx, &g);
@@ -342,6 +370,55 @@ test_context(void)
     ctx.credentials = SIPGUIDE_TRI_NO;
     sipguide_catalog_resolve(407, &ctx, &g);
     CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
+
+    /* A section naming only qualifiers applies to every method the code is
+     * meant for: 477 with Kamailio's phrase or another one. */
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(g.category == SIPGUIDE_NONE && strstr(g.meaning, "depends on the sender") != NULL,
+          "477 of unknown phrase: no sender's reading asserted");
+    ctx.own_phrase = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(strcmp(category(&g), "server") == 0 && !g.method_specific
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "failed") == 0,
+          "477 with Kamailio's phrase: a failed send, a server failure");
+    ctx.own_phrase = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(477, &ctx, &g);
+    CHECK(g.category == SIPGUIDE_NONE && strstr(g.meaning, "other equipment") != NULL
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "rejected") == 0,
+          "477 with another phrase: the sender's own, handled as 400");
+
+    /* Facts of the request and the response that change an outcome. */
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(483, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "failed") == 0,
+          "483 to an INVITE of unknown Max-Forwards: failed");
+    ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(483, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "rejected") == 0
+          && strstr(g.meaning, "already at 0") != NULL, "483 to an INVITE that came with Max-Forwards 0");
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(380, &ctx, &g);
+    CHECK(!has_procedure(&g, "emergency"), "380 to INVITE of unknown body: no emergency asserted");
+    ctx.alt_service = "emergency";
+    sipguide_catalog_resolve(380, &ctx, &g);
+    CHECK(has_procedure(&g, "emergency")
+          && strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "emergency-retry") == 0,
+          "380 emergency: an emergency retry, not a redirection");
+    ctx = ctx_of("REGISTER");
+    sipguide_catalog_resolve(494, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_REG_OUTCOME, g.reg_outcome), "negotiating") == 0,
+          "494 to REGISTER: a security agreement step");
+    ctx = ctx_of("SUBSCRIBE");
+    ctx.expires_zero = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(strstr(g.meaning, "unsubscription") != NULL, "200 to SUBSCRIBE with Expires 0: an unsubscription");
+    ctx.expires_zero = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(strstr(g.meaning, "created or refreshed") != NULL, "200 to SUBSCRIBE with Expires: created or refreshed");
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(487, &ctx, &g);
+    CHECK(g.severity == SIPGUIDE_SEVERITY_CHAT, "487 to INVITE: normal flow, not a failure");
 
     ctx = ctx_of("UPDATE");
     sipguide_catalog_resolve(487, &ctx, &g);
