@@ -443,6 +443,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     same = readable && msgs.count == frame->count;
     tapped = have_tap_listener(sipguide_tap);
     calls = sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()) && same;
+    /* A pass that neither draws nor counts (the first of tshark -2 without
+     * a filter on the guide) only feeds the model. */
+    if (!drawn && !tapped && !calls)
+        return 0;
     if (drawn) {
         shown = tree_shown(tree);
         want_expert = !shown && expert_wanted(pinfo);
