@@ -110,6 +110,22 @@ fnv1a(guint64 h, const char *s)
     return h * G_GUINT64_CONSTANT(0x100000001b3);
 }
 
+const char *
+sipguide_model_number(char *buf, guint64 n)
+{
+    char digits[20];
+    guint len = 0, i;
+
+    do {
+        digits[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    for (i = 0; i < len; i++)
+        buf[i] = digits[len - 1 - i];
+    buf[len] = '\0';
+    return buf;
+}
+
 /* Keys are not kept: two keys that hash alike (about one chance in 10^19
  * per pair) would be taken for one. */
 guint64

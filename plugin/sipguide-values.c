@@ -73,13 +73,17 @@ find(const sipguide_msg_t *m, gint from, gint end, guint8 c)
 static gint
 find_any(const sipguide_msg_t *m, gint from, gint end, const char *set, guint8 *found)
 {
+    guint64 mask[2] = { 0, 0 };     /* the ASCII bytes of 'set' */
     gint i;
 
+    for (; *set != '\0'; set++)
+        mask[(guint8)*set >> 6 & 1] |= G_GUINT64_CONSTANT(1) << ((guint8)*set & 63);
     end = MIN(end, m->len);
     for (i = MAX(from, 0); i < end; i++) {
-        if (strchr(set, m->p[i]) != NULL && m->p[i] != '\0') {
+        guint8 c = m->p[i];
+        if (c < 0x80 && (mask[c >> 6] >> (c & 63) & 1)) {
             if (found != NULL)
-                *found = m->p[i];
+                *found = c;
             return i;
         }
     }
@@ -334,6 +338,25 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
     return off;
 }
 
+/* "host:port" in pinfo->pool. */
+static const char *
+host_port(packet_info *pinfo, const char *host, guint32 port)
+{
+    gsize len = strlen(host);
+    char *s = (char *)wmem_alloc(pinfo->pool, len + 12);
+    char *p = s + len + 11;
+
+    memcpy(s, host, len);
+    s[len] = ':';
+    *p = '\0';
+    do {
+        *--p = (char)('0' + port % 10);
+        port /= 10;
+    } while (port > 0);
+    memmove(s + len + 1, p, (gsize)(s + len + 11 - p) + 1);
+    return s;
+}
+
 /* The top Via: the first via-parm that names a transport, and what lies
  * before the next one; its branch, sent-by and the endpoint a response
  * goes to (RFC 3261 §18.2.2: received and rport when the server added
@@ -398,7 +421,7 @@ read_top_via(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
 
         v->branch = part_string(m, top.branch);
         if (host != NULL)
-            v->sent_by = port != 0 ? wmem_strdup_printf(pinfo->pool, "%s:%u", host, port) : host;
+            v->sent_by = port != 0 ? host_port(pinfo, host, port) : host;
         if (rport != NULL && g_ascii_isdigit(rport[0]))
             port = (guint32)strtoul(rport, NULL, 10);
         v->via_ep = sipguide_hop_endpoint_text(received != NULL ? received : host,
@@ -489,7 +512,7 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, const char *
      * be read), to the next ';' or the line end. */
     from = parsed ? name_addr_end + 1 : l->line;
     for (off = from; off < l->end && *tag == NULL; off++) {
-        if (off + 4 <= m->len && memcmp(m->p + off, "tag=", 4) == 0) {
+        if (m->p[off] == 't' && off + 4 <= m->len && memcmp(m->p + off, "tag=", 4) == 0) {
             gint semi = find(m, off + 4, l->end, ';');
             *tag = part_string(m, (part_t){ off + 4, semi >= 0 ? semi : l->end });
             return;
@@ -716,20 +739,30 @@ read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
     }
 }
 
+/* Eight bytes at a time: a multiply and a shift mix each word in. */
 static guint32
 content_hash(const sipguide_msg_t *m)
 {
     gint len = MIN(m->len, HASH_BYTES);
     const guint8 *p = m->p;
-    guint32 h = 2166136261u;
+    guint64 h = G_GUINT64_CONSTANT(0x9e3779b97f4a7c15) ^ (guint64)len, w;
 
     if (p == NULL || len <= 0)
         return 0;
-    while (len-- > 0) {
-        h ^= *p++;
-        h *= 16777619u;
+    for (; len >= 8; p += 8, len -= 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+        h ^= h >> 32;
     }
-    return h != 0 ? h : 1;
+    if (len > 0) {
+        w = 0;
+        memcpy(&w, p, (size_t)len);
+        h = (h ^ w) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+        h ^= h >> 32;
+    }
+    h = (h ^ (h >> 29)) * G_GUINT64_CONSTANT(0xc4ceb9fe1a85ec53);
+    h ^= h >> 32;
+    return (guint32)h != 0 ? (guint32)h : 1;
 }
 
 gboolean
