@@ -16,6 +16,7 @@
 #include "sipguide-diameter.h"
 #include "sipguide-draw.h"
 #include "sipguide-fields.h"
+#include "sipguide-parse.h"
 #include "sipguide-prime.h"
 #include "sipguide-userhints.h"
 
@@ -131,7 +132,7 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
     while (*text != '\0') {
         len = first_line_length(text);
         proto_tree_add_subtree(more, d->tvb, 0, 0, ett_sipguide_text, NULL,
-                               wmem_strndup(d->pinfo->pool, text, len));
+                               sipguide_strndup(d->pinfo->pool, text, len));
         text += len;
         while (*text == ' ')
             text++;
@@ -162,7 +163,7 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
         return pi;
     }
     pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
-                                            wmem_strndup(pinfo->pool, text, len));
+                                            sipguide_strndup(pinfo->pool, text, len));
     proto_item_set_generated(pi);
     add_more_lines(pi, d, text + len);
     return pi;
@@ -524,7 +525,7 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
         size_t len = first_line_length(text);
 
         pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s",
-                                        wmem_strndup(d->pinfo->pool, text, len));
+                                        sipguide_strndup(d->pinfo->pool, text, len));
         add_more_lines(pi, d, text + len);
     } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);

@@ -15,6 +15,7 @@
 
 #include "compat.h"
 #include "sipguide-extract.h"
+#include "sipguide-parse.h"
 
 const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT] = {
 #define SIPGUIDE_SF_NAME(id, name) name,
@@ -203,11 +204,18 @@ sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
 
     if (off < 0 || len < 0 || off > m->len || len > m->len - off)
         return NULL;
-    /* Plain ASCII reads the same in every encoding: copy it. */
-    for (i = 0; i < len && m->p[off + i] < 0x80; i++)
+    /* Plain ASCII reads the same in every encoding: copy it.  Eight bytes
+     * at a time, then one. */
+    for (i = 0; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, m->p + off + i, 8);
+        if (w & G_GUINT64_CONSTANT(0x8080808080808080))
+            break;
+    }
+    for (; i < len && m->p[off + i] < 0x80; i++)
         ;
     if (i == len)
-        return wmem_strndup(m->pool, (const char *)m->p + off, (gsize)len);
+        return sipguide_strndup(m->pool, (const char *)m->p + off, (gsize)len);
     return (const char *)tvb_get_string_enc(m->pool, m->ds, m->start + off, len, encoding | ENC_NA);
 }
 

@@ -129,13 +129,13 @@ compact_name(guint8 c)
 /* The header of the name p[0, len) before a colon.  As in Wireshark, a
  * compact form is the whole name, and a full name ends at a NUL byte. */
 static int
-header_of(const guint8 *p, gint len)
+header_of(const guint8 *p, gint len, gboolean may_have_nul)
 {
     const guint8 *nul;
 
     if (len == 1)
         return compact_name(p[0]);
-    if ((nul = (const guint8 *)memchr(p, '\0', (size_t)len)) != NULL)
+    if (may_have_nul && (nul = (const guint8 *)memchr(p, '\0', (size_t)len)) != NULL)
         len = (gint)(nul - p);
     return full_name(p, len);
 }
@@ -336,13 +336,13 @@ sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipgui
             end = line_end(p, next, len, &next);      /* a folded line */
 
         if (colon >= 0)
-            hdr = header_of(p + offset, colon - offset);
+            hdr = header_of(p + offset, colon - offset, nul);
         else if (nul) {
             /* A name cut by a NUL byte may have its colon on a folded line. */
             const guint8 *c = (const guint8 *)memchr(p + q, ':', (size_t)(end - q));
             if (c != NULL) {
                 colon = (gint)(c - p);
-                hdr = header_of(p + offset, colon - offset);
+                hdr = header_of(p + offset, colon - offset, TRUE);
             }
         }
         if (hdr >= 0) {
