@@ -423,27 +423,36 @@ seconds_text(packet_info *pinfo, guint32 ms)
     return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
 }
 
+/* A number as text in pinfo->pool, without a formatted print. */
+static const char *
+uint_text(packet_info *pinfo, guint32 n)
+{
+    return sipguide_model_number((char *)wmem_alloc(pinfo->pool, 12), n);
+}
+
 const char *
 sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
 {
     const sipguide_code_t *e = sipguide_catalog_code(l->code);
+    const char *text = sipguide_catalog_text(l->text);
     sipguide_reason_proto_t proto;
     guint32 cause;
+    /* Times are printed with decimals: only for a text that shows them. */
     const char *p[] = {
-        "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
-        "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "ms", ms_text(pinfo, l->number),
-        "seconds", seconds_text(pinfo, l->number),
-        "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
-        "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
+        "frame", uint_text(pinfo, l->frame),
+        "challenge", uint_text(pinfo, l->challenge),
+        "ms", strstr(text, "{ms}") != NULL ? ms_text(pinfo, l->number) : "",
+        "seconds", strstr(text, "{seconds}") != NULL ? seconds_text(pinfo, l->number) : "",
+        "count", uint_text(pinfo, l->number),
+        "code", uint_text(pinfo, l->code),
         "phrase", e != NULL ? e->phrase : "",
         "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
                   ? sipguide_reason_describe(pinfo, proto, cause) : "",
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
-        "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
-        "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
-        "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "t1", uint_text(pinfo, sipguide_model_t1_ms()),
+        "limit", uint_text(pinfo, 64 * sipguide_model_t1_ms() / 1000),
+        "other", uint_text(pinfo, l->challenge),
+        "request", uint_text(pinfo, l->challenge),
         /* A Diameter line's command and, after an earlier success, that
          * answer's command (its data in 'number'). */
         "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",
