@@ -15,7 +15,6 @@
 #include <epan/column-utils.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/tap.h>
 #include <epan/tfs.h>
 
@@ -28,6 +27,7 @@
 #include "sipguide-extract.h"
 #include "sipguide-fields.h"
 #include "sipguide-flow.h"
+#include "sipguide-frames.h"
 #include "sipguide-model.h"
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
@@ -213,7 +213,7 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
     if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
         sipguide_model_frame(pinfo, msgs, frame->facts, keep);
     if (keep)
-        p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
+        sipguide_frames_set(pinfo->num, frame);
     return frame;
 }
 
@@ -419,7 +419,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_prime_later_passes(later_needs(tree, pinfo));
     }
 
-    frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
+    frame = (sipguide_frame_t *)sipguide_frames_get(pinfo->num);
     if (frame == NULL && !frame_has_sip(pinfo))
         return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
@@ -515,6 +515,7 @@ sipguide_init(void)
         expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
     needs_decided = FALSE;
     later_decided = FALSE;
+    sipguide_frames_reset();
     sipguide_extract_file_start();
     sipguide_prime_file_start();
     sipguide_model_set_t1(pref_t1_ms);
@@ -1028,6 +1029,7 @@ proto_register_sipguide(void)
     sipguide_handle = create_dissector_handle(dissect_sipguide, proto_sipguide);
     register_postdissector(sipguide_handle);
     register_init_routine(sipguide_init);
+    register_cleanup_routine(sipguide_frames_reset);
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
     sipguide_calls_register();
