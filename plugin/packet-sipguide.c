@@ -516,6 +516,7 @@ sipguide_init(void)
     needs_decided = FALSE;
     later_decided = FALSE;
     sipguide_frames_reset();
+    sipguide_diagnose_file_start();
     sipguide_extract_file_start();
     sipguide_prime_file_start();
     sipguide_model_set_t1(pref_t1_ms);

@@ -292,6 +292,81 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
     }
 }
 
+/* Guides resolved in this file, by code and request context: the catalog
+ * answers from nothing else, and a capture repeats a few of them. */
+#define GUIDE_CACHE 64
+
+typedef struct {
+    gboolean           used;
+    gboolean           valid;
+    unsigned           code;
+    sipguide_req_ctx_t ctx;
+    sipguide_guide_t   guide;
+} cached_guide_t;
+
+static cached_guide_t guide_cache[GUIDE_CACHE];
+
+void
+sipguide_diagnose_file_start(void)
+{
+    memset(guide_cache, 0, sizeof(guide_cache));
+}
+
+/* Names are interned, so the same pointer is the same name. */
+static gboolean
+same_ctx(const sipguide_req_ctx_t *a, const sipguide_req_ctx_t *b)
+{
+    return a->method == b->method && a->in_dialog == b->in_dialog && a->event == b->event
+           && a->request_sdp == b->request_sdp && a->credentials == b->credentials
+           && a->expires_zero == b->expires_zero && a->max_forwards_zero == b->max_forwards_zero
+           && a->aka == b->aka && a->stale == b->stale && a->alt_service == b->alt_service
+           && a->own_phrase == b->own_phrase;
+}
+
+static guint
+ctx_slot(unsigned code, const sipguide_req_ctx_t *c)
+{
+    guint64 h = code;
+
+    h = h * 31 + (guint64)(gsize)c->method;
+    h = h * 31 + (guint64)(gsize)c->event;
+    h = h * 31 + (guint64)(gsize)c->alt_service;
+    h = h * 31 + (guint64)(c->in_dialog | c->request_sdp << 2 | c->credentials << 4
+                           | c->expires_zero << 6 | c->max_forwards_zero << 8 | c->aka << 10
+                           | c->stale << 12 | c->own_phrase << 14);
+    h ^= h >> 29;
+    h *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
+    h ^= h >> 32;
+    return (guint)(h % GUIDE_CACHE);
+}
+
+/* sipguide_catalog_resolve(), from the cache when it has the answer.  A
+ * guide points into itself for its merged lists: a copy points into the
+ * copy. */
+static gboolean
+resolve(unsigned code, const sipguide_req_ctx_t *ctx, sipguide_guide_t *guide)
+{
+    cached_guide_t *c = &guide_cache[ctx_slot(code, ctx)];
+    const sipguide_guide_t *g = &c->guide;
+
+    if (!c->used || c->code != code || !same_ctx(&c->ctx, ctx)) {
+        c->valid = sipguide_catalog_resolve(code, ctx, &c->guide);
+        c->used = TRUE;
+        c->code = code;
+        c->ctx = *ctx;
+    }
+    *guide = *g;
+    if (g->procedures == &g->procedures_merged)
+        guide->procedures = &guide->procedures_merged;
+    if (g->procedures_merged.items == g->procedure_items)
+        guide->procedures_merged.items = guide->procedure_items;
+    if (g->ims_refs == &g->ims_refs_merged)
+        guide->ims_refs = &guide->ims_refs_merged;
+    if (g->ims_refs_merged.items == g->ims_ref_items)
+        guide->ims_refs_merged.items = guide->ims_ref_items;
+    return c->valid;
+}
+
 void
 sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            const sipguide_msg_t *m, guint want, gboolean later_known,
@@ -340,7 +415,7 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     memset(r, 0, sizeof(*r));
     r->code = f->code;
     r->method = f->method;
-    r->valid = sipguide_catalog_resolve(f->code, &ctx, &r->guide);
+    r->valid = resolve(f->code, &ctx, &r->guide);
     r->meaning = r->guide.meaning;
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
