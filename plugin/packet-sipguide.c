@@ -162,7 +162,7 @@ static const char *const expert_field_names[] = {
     "sipguide.ack.missing", "sipguide.request.timeout", "sipguide.request.no_final",
     "sipguide.request.odd_copies"
 };
-static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
+static header_field_info *expert_fields[G_N_ELEMENTS(expert_field_names)];
 
 /* Whether the first tree of this file has decided what the run needs. */
 static gboolean needs_decided;
@@ -285,9 +285,8 @@ expert_wanted(packet_info *pinfo)
 
     if (expert_tap > 0 && have_tap_listener(expert_tap))
         return TRUE;
-    for (i = 0; i < G_N_ELEMENTS(expert_field_ids); i++) {
-        if (expert_field_ids[i] > 0
-            && proto_registrar_get_nth(expert_field_ids[i])->ref_type != HF_REF_TYPE_NONE)
+    for (i = 0; i < G_N_ELEMENTS(expert_fields); i++) {
+        if (expert_fields[i] != NULL && expert_fields[i]->ref_type != HF_REF_TYPE_NONE)
             return TRUE;
     }
     return col_get_text(pinfo->cinfo, COL_EXPERT) != NULL;
@@ -512,7 +511,7 @@ sipguide_init(void)
     if (expert_tap <= 0)
         expert_tap = find_tap_id("expert");
     for (i = 0; i < G_N_ELEMENTS(expert_field_names); i++)
-        expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
+        expert_fields[i] = proto_registrar_get_byname(expert_field_names[i]);
     needs_decided = FALSE;
     later_decided = FALSE;
     sipguide_frames_reset();

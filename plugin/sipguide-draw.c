@@ -275,8 +275,9 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
     const char *texts[9];
     ts_ctx_t ctx = { tree, NULL, d };
 
-    sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
-                               draw_site_hint, &ctx);
+    if (sipguide_userhints_for_code(g->code))
+        sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
+                                   draw_site_hint, &ctx);
     if (g->hints->count == 0 && g->causes->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
     ts = ts_tree(&ctx);

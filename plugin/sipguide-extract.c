@@ -113,7 +113,8 @@ message_end(const sipguide_fi_list_t *messages, guint k)
 }
 
 static void
-read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, sipguide_msg_t *m)
+read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, gboolean basic,
+             sipguide_msg_t *m)
 {
     const field_info *fi = messages->v[k];
     gint avail;
@@ -130,13 +131,15 @@ read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, si
         if (m->len > 0)
             m->p = tvb_get_ptr(m->ds, m->start, m->len);
     }
-    sipguide_headers_scan(m->p, m->len, pinfo->pool, &m->h);
+    m->partial = basic && !sipguide_headers_scan_basic(m->p, m->len, pinfo->pool, &m->h);
+    if (!basic)
+        sipguide_headers_scan(m->p, m->len, pinfo->pool, &m->h);
     m->response = m->h.kind == SIPGUIDE_START_STATUS;
     m->code = m->response ? m->h.code : 0;
 }
 
 static void
-build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
 {
     const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
     guint k;
@@ -153,7 +156,7 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
     out->count = messages->len;
     out->msgs = messages->len > 0 ? wmem_alloc_array(pinfo->pool, sipguide_msg_t, messages->len) : NULL;
     for (k = 0; k < messages->len; k++)
-        read_message(messages, k, pinfo, &out->msgs[k]);
+        read_message(messages, k, pinfo, basic, &out->msgs[k]);
 }
 
 gboolean
@@ -190,7 +193,8 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
          * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-    build(lists, pinfo, out);
+    /* A basic guide needs only the start line and the CSeq method. */
+    build(lists, pinfo, need <= 1, out);
     return TRUE;
 }
 
@@ -219,10 +223,26 @@ sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
     return (const char *)tvb_get_string_enc(m->pool, m->ds, m->start + off, len, encoding | ENC_NA);
 }
 
+void
+sipguide_msg_complete(const sipguide_msg_t *m)
+{
+    /* The message belongs to the dissection that read it: finishing its
+     * reading changes nothing a caller has seen. */
+    sipguide_msg_t *w = (sipguide_msg_t *)m;
+
+    if (!w->partial)
+        return;
+    w->partial = FALSE;
+    sipguide_headers_scan(w->p, w->len, w->pool, &w->h);
+}
+
 const char *
 sipguide_msg_string(const sipguide_msg_t *m, sipguide_hdr_t h, guint i)
 {
-    const sipguide_hline_t *l = sipguide_headers_nth(&m->h, h, i);
+    const sipguide_hline_t *l;
+
+    sipguide_msg_complete(m);
+    l = sipguide_headers_nth(&m->h, h, i);
 
     return l != NULL ? sipguide_msg_text(m, l->value, l->end - l->value, ENC_UTF_8) : NULL;
 }
@@ -250,8 +270,11 @@ sipguide_msg_status_line(const sipguide_msg_t *m)
 const char *
 sipguide_msg_raw(const sipguide_msg_t *m, sipguide_hdr_t h, guint i, packet_info *pinfo, gint max)
 {
-    const sipguide_hline_t *l = sipguide_headers_nth(&m->h, h, i);
+    const sipguide_hline_t *l;
     gint len;
+
+    sipguide_msg_complete(m);
+    l = sipguide_headers_nth(&m->h, h, i);
 
     if (l == NULL)
         return NULL;
@@ -286,6 +309,7 @@ sipguide_msg_body(const sipguide_msg_t *m, packet_info *pinfo, gint max)
 {
     gint len;
 
+    sipguide_msg_complete(m);
     /* An inflated body is not among the message's bytes: it was never read. */
     if (m->h.body < 0 || body_inflated(m))
         return NULL;

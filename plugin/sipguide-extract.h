@@ -67,6 +67,9 @@ typedef struct {
     /* Its start line, headers and body; it points into itself, so a
      * message is never copied. */
     sipguide_headers_t h;
+    /* Read only as far as a basic guide needs (its start line and first
+     * CSeq); the accessors below read the rest when asked. */
+    gboolean           partial;
 } sipguide_msg_t;
 
 typedef struct {
@@ -91,10 +94,15 @@ sipguide_msgs_frame_field(const sipguide_msgs_t *msgs, sipguide_sip_field_t f)
  * frame fields are looked up only when 'need' reaches theirs. */
 gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t *out);
 
+/* Read the rest of a message read in part; nothing for one read whole. */
+void sipguide_msg_complete(const sipguide_msg_t *m);
+
 /* How many lines of header 'h' the message has. */
 static inline guint
 sipguide_msg_count(const sipguide_msg_t *m, sipguide_hdr_t h)
 {
+    if (m->partial)
+        sipguide_msg_complete(m);
     return (unsigned)h < SIPGUIDE_H_COUNT ? m->h.count[h] : 0;
 }
 

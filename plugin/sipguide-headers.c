@@ -283,11 +283,14 @@ new_line(sipguide_headers_t *h, wmem_allocator_t *scope, guint *cap)
     return &h->lines[h->nlines++];
 }
 
-void
-sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h)
+/* Read to the end, or stop before the headers of a request and after the
+ * first CSeq of a response when 'basic'; FALSE when it stopped. */
+static gboolean
+scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, gboolean basic)
 {
     gint offset, next, end, clen = -1;
     guint cap = SIPGUIDE_HEADERS_INLINE, i, at;
+    gboolean complete = TRUE;
 
     if (by_len[NAME_MAX_LEN + 1] == 0)
         index_names();
@@ -302,12 +305,16 @@ sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipgui
     h->order = h->inline_order;
     memset(h->count, 0, sizeof(h->count));
     if (p == NULL || len <= 0)
-        return;
+        return TRUE;
 
     h->start_len = line_end(p, 0, len, &offset);
     start_line(p, len, h);
     if (h->kind == SIPGUIDE_START_OTHER)
-        return;     /* Wireshark reads no headers of a continuation */
+        return TRUE;    /* Wireshark reads no headers of a continuation */
+    if (basic && h->kind == SIPGUIDE_START_REQUEST) {
+        offset = len;       /* the start line has the method */
+        complete = FALSE;
+    }
 
     while (offset < len) {
         gint q = offset, colon = -1;
@@ -360,9 +367,15 @@ sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipgui
                 clen = content_length(p + value, end - value);
             if (hdr == SIPGUIDE_H_CSEQ && !sipguide_headers_cseq_method(scope, p + value, end - value, NULL, NULL))
                 break;
+            if (hdr == SIPGUIDE_H_CSEQ && basic) {
+                complete = FALSE;
+                break;
+            }
         }
         offset = next;
     }
+    if (!complete)
+        h->body = -1;
     if (h->body >= 0) {
         h->body_len = len - h->body;
         if (clen >= 0 && h->body_len > clen)
@@ -382,6 +395,19 @@ sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipgui
         h->order[h->first[h->lines[i].hdr]++] = i;
     for (i = 0; i < SIPGUIDE_H_COUNT; i++)
         h->first[i] -= h->count[i];
+    return complete;
+}
+
+void
+sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h)
+{
+    (void)scan(p, len, scope, h, FALSE);
+}
+
+gboolean
+sipguide_headers_scan_basic(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h)
+{
+    return scan(p, len, scope, h, TRUE);
 }
 
 const sipguide_hline_t *

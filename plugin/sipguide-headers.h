@@ -93,6 +93,12 @@ void sipguide_headers_set_strict_version(gboolean strict);
 void sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope,
                            sipguide_headers_t *h);
 
+/* The same, read only as far as a basic guide needs: a request's start
+ * line, a response's up to its first CSeq.  FALSE when it stopped there;
+ * sipguide_headers_scan() then reads the rest. */
+gboolean sipguide_headers_scan_basic(const guint8 *p, gint len, wmem_allocator_t *scope,
+                                     sipguide_headers_t *h);
+
 /* Where the method of a CSeq value v[0, len) starts (*method), as the SIP
  * dissector finds it: from the first letter after the number to the end
  * of the value; *seq tells whether it gives the number (something follows

@@ -769,8 +769,10 @@ gboolean
 sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
 {
     const char *state, *icid;
-    part_t cseq = value_part(m, SIPGUIDE_H_CSEQ);
+    part_t cseq;
 
+    sipguide_msg_complete(m);
+    cseq = value_part(m, SIPGUIDE_H_CSEQ);
     memset(v, 0, sizeof(*v));
     v->response = m->response;
     v->code = m->code;
