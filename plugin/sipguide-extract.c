@@ -251,12 +251,12 @@ const char *
 sipguide_msg_method(const sipguide_msg_t *m)
 {
     const sipguide_hline_t *l;
-    gint i;
+    gint i = m->h.cseq_method;
 
     if (m->h.kind == SIPGUIDE_START_REQUEST)
         return sipguide_msg_text(m, 0, m->h.method_len, ENC_ASCII);
-    if (m->h.kind != SIPGUIDE_START_STATUS || (l = sipguide_headers_nth(&m->h, SIPGUIDE_H_CSEQ, 0)) == NULL
-        || !sipguide_headers_cseq_method(m->pool, m->p + l->value, l->end - l->value, &i, NULL))
+    if (m->h.kind != SIPGUIDE_START_STATUS || i < 0
+        || (l = sipguide_headers_nth(&m->h, SIPGUIDE_H_CSEQ, 0)) == NULL)
         return NULL;
     return sipguide_msg_text(m, l->value + i, l->end - l->value - i, ENC_UTF_8);
 }

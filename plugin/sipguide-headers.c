@@ -88,6 +88,9 @@ index_names(void)
 
 #define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
 
+/* The bytes that end or mark a header name: colon, CR, LF and NUL. */
+static const guint8 name_stop[256] = { [0] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 1 };
+
 /* The header of full name p[0, len), or -1 for one the guide does not
  * read. */
 static int
@@ -100,7 +103,10 @@ full_name(const guint8 *p, gint len)
         return -1;
     for (i = by_len[len]; i < by_len[len + 1]; i++) {
         const char *n = names[i].name;
-        for (k = 0; k < len && LOWER(p[k]) == (guint8)n[k]; k++)
+        /* Names start with a letter: only a letter gives one with 0x20. */
+        if ((p[0] | 0x20) != (guint8)n[0])
+            continue;
+        for (k = 1; k < len && LOWER(p[k]) == (guint8)n[k]; k++)
             ;
         if (k == len)
             return names[i].hdr;
@@ -298,6 +304,8 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
     h->start_len = 0;
     h->method_len = 0;
     h->code = 0;
+    h->cseq_method = -1;
+    h->cseq_seq = FALSE;
     h->body = -1;
     h->body_len = 0;
     h->nlines = 0;
@@ -324,13 +332,15 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
         /* The name, to the colon, unless the line ends first. */
         for (; q < len; q++) {
             guint8 c = p[q];
+            if (!name_stop[c])
+                continue;
             if (c == ':') {
                 colon = q;
                 break;
             }
             if (c == '\r' || c == '\n')
                 break;
-            nul |= c == '\0';
+            nul = TRUE;
         }
         if (colon < 0 && q == offset && q < len) {
             /* The empty line before the body. */
@@ -365,8 +375,17 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
             h->count[hdr]++;
             if (hdr == SIPGUIDE_H_CONTENT_LENGTH)
                 clen = content_length(p + value, end - value);
-            if (hdr == SIPGUIDE_H_CSEQ && !sipguide_headers_cseq_method(scope, p + value, end - value, NULL, NULL))
-                break;
+            if (hdr == SIPGUIDE_H_CSEQ) {
+                gint method = -1;
+                gboolean seq = FALSE, ok = sipguide_headers_cseq_method(scope, p + value, end - value,
+                                                                       &method, &seq);
+                if (h->count[hdr] == 1) {
+                    h->cseq_method = ok ? method : -1;
+                    h->cseq_seq = seq;
+                }
+                if (!ok)
+                    break;
+            }
             if (hdr == SIPGUIDE_H_CSEQ && basic) {
                 complete = FALSE;
                 break;

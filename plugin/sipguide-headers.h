@@ -72,6 +72,8 @@ typedef struct {
     gint    start_len;      /* the start line without its line end */
     gint    method_len;     /* a request's method is the first method_len bytes */
     guint32 code;           /* a response's Status-Code */
+    gint    cseq_method;    /* the first CSeq's method: its offset in the value, -1 none */
+    gboolean cseq_seq;      /* that CSeq gives its number (sipguide_headers_cseq_method) */
     gint    body;           /* where the body starts, -1 when there is none */
     gint    body_len;
     guint   nlines;         /* lines of the headers below, in message order */

@@ -69,15 +69,32 @@ find(const sipguide_msg_t *m, gint from, gint end, guint8 c)
     return q != NULL ? (gint)(q - m->p) : -1;
 }
 
+/* A set of ASCII bytes: one bit each, bytes 0-63 in the first word. */
+typedef struct {
+    guint64 mask[2];
+} byte_set_t;
+
+#define BYTE_BIT(c) (G_GUINT64_CONSTANT(1) << ((c) & 63))
+#define LOW(c)  ((c) < 64 ? BYTE_BIT(c) : 0)
+#define HIGH(c) ((c) >= 64 ? BYTE_BIT(c) : 0)
+#define SET3(a, b, c) { { LOW(a) | LOW(b) | LOW(c), HIGH(a) | HIGH(b) | HIGH(c) } }
+#define SET6(a, b, c, d, e, f) \
+    { { LOW(a) | LOW(b) | LOW(c) | LOW(d) | LOW(e) | LOW(f), \
+        HIGH(a) | HIGH(b) | HIGH(c) | HIGH(d) | HIGH(e) | HIGH(f) } }
+
+static const byte_set_t BLANK_SLASH = SET3('\t', ' ', '/');
+static const byte_set_t SENT_BY_END = SET6('[', ']', ' ', '\t', ':', ';');
+static const byte_set_t PARAM_END = SET6('\t', ';', ',', ' ', ' ', ' ');
+static const byte_set_t COMMA_SEMI = SET3(',', ';', ';');
+static const byte_set_t WHITE = SET6(' ', '\t', '\r', '\n', ' ', ' ');
+
 /* The first byte of 'set' in p[from, end), or -1; *found tells which. */
 static gint
-find_any(const sipguide_msg_t *m, gint from, gint end, const char *set, guint8 *found)
+find_any(const sipguide_msg_t *m, gint from, gint end, const byte_set_t *set, guint8 *found)
 {
-    guint64 mask[2] = { 0, 0 };     /* the ASCII bytes of 'set' */
+    const guint64 *mask = set->mask;
     gint i;
 
-    for (; *set != '\0'; set++)
-        mask[(guint8)*set >> 6 & 1] |= G_GUINT64_CONSTANT(1) << ((guint8)*set & 63);
     end = MIN(end, m->len);
     for (i = MAX(from, 0); i < end; i++) {
         guint8 c = m->p[i];
@@ -88,6 +105,21 @@ find_any(const sipguide_msg_t *m, gint from, gint end, const char *set, guint8 *
         }
     }
     return -1;
+}
+
+/* Whether the n bytes at p are the lower-case word w, in any case (as
+ * g_ascii_strncasecmp() compares them, without a call). */
+static inline gboolean
+word_is(const guint8 *p, const char *w, gsize n)
+{
+    gsize i;
+
+    for (i = 0; i < n; i++) {
+        guint8 c = p[i];
+        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (guint8)w[i])
+            return FALSE;
+    }
+    return TRUE;
 }
 
 /* The byte at 'off', 0 past the message. */
@@ -177,19 +209,25 @@ value_part(const sipguide_msg_t *m, sipguide_hdr_t h)
 static gint64
 expires_of(const sipguide_msg_t *m)
 {
-    const char *contact, *p;
     part_t expires = value_part(m, SIPGUIDE_H_EXPIRES);
+    part_t contact = value_part(m, SIPGUIDE_H_CONTACT);
+    gint off, end, nul;
 
     if (expires.off >= 0)
         return number(m, expires.off, expires.end);
-    contact = sipguide_msg_string(m, SIPGUIDE_H_CONTACT, 0);
-    if (contact != NULL && (p = strstr(contact, "expires=")) != NULL) {
-        gint64 n = 0;
-        int digits = 0;
-        for (p += 8; g_ascii_isdigit(*p) && digits < 10; p++, digits++)
-            n = n * 10 + (*p - '0');
-        if (digits > 0)
-            return n;
+    if (contact.off < 0)
+        return -1;
+    /* The first "expires=" of the first Contact, read in place: its text
+     * ends at a NUL byte, as the copy of it did. */
+    end = (nul = find(m, contact.off, contact.end, '\0')) >= 0 ? nul : contact.end;
+    for (off = contact.off; (off = find(m, off, end - 7, 'e')) >= 0; off++) {
+        if (memcmp(m->p + off, "expires=", 8) == 0) {
+            gint64 n = 0;
+            int digits = 0;
+            for (off += 8; off < end && g_ascii_isdigit(m->p[off]) && digits < 10; off++, digits++)
+                n = n * 10 + (m->p[off] - '0');
+            return digits > 0 ? n : -1;
+        }
     }
     return -1;
 }
@@ -230,7 +268,7 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
     off = off >= 0 ? skip_wsp(m, off + 1, end) : end;
     while (off < end) {
         gint name = off;
-        off = find_any(m, off, end, "\t /", &c);
+        off = find_any(m, off, end, &BLANK_SLASH, &c);
         if (off < 0) {
             off = end;
             break;
@@ -253,7 +291,7 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
     off = skip_wsp(m, off, end);
     addr = off;
     while (off < end) {
-        off = find_any(m, off, end, "[] \t:;", &c);
+        off = find_any(m, off, end, &SENT_BY_END, &c);
         if (off < 0) {
             off = end;
             break;
@@ -310,20 +348,20 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
             off++;
         equals = off < end && m->p[off] == '=';
         name_end = off;
-        off = find_any(m, off, end, "\t;, ", NULL);
+        off = find_any(m, off, end, &PARAM_END, NULL);
         if (off < 0)
             off = end;
         switch (name_end - semi - 1) {
         case 5:
-            if (g_ascii_strncasecmp((const char *)m->p + semi + 1, "rport", 5) == 0)
+            if (word_is(m->p + semi + 1, "rport", 5))
                 slot = &v->rport;
             break;
         case 6:
-            if (g_ascii_strncasecmp((const char *)m->p + semi + 1, "branch", 6) == 0)
+            if (word_is(m->p + semi + 1, "branch", 6))
                 slot = &v->branch;
             break;
         case 8:
-            if (g_ascii_strncasecmp((const char *)m->p + semi + 1, "received", 8) == 0)
+            if (word_is(m->p + semi + 1, "received", 8))
                 slot = &v->received;
             break;
         default:
@@ -499,7 +537,7 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, const char *
                 parsed = FALSE;     /* an addr-spec of another scheme */
             if (parsed && uri_end < 0) {
                 /* An addr-spec: to the first ',' or ';', or the line end. */
-                gint stop = find_any(m, off, end, ",;", NULL);
+                gint stop = find_any(m, off, end, &COMMA_SEMI, NULL);
                 uri_end = stop >= 0 ? stop - 1 : end - 3;
                 name_addr_end = uri_end;
             }
@@ -590,7 +628,7 @@ auth_param(const sipguide_msg_t *m, gint off, gint end, auth_params_t *a)
     }
     for (i = 0; i < G_N_ELEMENTS(known); i++) {
         if (name_end - name == (gint)known[i].len
-            && g_ascii_strncasecmp((const char *)m->p + name, known[i].name, known[i].len) == 0) {
+            && word_is(m->p + name, known[i].name, known[i].len)) {
             part_t *slot = (part_t *)((guint8 *)a + known[i].field);
             if (slot->off < 0)
                 *slot = (part_t){ value, off };
@@ -610,7 +648,7 @@ auth_params(const sipguide_msg_t *m, const sipguide_hline_t *l, auth_params_t *a
     a->realm = a->nonce = a->response = a->stale = a->auts = a->username = NO_PART;
     if (l == NULL || l->end == l->value)
         return;
-    off = find_any(m, l->value, l->end, " \t\r\n", NULL);
+    off = find_any(m, l->value, l->end, &WHITE, NULL);
     while (off >= 0 && (off = auth_param(m, off, l->end, a)) >= 0) {
         if (off >= l->end || m->p[off] != ',')
             break;
@@ -682,12 +720,42 @@ read_challenge(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v
  * whether its reason phrase is the one of the code's entry (compared
  * without case as the start of the phrase, which may carry a suffix such
  * as "(477/TM)"). */
+/* Whether the reason phrase starts with 'phrase' without case, read in
+ * place as sipguide_evidence_phrase() reads it from the Status-Line: to a
+ * NUL byte, after the second space, without surrounding blanks.  -1 when
+ * the response has no phrase. */
+static int
+phrase_starts_with(const sipguide_msg_t *m, const char *phrase)
+{
+    gint len = m->h.start_len, nul = find(m, 0, len, '\0'), s1, a, b;
+    gsize n = strlen(phrase), i;
+
+    if (nul >= 0)
+        len = nul;
+    if ((s1 = find(m, 0, len, ' ')) < 0 || (a = find(m, s1 + 1, len, ' ')) < 0)
+        return -1;
+    for (a++, b = len; a < b && g_ascii_isspace(m->p[a]); a++)
+        ;
+    while (b > a && g_ascii_isspace(m->p[b - 1]))
+        b--;
+    if (a == b)
+        return -1;
+    if ((gsize)(b - a) < n)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (g_ascii_tolower(m->p[a + i]) != g_ascii_tolower(phrase[i]))
+            return 0;
+    }
+    return 1;
+}
+
 static guint16
 response_context(const sipguide_msg_t *m, packet_info *pinfo, const sipguide_values_t *v)
 {
     const sipguide_code_t *e = sipguide_catalog_code(m->code);
-    const char *algorithm, *type, *action, *phrase;
+    const char *algorithm, *type, *action;
     guint16 bits = 0;
+    int own;
 
     if ((m->code == 401 || m->code == 407) && (algorithm = sipguide_evidence_algorithm(m, pinfo)) != NULL) {
         bits |= sipguide_evidence_algorithm_aka(algorithm) ? SIPGUIDE_CTX_CHALLENGE_AKA
@@ -701,9 +769,8 @@ response_context(const sipguide_msg_t *m, packet_info *pinfo, const sipguide_val
         else if (g_ascii_strcasecmp(type, "restoration") == 0)
             bits |= SIPGUIDE_CTX_ALT_RESTORATION;
     }
-    if (e != NULL && (phrase = sipguide_evidence_phrase(m, pinfo)) != NULL)
-        bits |= g_ascii_strncasecmp(phrase, e->phrase, strlen(e->phrase)) == 0
-                ? SIPGUIDE_CTX_OWN_PHRASE : SIPGUIDE_CTX_OTHER_PHRASE;
+    if (e != NULL && (own = phrase_starts_with(m, e->phrase)) >= 0)
+        bits |= own ? SIPGUIDE_CTX_OWN_PHRASE : SIPGUIDE_CTX_OTHER_PHRASE;
     return bits;
 }
 
@@ -715,9 +782,9 @@ has_sdp(const sipguide_msg_t *m)
 
     if (type.off < 0)
         return SIPGUIDE_TRI_NO;
-    if (len >= 15 && g_ascii_strncasecmp((const char *)m->p + type.off, "application/sdp", 15) == 0)
+    if (len >= 15 && word_is(m->p + type.off, "application/sdp", 15))
         return SIPGUIDE_TRI_YES;
-    if (len >= 10 && g_ascii_strncasecmp((const char *)m->p + type.off, "multipart/", 10) == 0)
+    if (len >= 10 && word_is(m->p + type.off, "multipart/", 10))
         return SIPGUIDE_TRI_UNKNOWN;
     return SIPGUIDE_TRI_NO;
 }
@@ -780,8 +847,7 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
     v->method = sipguide_msg_method(m);
     /* Wireshark gives the number when something follows it. */
     if (cseq.off >= 0) {
-        (void)sipguide_headers_cseq_method(m->pool, m->p + cseq.off, cseq.end - cseq.off, NULL,
-                                           &v->has_cseq);
+        v->has_cseq = m->h.cseq_seq;
         if (v->has_cseq)
             v->cseq = number(m, cseq.off, cseq.end);
     }
@@ -819,7 +885,7 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
         v->impi = unquoted(m, pinfo, a.username);
     }
     icid = sipguide_msg_string(m, SIPGUIDE_H_P_CHARGING_VECTOR, 0);
-    v->icid = sipguide_param_value(pinfo, icid != NULL ? icid : "", "icid-value");
+    v->icid = icid != NULL ? sipguide_param_value(pinfo, icid, "icid-value") : NULL;
     read_reasons(m, pinfo, v);
     v->content_hash = content_hash(m);
     return TRUE;
