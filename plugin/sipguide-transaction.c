@@ -198,7 +198,7 @@ response_key(guint64 transaction, const sipguide_values_t *v)
 {
     char id[24], code[24], rseq[24];
 
-    return sipguide_model_key('S', sipguide_model_number(id, transaction), v->to_tag,
+    return sipguide_model_key('S', sipguide_model_hex(id, transaction), v->to_tag,
                               sipguide_model_number(code, v->code),
                               sipguide_model_number(rseq, v->has_rseq ? v->rseq : 0), NULL);
 }
