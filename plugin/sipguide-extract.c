@@ -131,6 +131,8 @@ read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, gb
         if (m->len > 0)
             m->p = tvb_get_ptr(m->ds, m->start, m->len);
     }
+    m->method_read = FALSE;
+    m->method = NULL;
     m->partial = basic && !sipguide_headers_scan_basic(m->p, m->len, pinfo->pool, &m->h);
     if (!basic)
         sipguide_headers_scan(m->p, m->len, pinfo->pool, &m->h);
@@ -247,8 +249,8 @@ sipguide_msg_string(const sipguide_msg_t *m, sipguide_hdr_t h, guint i)
     return l != NULL ? sipguide_msg_text(m, l->value, l->end - l->value, ENC_UTF_8) : NULL;
 }
 
-const char *
-sipguide_msg_method(const sipguide_msg_t *m)
+static const char *
+read_method(const sipguide_msg_t *m)
 {
     const sipguide_hline_t *l;
     gint i = m->h.cseq_method;
@@ -259,6 +261,19 @@ sipguide_msg_method(const sipguide_msg_t *m)
         || (l = sipguide_headers_nth(&m->h, SIPGUIDE_H_CSEQ, 0)) == NULL)
         return NULL;
     return sipguide_msg_text(m, l->value + i, l->end - l->value - i, ENC_UTF_8);
+}
+
+const char *
+sipguide_msg_method(const sipguide_msg_t *m)
+{
+    /* Like the rest of the reading, this belongs to the dissection. */
+    sipguide_msg_t *w = (sipguide_msg_t *)m;
+
+    if (!w->method_read) {
+        w->method = read_method(m);
+        w->method_read = TRUE;
+    }
+    return w->method;
 }
 
 const char *

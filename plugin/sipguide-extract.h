@@ -70,6 +70,10 @@ typedef struct {
     /* Read only as far as a basic guide needs (its start line and first
      * CSeq); the accessors below read the rest when asked. */
     gboolean           partial;
+    /* Its method once read (sipguide_msg_method()): the facts and the
+     * model's values both ask for it. */
+    gboolean           method_read;
+    const char        *method;
 } sipguide_msg_t;
 
 typedef struct {
