@@ -92,6 +92,7 @@ int hf_sipguide_meant_for = -1;
 int hf_sipguide_method_note = -1;
 int hf_sipguide_received_phrase = -1;
 int hf_sipguide_ack_in = -1;
+int hf_sipguide_ack_other_hop_in = -1;
 int hf_sipguide_reason_inherited_in = -1;
 int hf_sipguide_auth_challenges = -1;
 int hf_sipguide_auth_resyncs = -1;
@@ -268,8 +269,10 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
         for (i = 0; i < f->nlinks && t->nreasons < G_N_ELEMENTS(t->reasons); i++) {
             const sipguide_link_t *l = sipguide_facts_nth(f, i);
             guint32 kind = SIPGUIDE_LINK_KIND(l->kind);
-            if (kind == SIPGUIDE_LINK_REASON_EARLY || kind == SIPGUIDE_LINK_REASON_CANCEL)
+            if (kind == SIPGUIDE_LINK_REASON_EARLY || kind == SIPGUIDE_LINK_REASON_CANCEL) {
                 t->reasons[t->nreasons++] = SIPGUIDE_LINK_DATA(l->kind);
+                t->reasons_from = l->frame;
+            }
         }
     }
     tap_queue_packet(sipguide_calls_tap(), pinfo, t);
@@ -304,6 +307,34 @@ tree_shown(proto_tree *tree)
                || proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_DIRECT);
 }
 
+/* Which of the guide's fields the run asks for (a filter, -e, a column):
+ * none, only those of the code and the CSeq method (hf_sipguide_basic),
+ * or others too. */
+typedef enum { FIELDS_NONE, FIELDS_BASIC, FIELDS_OTHER } fields_asked_t;
+
+static fields_asked_t
+fields_asked(void)
+{
+    fields_asked_t asked = FIELDS_NONE;
+    header_field_info *hfi;
+    void *cookie = NULL;
+    guint i;
+
+    for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
+         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
+        gboolean basic = FALSE;
+
+        if (hfi->ref_type == HF_REF_TYPE_NONE)
+            continue;
+        for (i = 0; i < G_N_ELEMENTS(hf_sipguide_basic) && !basic; i++)
+            basic = hfi->id == *hf_sipguide_basic[i];
+        if (!basic)
+            return FIELDS_OTHER;
+        asked = FIELDS_BASIC;
+    }
+    return asked;
+}
+
 /* What this run needs the guide to read.  Everything, except in a tshark
  * run that reads each frame once and asks only for fields of the code and
  * the CSeq method (hf_sipguide_basic), no expert info, no labels and no
@@ -314,25 +345,10 @@ tree_shown(proto_tree *tree)
 static sipguide_need_t
 run_needs(proto_tree *tree, packet_info *pinfo)
 {
-    header_field_info *hfi;
-    void *cookie = NULL;
-    guint i;
-
     if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo)
         || have_tap_listener(sipguide_tap))
         return SIPGUIDE_NEED_ALL;
-    for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
-         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
-        gboolean basic = FALSE;
-
-        if (hfi->ref_type == HF_REF_TYPE_NONE)
-            continue;
-        for (i = 0; i < G_N_ELEMENTS(hf_sipguide_basic) && !basic; i++)
-            basic = hfi->id == *hf_sipguide_basic[i];
-        if (!basic)
-            return SIPGUIDE_NEED_ALL;
-    }
-    return SIPGUIDE_NEED_BASIC;
+    return fields_asked() == FIELDS_OTHER ? SIPGUIDE_NEED_ALL : SIPGUIDE_NEED_BASIC;
 }
 
 /* What the later passes of a tshark -2 run need the guide to read, told
@@ -344,9 +360,6 @@ static sipguide_need_t
 later_needs(proto_tree *tree, packet_info *pinfo)
 {
     sipguide_need_t need = SIPGUIDE_NEED_NOTHING;
-    header_field_info *hfi;
-    void *cookie = NULL;
-    guint i;
 
     if ((sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()))
         || tree_shown(tree) || expert_wanted(pinfo))
@@ -356,19 +369,11 @@ later_needs(proto_tree *tree, packet_info *pinfo)
     if (have_tap_listener(sipguide_tap) || pref_info_column
         || proto_field_is_referenced(tree, proto_sipguide))
         need = SIPGUIDE_NEED_BASIC;
-    for (hfi = proto_get_first_protocol_field(proto_sipguide, &cookie); hfi != NULL;
-         hfi = proto_get_next_protocol_field(proto_sipguide, &cookie)) {
-        gboolean basic = FALSE;
-
-        if (hfi->ref_type == HF_REF_TYPE_NONE)
-            continue;
-        for (i = 0; i < G_N_ELEMENTS(hf_sipguide_basic) && !basic; i++)
-            basic = hfi->id == *hf_sipguide_basic[i];
-        if (!basic)
-            return SIPGUIDE_NEED_DRAW;
-        need = SIPGUIDE_NEED_BASIC;
+    switch (fields_asked()) {
+    case FIELDS_OTHER: return SIPGUIDE_NEED_DRAW;
+    case FIELDS_BASIC: return SIPGUIDE_NEED_BASIC;
+    default:           return need;
     }
-    return need;
 }
 
 /* Whether the SIP dissector ran on this frame, or (when the model reads
@@ -802,6 +807,11 @@ proto_register_sipguide(void)
           { "ACK in", "sipguide.ack_in",
             FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
             "The ACK of this 2xx to INVITE", HFILL }
+        },
+        { &hf_sipguide_ack_other_hop_in,
+          { "ACK on another hop in", "sipguide.ack.other_hop_in",
+            FT_FRAMENUM, BASE_NONE, FRAMENUM_TYPE(FT_FRAMENUM_ACK), 0x0,
+            "The ACK of this 2xx to INVITE, seen only on another hop (straight to the callee, for example)", HFILL }
         },
         { &hf_sipguide_reason_inherited_in,
           { "Reason inherited from", "sipguide.reason.inherited_in",

@@ -24,6 +24,7 @@
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
 #include "sipguide-reason.h"
+#include "sipguide-units.h"
 
 enum {
     COL_FIRST, COL_KIND, COL_OUTCOME, COL_DECIDED, COL_PARTIES, COL_PDD, COL_SETUP,
@@ -244,7 +245,7 @@ ms_text(char *buf, gsize n, gint64 from, gint64 to)
     if (to < 0 || to < from)
         g_strlcpy(buf, "-", n);
     else
-        g_snprintf(buf, n, "%" G_GINT64_FORMAT, (to - from) / 1000);
+        sipguide_units_ms(buf, n, (guint64)(to - from));
 }
 
 static void
@@ -483,6 +484,16 @@ update(call_t *c, const sipguide_calls_tap_t *t, packet_info *pinfo)
     if (!c->registration && t->code >= 300 && t->call_outcome != SIPGUIDE_NONE) {
         g_free(c->release);
         c->release = reasons_text(t, pinfo);
+        if (c->release != NULL && t->reasons_from != 0) {
+            const char *p[] = {
+                "reasons", c->release,
+                "frame", wmem_strdup_printf(pinfo->pool, "%u", t->reasons_from),
+            };
+            char *inherited = g_strdup(sipguide_evidence_fill(pinfo, SIPGUIDE_TEXT_CALLS_REASON_INHERITED,
+                                                              p, 2));
+            g_free(c->release);
+            c->release = inherited;
+        }
     }
     /* A refused refresh leaves the registration in place: the success
      * before it still decides, and the refusal is told beside it. */

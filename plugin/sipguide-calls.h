@@ -36,6 +36,7 @@ typedef struct {
     int             category;
     guint           nreasons;       /* Reason values, packed (sipguide-reason.h) */
     guint32         reasons[2];
+    guint32         reasons_from;   /* the 18x or CANCEL a failure inherits them from, or 0 */
     guint32         diameter_frame; /* the Diameter message behind a response, or 0 */
     guint32         diameter_data;  /* its link data (sipguide-diameter.h) */
     gboolean        diameter_elsewhere; /* a success next to a failure: not its cause */

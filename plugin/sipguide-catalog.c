@@ -413,6 +413,12 @@ sipguide_catalog_resolve(unsigned code, const sipguide_req_ctx_t *ctx,
         for (i = 0; i < guide->rule->ims_refs.count; i++)
             add_ref(guide, guide->rule->ims_refs.items[i]);
     }
+    /* A request inside a dialog goes to the dialog's remote target and is
+     * not forked: branches do not apply to its answer. */
+    if (q.in_dialog == SIPGUIDE_TRI_YES
+        && (guide->scope == term_index(SIPGUIDE_VOCAB_SCOPE, "branch")
+            || guide->scope == term_index(SIPGUIDE_VOCAB_SCOPE, "all-branches")))
+        guide->scope = term_index(SIPGUIDE_VOCAB_SCOPE, "in-dialog");
     return TRUE;
 }
 

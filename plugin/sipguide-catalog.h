@@ -267,9 +267,13 @@ typedef struct {
     X(RESPONSE_SOURCE,        "response-source",        "source") \
     X(PHRASE_DIFFERS,         "phrase-differs",         "received registered") \
     X(PHRASE_UNREGISTERED,    "phrase-unregistered",    "received") \
+    X(PHRASE_NOT_DEFINED,     "phrase-not-defined",     "received defined source") \
+    X(PHRASE_UNREAD,          "phrase-unread",          "") \
     X(CODE_INVALID,           "code-invalid",           "code") \
     X(CODE_UNREGISTERED,      "code-unregistered",      "code handled phrase") \
     X(REQUEST_IN,             "request-in",             "frame ms") \
+    X(REQUEST_IN_COPY,        "request-in-copy",        "frame request ms") \
+    X(REQUEST_IN_RESENT,      "request-in-resent",      "frame") \
     X(REQUEST_IN_BEFORE,      "request-in-before",      "frame ms") \
     X(REQUEST_IN_JUMP,        "request-in-jump",        "frame seconds") \
     X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
@@ -307,6 +311,7 @@ typedef struct {
     X(SUBSCRIPTION_NOT_SEEN,  "subscription-not-seen",  "") \
     X(RECORDS_DROPPED,        "records-dropped",        "") \
     X(ACK_IN,                 "ack-in",                 "frame") \
+    X(ACK_OTHER_HOP,          "ack-other-hop",          "frame") \
     X(NO_ACK,                 "no-ack",                 "seconds limit") \
     X(NO_ACK_YET,             "no-ack-yet",             "seconds") \
     X(NO_ACK_ELSEWHERE,       "no-ack-elsewhere",       "seconds") \
@@ -316,6 +321,7 @@ typedef struct {
     X(AUTH_LOOP,              "auth-loop",              "count frame") \
     X(RESYNC_LOOP,            "resync-loop",            "count") \
     X(OUTCOME,                "outcome",                "code phrase frame description") \
+    X(OUTCOME_REASON_DIFFERS, "outcome-reason-differs", "code phrase frame description") \
     X(OUTCOME_NO_RETRY,       "outcome-no-retry",       "code phrase frame description") \
     X(OUTCOME_TIMED_OUT,      "outcome-timed-out",      "frame limit description") \
     X(REQUEST_FINAL,          "request-final",          "code phrase frame") \
@@ -325,14 +331,18 @@ typedef struct {
     X(REQUEST_GIVEN_UP,       "request-given-up",       "seconds code phrase frame") \
     X(REQUEST_FAILED_OVER,    "request-failed-over",    "seconds frame") \
     X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
+    X(REQUEST_CAPTURE_ENDED_RESENT, "request-capture-ended-resent", "seconds copies limit") \
     X(REGISTRATION_STILL_VALID, "registration-still-valid", "frame seconds") \
     X(REQUEST_COPIES,         "request-copies",         "count t1") \
+    X(REQUEST_COPIES_ANSWERED, "request-copies-answered", "count request") \
     X(REQUEST_COPIES_ODD,     "request-copies-odd",     "count t1") \
     X(REQUEST_RETRANSMISSION, "request-retransmission", "frame") \
+    X(REQUEST_RETRANSMISSION_ANSWERED, "request-retransmission-answered", "frame request") \
     X(CANCEL_INVITE_FINAL,    "cancel-invite-final",    "frame") \
     X(CANCEL_NO_FINAL,        "cancel-no-final",        "limit") \
     X(CANCEL_NO_FINAL_YET,    "cancel-no-final-yet",    "limit") \
     X(CALLS_BYE_NO_REASON,    "calls-bye-no-reason",    "") \
+    X(CALLS_REASON_INHERITED, "calls-reason-inherited", "reasons frame") \
     X(CALLS_NO_RESPONSE,      "calls-no-response",      "frame") \
     X(CALLS_REFRESH_REFUSED,  "calls-refresh-refused",  "code phrase frame") \
     X(CALLS_DIAMETER_SUCCESS, "calls-diameter-success", "message") \
@@ -343,9 +353,10 @@ typedef struct {
     X(DIAMETER_AAA,           "diameter-aaa",           "frame result name meaning") \
     X(DIAMETER_ASR,           "diameter-asr",           "frame result name meaning") \
     X(DIAMETER_RAR,           "diameter-rar",           "frame result name meaning") \
-    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name") \
+    X(DIAMETER_SUCCESS_ELSEWHERE, "diameter-success-elsewhere", "frame result name command") \
+    X(DIAMETER_SUCCESS_ELSEWHERE_RX, "diameter-success-elsewhere-rx", "frame result name") \
     X(DIAMETER_MAA_CHALLENGE, "diameter-maa-challenge", "frame result name") \
-    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name") \
+    X(DIAMETER_SUCCESS_CHALLENGE, "diameter-success-challenge", "frame result name command") \
     X(DIAMETER_AFTER_SUCCESS, "diameter-after-success", "frame result name meaning command earlier other") \
     X(DIAMETER_AMBIGUOUS,     "diameter-ambiguous",     "frame other") \
     X(DIAMETER_UNLISTED,      "diameter-unlisted",      "")

@@ -12,6 +12,7 @@
 #include <epan/packet.h>
 
 #include "sipguide-diagnose.h"
+#include "sipguide-units.h"
 #include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
@@ -97,9 +98,16 @@ request_and_copies(sipguide_result_t *r, const sipguide_facts_t *f)
         else if (f->flags & SIPGUIDE_FACT_TIME_JUMP)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_JUMP, request, request, 0,
                f->response_us, SIPGUIDE_RAISE_TIME);
-        else
+        else if (f->flags & SIPGUIDE_FACT_TIMED_FROM_COPY)
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_COPY, request, request,
+               sipguide_facts_get(f, SIPGUIDE_LINK_RESENT_REQUEST_IN), f->response_us,
+               SIPGUIDE_RAISE_NONE);
+        else if (f->flags & SIPGUIDE_FACT_HAS_TIME)
             tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN, request, request, 0,
                f->response_us, SIPGUIDE_RAISE_NONE);
+        else
+            tx(r, SIPGUIDE_ITEM_REQUEST_IN, SIPGUIDE_TEXT_REQUEST_IN_RESENT, request, request, 0, 0,
+               SIPGUIDE_RAISE_NONE);
     } else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_ELSEWHERE)) != 0) {
         note(r, SIPGUIDE_TEXT_REQUEST_ELSEWHERE, frame);
     }
@@ -239,7 +247,8 @@ diameter_text(const sipguide_result_t *r, guint32 data)
         return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_MAA ? SIPGUIDE_TEXT_DIAMETER_MAA_CHALLENGE
                                                                : SIPGUIDE_TEXT_DIAMETER_SUCCESS_CHALLENGE;
     if (success && r->code >= 300)
-        return SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+        return SIPGUIDE_DIAM_CMD(data) == SIPGUIDE_DIAM_CMD_AAA ? SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX
+                                                               : SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
     switch (SIPGUIDE_DIAM_CMD(data)) {
     case SIPGUIDE_DIAM_CMD_UAA: return SIPGUIDE_TEXT_DIAMETER_UAA;
     case SIPGUIDE_DIAM_CMD_SAA: return SIPGUIDE_TEXT_DIAMETER_SAA;
@@ -281,7 +290,8 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
             r->diameter_frame = l->frame;
             r->diameter_data = data;
             r->diameter_elsewhere = r->tx_count > n
-                                    && r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE;
+                                    && (r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE
+                                        || r->tx[n].text == SIPGUIDE_TEXT_DIAMETER_SUCCESS_ELSEWHERE_RX);
         } else if (kind == SIPGUIDE_LINK_DIAMETER_AMBIGUOUS) {
             if (ambiguous++ == 0)
                 other = l->frame;
@@ -367,6 +377,40 @@ resolve(unsigned code, const sipguide_req_ctx_t *ctx, sipguide_guide_t *guide)
     return c->valid;
 }
 
+/* Whether the response's own Reason names a cause that does not map to its
+ * code (an Evidence line that contradicts it), whether or not the Evidence
+ * part is wanted. */
+static gboolean
+reason_disagrees(packet_info *pinfo, const sipguide_facts_t *f, const sipguide_msg_t *m,
+                 const sipguide_result_t *r)
+{
+    const sipguide_evidence_t *ev = &r->evidence;
+    guint i;
+
+    if (!r->has_evidence) {
+        sipguide_evidence_t *read;
+
+        if (m == NULL || sipguide_msg_count(m, SIPGUIDE_H_REASON) == 0)
+            return FALSE;
+        read = wmem_new(pinfo->pool, sipguide_evidence_t);
+        sipguide_evidence_read(m, pinfo, f->asked_expires, read);
+        ev = read;
+    }
+    for (i = 0; i < ev->line_count; i++) {
+        if (ev->lines[i].contradicts)
+            return TRUE;
+    }
+    return FALSE;
+}
+
+/* Yes, no or unknown, from the context bits that say either. */
+static sipguide_tri_t
+tri(guint context, guint yes, guint no)
+{
+    return (context & yes) ? SIPGUIDE_TRI_YES : (context & no) ? SIPGUIDE_TRI_NO
+                                                               : SIPGUIDE_TRI_UNKNOWN;
+}
+
 void
 sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                            const sipguide_msg_t *m, guint want, gboolean later_known,
@@ -377,45 +421,31 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
      * expiry and Max-Forwards ... */
     sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
 
-    if (f->context & SIPGUIDE_CTX_IN_DIALOG)
-        ctx.in_dialog = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_OUT_OF_DIALOG)
-        ctx.in_dialog = SIPGUIDE_TRI_NO;
-    if (f->context & SIPGUIDE_CTX_SDP)
-        ctx.request_sdp = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_NO_SDP)
-        ctx.request_sdp = SIPGUIDE_TRI_NO;
+    ctx.in_dialog = tri(f->context, SIPGUIDE_CTX_IN_DIALOG, SIPGUIDE_CTX_OUT_OF_DIALOG);
+    ctx.request_sdp = tri(f->context, SIPGUIDE_CTX_SDP, SIPGUIDE_CTX_NO_SDP);
     ctx.event = f->event;
-    if (f->context & SIPGUIDE_CTX_CREDENTIALS)
-        ctx.credentials = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_NO_CREDENTIALS)
-        ctx.credentials = SIPGUIDE_TRI_NO;
+    ctx.credentials = tri(f->context, SIPGUIDE_CTX_CREDENTIALS, SIPGUIDE_CTX_NO_CREDENTIALS);
     if (f->asked_expires >= 0)
         ctx.expires_zero = f->asked_expires == 0 ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
-    if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_ZERO)
-        ctx.max_forwards_zero = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_MAX_FORWARDS_MORE)
-        ctx.max_forwards_zero = SIPGUIDE_TRI_NO;
+    ctx.max_forwards_zero = tri(f->context, SIPGUIDE_CTX_MAX_FORWARDS_ZERO,
+                                SIPGUIDE_CTX_MAX_FORWARDS_MORE);
     /* ... and what the response says of itself. */
-    if (f->context & SIPGUIDE_CTX_CHALLENGE_AKA)
-        ctx.aka = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_CHALLENGE_DIGEST)
-        ctx.aka = SIPGUIDE_TRI_NO;
+    ctx.aka = tri(f->context, SIPGUIDE_CTX_CHALLENGE_AKA, SIPGUIDE_CTX_CHALLENGE_DIGEST);
     if (f->context & (SIPGUIDE_CTX_CHALLENGE_AKA | SIPGUIDE_CTX_CHALLENGE_DIGEST))
         ctx.stale = (f->context & SIPGUIDE_CTX_STALE) ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
     if (f->context & SIPGUIDE_CTX_ALT_EMERGENCY)
         ctx.alt_service = "emergency";
     else if (f->context & SIPGUIDE_CTX_ALT_RESTORATION)
         ctx.alt_service = "restoration";
-    if (f->context & SIPGUIDE_CTX_OWN_PHRASE)
-        ctx.own_phrase = SIPGUIDE_TRI_YES;
-    else if (f->context & SIPGUIDE_CTX_OTHER_PHRASE)
-        ctx.own_phrase = SIPGUIDE_TRI_NO;
+    ctx.own_phrase = tri(f->context, SIPGUIDE_CTX_OWN_PHRASE, SIPGUIDE_CTX_OTHER_PHRASE);
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;
     r->method = f->method;
     r->valid = resolve(f->code, &ctx, &r->guide);
+    r->phrase = r->guide.entry != NULL ? r->guide.entry->phrase : NULL;
+    if (r->guide.entry != NULL && !r->guide.entry->registered && ctx.own_phrase == SIPGUIDE_TRI_NO)
+        r->phrase = m != NULL ? sipguide_evidence_phrase(m, pinfo) : NULL;
     r->meaning = r->guide.meaning;
     r->severity = r->guide.severity;
     r->duplicate = (f->flags & SIPGUIDE_FACT_DUPLICATE) != 0;
@@ -453,6 +483,9 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
         no_dialog(r, f);
     diameter(r, f);
     sipguide_flow_response(pinfo, f, later_known, r);
+    if (r->outcome_line.text == SIPGUIDE_TEXT_OUTCOME && r->outcome_line.frame == pinfo->num
+        && reason_disagrees(pinfo, f, m, r))
+        r->outcome_line.text = SIPGUIDE_TEXT_OUTCOME_REASON_DIFFERS;
 }
 
 /* The value of a Diameter link, its registered name and what it means,
@@ -472,30 +505,24 @@ diameter_words(packet_info *pinfo, const sipguide_tx_line_t *l, const char **val
              ? e->after_success : e->meaning;
 }
 
-/* A time in microseconds as milliseconds: two decimals below 1 ms, one
- * below 10 ms, whole ones above (rounded). */
+/* A time in microseconds as milliseconds, and one in milliseconds as
+ * seconds (sipguide-units.h). */
 static const char *
 ms_text(packet_info *pinfo, guint32 us)
 {
-    if (us < 1000)
-        return wmem_strdup_printf(pinfo->pool, "%.2f", us / 1000.0);
-    if (us < 10000)
-        return wmem_strdup_printf(pinfo->pool, "%.1f", us / 1000.0);
-    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)us + 500) / 1000));
+    char buf[32];
+
+    sipguide_units_ms(buf, sizeof(buf), us);
+    return wmem_strdup(pinfo->pool, buf);
 }
 
-/* A time in milliseconds as seconds, the same way, with three decimals
- * below 0.1 s. */
 static const char *
 seconds_text(packet_info *pinfo, guint32 ms)
 {
-    if (ms < 100)
-        return wmem_strdup_printf(pinfo->pool, "%.3f", ms / 1000.0);
-    if (ms < 1000)
-        return wmem_strdup_printf(pinfo->pool, "%.2f", ms / 1000.0);
-    if (ms < 10000)
-        return wmem_strdup_printf(pinfo->pool, "%.1f", ms / 1000.0);
-    return wmem_strdup_printf(pinfo->pool, "%u", (guint32)(((guint64)ms + 500) / 1000));
+    char buf[32];
+
+    sipguide_units_seconds(buf, sizeof(buf), ms);
+    return wmem_strdup(pinfo->pool, buf);
 }
 
 /* A number as text in pinfo->pool, without a formatted print. */
@@ -505,10 +532,9 @@ uint_text(packet_info *pinfo, guint32 n)
     return sipguide_model_number((char *)wmem_alloc(pinfo->pool, 12), n);
 }
 
-const char *
-sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+static const char *
+tx_text(packet_info *pinfo, const sipguide_tx_line_t *l, const char *phrase)
 {
-    const sipguide_code_t *e = sipguide_catalog_code(l->code);
     const char *text = sipguide_catalog_text(l->text);
     sipguide_reason_proto_t proto;
     guint32 cause;
@@ -520,7 +546,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "seconds", strstr(text, "{seconds}") != NULL ? seconds_text(pinfo, l->number) : "",
         "count", uint_text(pinfo, l->number),
         "code", uint_text(pinfo, l->code),
-        "phrase", e != NULL ? e->phrase : "",
+        "phrase", phrase,
         "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
                   ? sipguide_reason_describe(pinfo, proto, cause) : "",
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
@@ -528,6 +554,7 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
         "limit", uint_text(pinfo, 64 * sipguide_model_t1_ms() / 1000),
         "other", uint_text(pinfo, l->challenge),
         "request", uint_text(pinfo, l->challenge),
+        "copies", uint_text(pinfo, l->challenge),
         /* A Diameter line's command and, after an earlier success, that
          * answer's command (its data in 'number'). */
         "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",
@@ -540,4 +567,22 @@ sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
                        &p[G_N_ELEMENTS(p) - 1]);
 
     return sipguide_evidence_fill(pinfo, l->text, p, G_N_ELEMENTS(p) / 2);
+}
+
+const char *
+sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l)
+{
+    const sipguide_code_t *e = sipguide_catalog_code(l->code);
+
+    return tx_text(pinfo, l, e != NULL ? e->phrase : "");
+}
+
+const char *
+sipguide_diagnose_tx_text_of(packet_info *pinfo, const sipguide_tx_line_t *l,
+                             const sipguide_result_t *r)
+{
+    if (l->code != r->code || r->guide.entry == NULL)
+        return sipguide_diagnose_tx_text(pinfo, l);
+    return tx_text(pinfo, l, r->phrase != NULL ? r->phrase
+                             : sipguide_catalog_text(SIPGUIDE_TEXT_PHRASE_UNREAD));
 }

@@ -34,6 +34,7 @@ typedef enum {
     SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN,
     SIPGUIDE_ITEM_FORK_FIRST_IN,
     SIPGUIDE_ITEM_ACK_IN,
+    SIPGUIDE_ITEM_ACK_OTHER_HOP_IN,
     SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN,
     SIPGUIDE_ITEM_REASON_INHERITED_IN,  /* drawn with the Evidence */
     SIPGUIDE_ITEM_FINAL_IN,             /* a request: its final response */
@@ -81,6 +82,10 @@ typedef struct {
     const char         *method;
     gboolean            valid;          /* 100..699: the guide has a class */
     sipguide_guide_t    guide;
+    /* The phrase the guide names the response by: the entry's; for a code
+     * outside the registry sent with a phrase other than its entry's, the
+     * phrase received (NULL when this pass cannot read it). */
+    const char         *phrase;
     const char         *meaning;        /* the catalog's, or a verdict's */
     int                 severity;       /* the catalog's, or raised by a verdict */
     sipguide_auth_t     auth;
@@ -140,5 +145,9 @@ void sipguide_diagnose_file_start(void);
 
 /* The sentence of a Transaction line, filled in (pinfo->pool). */
 const char *sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l);
+
+/* The same for a line about the response r itself, named by its phrase. */
+const char *sipguide_diagnose_tx_text_of(packet_info *pinfo, const sipguide_tx_line_t *l,
+                                         const sipguide_result_t *r);
 
 #endif /* SIPGUIDE_DIAGNOSE_H */

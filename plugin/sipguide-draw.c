@@ -475,6 +475,7 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_SUBSCRIPTION_ENDED_IN: return hf_sipguide_subscription_ended_in;
     case SIPGUIDE_ITEM_FORK_FIRST_IN:        return hf_sipguide_fork_first_in;
     case SIPGUIDE_ITEM_ACK_IN:               return hf_sipguide_ack_in;
+    case SIPGUIDE_ITEM_ACK_OTHER_HOP_IN:     return hf_sipguide_ack_other_hop_in;
     case SIPGUIDE_ITEM_AUTH_FIRST_REJECTED_IN: return hf_sipguide_auth_first_rejected_in;
     case SIPGUIDE_ITEM_REASON_INHERITED_IN:  return hf_sipguide_reason_inherited_in;
     case SIPGUIDE_ITEM_FINAL_IN:             return hf_sipguide_request_final_in;
@@ -584,13 +585,21 @@ draw_transaction(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
         add_uint(tt, d, hf_sipguide_auth_resyncs, r->resyncs);
 }
 
-/* What the response (or a request nothing answered) makes of its call or
- * registration, and why. */
+static const char *
+why_text(const draw_t *d, const sipguide_tx_line_t *why, const sipguide_result_t *r)
+{
+    return r != NULL ? sipguide_diagnose_tx_text_of(d->pinfo, why, r)
+                     : sipguide_diagnose_tx_text(d->pinfo, why);
+}
+
+/* What the response r (or, with r NULL, a request nothing answered) makes
+ * of its call or registration, and why. */
 static void
 draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
-             const sipguide_tx_line_t *why)
+             const sipguide_tx_line_t *why, const sipguide_result_t *r)
 {
     proto_tree *ot;
+    const char *text = NULL;
 
     if (call == SIPGUIDE_NONE && registration == SIPGUIDE_NONE)
         return;
@@ -598,12 +607,13 @@ draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
     if (call != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_call_outcome, SIPGUIDE_VOCAB_CALL_OUTCOME, call);
         if (wanted(d, hf_sipguide_call_summary))
-            add_text(ot, d, hf_sipguide_call_summary, sipguide_diagnose_tx_text(d->pinfo, why));
+            add_text(ot, d, hf_sipguide_call_summary, text = why_text(d, why, r));
     }
     if (registration != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_registration_outcome, SIPGUIDE_VOCAB_REG_OUTCOME, registration);
         if (wanted(d, hf_sipguide_registration_summary))
-            add_text(ot, d, hf_sipguide_registration_summary, sipguide_diagnose_tx_text(d->pinfo, why));
+            add_text(ot, d, hf_sipguide_registration_summary,
+                     text != NULL ? text : why_text(d, why, r));
     }
 }
 
@@ -618,14 +628,17 @@ add_response_expert(const draw_t *d, const sipguide_result_t *r)
 
     if (r->duplicate)
         return;
-    if (g->entry != NULL && r->auth == SIPGUIDE_AUTH_REJECTED)
+    if (r->phrase != NULL && r->auth == SIPGUIDE_AUTH_REJECTED)
         expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s): credentials rejected", r->code,
-                               g->entry->phrase, sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
-    else if (g->entry != NULL && g->category != SIPGUIDE_NONE)
-        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s)", r->code, g->entry->phrase,
+                               r->phrase, sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
+    else if (r->phrase != NULL && g->category != SIPGUIDE_NONE)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s (%s)", r->code, r->phrase,
                                sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
-    else if (g->entry != NULL)
-        expert_add_info_format(d->pinfo, d->top, ei, "%u %s", r->code, g->entry->phrase);
+    else if (r->phrase != NULL)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u %s", r->code, r->phrase);
+    else if (g->entry != NULL && g->category != SIPGUIDE_NONE)
+        expert_add_info_format(d->pinfo, d->top, ei, "%u (%s)", r->code,
+                               sipguide_term_token(SIPGUIDE_VOCAB_CATEGORY, g->category));
     else
         expert_add_info_format(d->pinfo, d->top, ei, "%u (%s)", r->code, g->klass->name);
 }
@@ -681,10 +694,13 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         add_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
     } else if (g->entry != NULL) {
         /* A code seen in the wild but not registered: its phrase is the
-         * one of the document that defined it, not of the registry. */
-        if (d.shown)
-            proto_item_append_text(ti, ": %u %s (%s, not registered)", r->code, g->entry->phrase,
+         * one of the document that defined it, not of the registry, and the
+         * title names it by the phrase it came with when that is another. */
+        if (d.shown && r->phrase != NULL)
+            proto_item_append_text(ti, ": %u %s (%s, not registered)", r->code, r->phrase,
                                    g->klass->name);
+        else if (d.shown)
+            proto_item_append_text(ti, ": %u (%s, not registered)", r->code, g->klass->name);
         if (wanted(&d, hf_sipguide_phrase)) {
             proto_item *pi = proto_tree_add_string_format(st, hf_sipguide_phrase, tvb, 0, 0,
                     g->entry->phrase, "Reason phrase in %s (not registered): %s", g->entry->rfc,
@@ -731,7 +747,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     if (g->entry != NULL)
         add_string(st, &d, hf_sipguide_reference, g->entry->rfc);
 
-    draw_outcome(st, &d, r->call_outcome, r->reg_outcome, &r->outcome_line);
+    draw_outcome(st, &d, r->call_outcome, r->reg_outcome, &r->outcome_line, r);
     if (pref_show_evidence)
         draw_evidence(st, &d, r);
     if (pref_show_transaction)
@@ -775,7 +791,7 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
         add_string(st, &d, hf_sipguide_request_outcome, q->outcome);
     if (q->copies > 0)
         add_uint(st, &d, hf_sipguide_request_copies, q->copies);
-    draw_outcome(st, &d, q->call_outcome, q->reg_outcome, &q->outcome_line);
+    draw_outcome(st, &d, q->call_outcome, q->reg_outcome, &q->outcome_line, NULL);
     if (pref_show_transaction && q->tx_count > 0)
         draw_tx_lines(add_subtree(st, &d, ett_sipguide_transaction, "Transaction"), &d, q->tx,
                       q->tx_count, NULL);

@@ -478,7 +478,8 @@ sipguide_evidence_phrase(const sipguide_msg_t *m, packet_info *pinfo)
 }
 
 /* The reason phrase of the Status-Line, when it is not the registered one
- * (compared without case and surrounding blanks). */
+ * (compared without case and surrounding blanks), or for a code outside the
+ * registry, not the one of its entry. */
 static void
 read_phrase(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
 {
@@ -490,6 +491,14 @@ read_phrase(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev
     if (e == NULL) {
         ev->received_phrase = phrase;
         LINE(ev, pinfo, SIPGUIDE_TEXT_PHRASE_UNREGISTERED, "received", phrase);
+    } else if (!e->registered) {
+        /* A code outside the registry: its entry's phrase is the one of the
+         * equipment that uses it, which may add a suffix ("(477/SL)"). */
+        if (g_ascii_strcasecmp(phrase, e->phrase) != 0)
+            ev->received_phrase = phrase;
+        if (g_ascii_strncasecmp(phrase, e->phrase, strlen(e->phrase)) != 0)
+            LINE(ev, pinfo, SIPGUIDE_TEXT_PHRASE_NOT_DEFINED, "received", phrase, "defined", e->phrase,
+                 "source", e->rfc);
     } else if (g_ascii_strcasecmp(phrase, e->phrase) != 0) {
         ev->received_phrase = phrase;
         LINE(ev, pinfo, SIPGUIDE_TEXT_PHRASE_DIFFERS, "received", phrase, "registered", e->phrase);

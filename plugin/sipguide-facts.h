@@ -35,6 +35,7 @@ typedef enum {
     SIPGUIDE_LINK_FINAL_IN,             /* a request: its final response on this hop */
     SIPGUIDE_LINK_PROVISIONAL_IN,       /* a request: its first provisional response */
     SIPGUIDE_LINK_ACK_IN,               /* a 2xx to INVITE: its ACK */
+    SIPGUIDE_LINK_ACK_OTHER_HOP_IN,     /* a 2xx to INVITE: its ACK, seen only on another hop */
     SIPGUIDE_LINK_INVITE_FINAL_IN,      /* a CANCEL: the final response of its INVITE */
     SIPGUIDE_LINK_REASON_EARLY,         /* a final response: an 18x of the INVITE with a Reason
                                          * (one link per value, the value in the data bits) */
@@ -53,6 +54,9 @@ typedef enum {
                                          * binding is still valid (data: seconds left) */
     SIPGUIDE_LINK_DIAMETER_ACCEPTED_IN, /* beside a failed Cx answer: an earlier successful one
                                          * for the same identity (idem) */
+    SIPGUIDE_LINK_ANSWERED_BEFORE_IN,   /* a request sent again: the response its hop had already
+                                         * carried back before that copy (set on the copy, and
+                                         * on the first copy for the first such resend) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 
@@ -102,6 +106,8 @@ typedef struct {
 #define SIPGUIDE_FACT_AUTH_LOOP     0x1000u /* a 401/407 that is the second rejection or more */
 #define SIPGUIDE_FACT_2XX_RESENT    0x2000u /* a 2xx to INVITE whose sender resent it on this hop
                                              * (no ACK had reached it) */
+#define SIPGUIDE_FACT_TIMED_FROM_COPY 0x4000u /* a response resent for a copy of its request: its
+                                         * time counts from that copy */
 
 /* The verdict on a 401/407. */
 typedef enum {

@@ -71,6 +71,7 @@ extern int hf_sipguide_meant_for;
 extern int hf_sipguide_method_note;
 extern int hf_sipguide_received_phrase;
 extern int hf_sipguide_ack_in;
+extern int hf_sipguide_ack_other_hop_in;
 extern int hf_sipguide_reason_inherited_in;
 extern int hf_sipguide_auth_challenges;
 extern int hf_sipguide_auth_resyncs;

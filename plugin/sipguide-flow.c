@@ -234,6 +234,10 @@ sipguide_flow_response(packet_info *pinfo, const sipguide_facts_t *f, gboolean l
         if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ACK_IN)) != 0)
             line(r->tx, &r->tx_count, SIPGUIDE_ITEM_ACK_IN, SIPGUIDE_TEXT_ACK_IN, frame, frame,
                  SIPGUIDE_RAISE_NONE);
+        else if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ACK_OTHER_HOP_IN)) != 0
+                 && !(f->flags & SIPGUIDE_FACT_2XX_RESENT))
+            line(r->tx, &r->tx_count, SIPGUIDE_ITEM_ACK_OTHER_HOP_IN, SIPGUIDE_TEXT_ACK_OTHER_HOP, frame,
+                 frame, SIPGUIDE_RAISE_NONE);
         else if (PINFO_FD_VISITED(pinfo)) {
             gint64 us = sipguide_model_arrival_us(pinfo);
             gboolean overdue = ack_overdue(us);
@@ -333,19 +337,26 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
         }
     } else {
         q->outcome = "capture-ended";
-        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
-                      SIPGUIDE_RAISE_NONE)) != NULL)
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
+                      f->copies > 1 ? SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED_RESENT
+                                    : SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
+                      SIPGUIDE_RAISE_NONE)) != NULL) {
             l->number = ms_to_end(us);
+            l->challenge = f->copies;
+        }
     }
 
     /* How often the client sent it (RFC 3261 §17.1.1.2, §17.1.2.2). */
     q->copies = f->copies;
     if (f->copies > 1 && (l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
                                    (f->flags & SIPGUIDE_FACT_COPIES_ODD) ? SIPGUIDE_TEXT_REQUEST_COPIES_ODD
-                                                                         : SIPGUIDE_TEXT_REQUEST_COPIES,
+                                   : sipguide_facts_get(f, SIPGUIDE_LINK_ANSWERED_BEFORE_IN) != 0
+                                   ? SIPGUIDE_TEXT_REQUEST_COPIES_ANSWERED : SIPGUIDE_TEXT_REQUEST_COPIES,
                                    0, 0, (f->flags & SIPGUIDE_FACT_COPIES_ODD) ? SIPGUIDE_RAISE_ODD_COPIES
-                                                                               : SIPGUIDE_RAISE_NONE)) != NULL)
+                                                                               : SIPGUIDE_RAISE_NONE)) != NULL) {
         l->number = f->copies;
+        l->challenge = sipguide_facts_get(f, SIPGUIDE_LINK_ANSWERED_BEFORE_IN);
+    }
 
     /* A CANCEL, and the final response of the INVITE it cancels. */
     if (is(q->method, "CANCEL")) {
@@ -363,6 +374,7 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
 gboolean
 sipguide_flow_request(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_result_t *q)
 {
+    sipguide_tx_line_t *l;
     guint32 frame;
 
     memset(q, 0, sizeof(*q));
@@ -376,9 +388,14 @@ sipguide_flow_request(packet_info *pinfo, const sipguide_facts_t *f, sipguide_re
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_DUPLICATE_OF)) != 0)
         line(q->tx, &q->tx_count, SIPGUIDE_ITEM_DUPLICATE_OF, SIPGUIDE_TEXT_DUPLICATE, frame, frame,
              SIPGUIDE_RAISE_DUPLICATE);
-    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0)
-        line(q->tx, &q->tx_count, SIPGUIDE_ITEM_RETRANSMISSION_OF, SIPGUIDE_TEXT_REQUEST_RETRANSMISSION,
-             frame, frame, SIPGUIDE_RAISE_NONE);
+    if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_RETRANSMISSION_OF)) != 0) {
+        guint32 answered = sipguide_facts_get(f, SIPGUIDE_LINK_ANSWERED_BEFORE_IN);
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_RETRANSMISSION_OF,
+                      answered != 0 ? SIPGUIDE_TEXT_REQUEST_RETRANSMISSION_ANSWERED
+                                    : SIPGUIDE_TEXT_REQUEST_RETRANSMISSION,
+                      frame, frame, SIPGUIDE_RAISE_NONE)) != NULL)
+            l->challenge = answered;
+    }
     if ((frame = sipguide_facts_get(f, SIPGUIDE_LINK_ALSO_SEEN_IN)) != 0)
         line(q->tx, &q->tx_count, SIPGUIDE_ITEM_ALSO_SEEN_IN, SIPGUIDE_TEXT_ALSO_SEEN, frame, frame,
              SIPGUIDE_RAISE_NONE);

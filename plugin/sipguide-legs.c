@@ -87,7 +87,7 @@ same_receiver(const sipguide_hop_t *a, const sipguide_hop_t *b)
 static guint32
 tenths(gint64 from_us, gint64 to_us)
 {
-    gint64 d = to_us > from_us ? (to_us - from_us) / 100000 : 0;
+    gint64 d = to_us > from_us ? (to_us - from_us + 50000) / 100000 : 0;
 
     return (guint32)MIN(d, (gint64)G_MAXUINT32);
 }

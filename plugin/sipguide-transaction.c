@@ -69,6 +69,7 @@ typedef struct {
     guint32           cancel_frame;
     guint32           final_frame;
     guint32           resent_frame;     /* the latest copy that was sent again */
+    guint32           answered_frame;   /* the first response on this hop */
     gint64            resent_us;
     guint32           first_dialog_frame;
     guint32           first_to_tag;     /* hash of the first To tag answered */
@@ -502,18 +503,24 @@ client_refused(const sipguide_step_t *s)
                        MIN(c->binding_until - s->now_s, 0xffffffu), c->binding_frame);
 }
 
+/* The 2xx responses to INVITE of a dialog and CSeq that wait for an ACK. */
+static ack_rec_t *
+ack_record(const sipguide_values_t *v)
+{
+    char seq[24];
+
+    sipguide_model_number(seq, v->cseq);
+    return (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
+                                                                     v->to_tag, seq, NULL));
+}
+
 /* An ACK of a 2xx: find the 2xx it acknowledges, on the same hop. */
 static void
 ack_of_2xx(const sipguide_step_t *s)
 {
-    const sipguide_values_t *v = s->v;
-    char seq[24];
-    ack_rec_t *r;
+    ack_rec_t *r = ack_record(s->v);
     guint i;
 
-    sipguide_model_number(seq, v->cseq);
-    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
-                                                                  v->to_tag, seq, NULL));
     for (i = 0; r != NULL && i < r->nslots; i++) {
         ack_slot_t *a = &r->slots[i];
         if (!a->acked && sipguide_hop_same_pair(&a->hop, &s->hop) > 0) {
@@ -522,6 +529,15 @@ ack_of_2xx(const sipguide_step_t *s)
                 sipguide_facts_link(a->facts, wmem_file_scope(), SIPGUIDE_LINK_ACK_IN, s->frame);
             return;
         }
+    }
+    /* On no hop of a 2xx, but from the host the 2xx went to, or to the
+     * host that sent it: the ACK took its own path (no Record-Route). */
+    for (i = 0; r != NULL && i < r->nslots; i++) {
+        ack_slot_t *a = &r->slots[i];
+        if (!a->acked && a->facts != NULL
+            && (s->hop.src_addr == a->hop.dst_addr || s->hop.dst_addr == a->hop.src_addr)
+            && sipguide_facts_get(a->facts, SIPGUIDE_LINK_ACK_OTHER_HOP_IN) == 0)
+            sipguide_facts_link(a->facts, wmem_file_scope(), SIPGUIDE_LINK_ACK_OTHER_HOP_IN, s->frame);
     }
 }
 
@@ -551,6 +567,21 @@ await_ack(const sipguide_step_t *s)
 /* ---------------------------------------------------------------------- */
 /* Requests */
 
+/* A request sent again although its hop had already carried a response
+ * back (a provisional one stops an INVITE's resends, a final one any):
+ * that response did not reach the client, or the client did not match it. */
+static void
+answered_before(const sipguide_step_t *s, const slot_t *slot)
+{
+    guint32 response = slot->answered_frame;
+
+    if (response == 0 || response > s->frame)
+        return;
+    sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ANSWERED_BEFORE_IN, response);
+    if (slot->facts != NULL && sipguide_facts_get(slot->facts, SIPGUIDE_LINK_ANSWERED_BEFORE_IN) == 0)
+        sipguide_facts_link(slot->facts, wmem_file_scope(), SIPGUIDE_LINK_ANSWERED_BEFORE_IN, response);
+}
+
 gboolean
 sipguide_transaction_request(const sipguide_step_t *s)
 {
@@ -579,6 +610,7 @@ sipguide_transaction_request(const sipguide_step_t *s)
                 return FALSE;
             slot->resent_frame = s->frame;
             slot->resent_us = s->us;
+            answered_before(s, slot);
             if (slot->facts != NULL) {
                 if (slot->facts->copies < G_MAXUINT16)
                     slot->facts->copies++;
@@ -695,14 +727,9 @@ link_request(const sipguide_step_t *s, const slot_t *req)
 static void
 resent_2xx(const sipguide_step_t *s)
 {
-    const sipguide_values_t *v = s->v;
-    char seq[24];
-    ack_rec_t *r;
+    ack_rec_t *r = ack_record(s->v);
     guint i;
 
-    sipguide_model_number(seq, v->cseq);
-    r = (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
-                                                                  v->to_tag, seq, NULL));
     for (i = 0; r != NULL && i < r->nslots; i++) {
         ack_slot_t *a = &r->slots[i];
         if (sipguide_hop_same_way(&a->hop, &s->hop) > 0) {
@@ -733,6 +760,23 @@ resend_cause(const sipguide_step_t *s, const slot_t *req, gint64 previous_us)
     if (invite && v->code >= 300)
         return SIPGUIDE_RESEND_INVITE_FAILURE;
     return SIPGUIDE_RESEND_UNPROMPTED;
+}
+
+/* The time of a resent response: from the copy of the request that made
+ * the server send it again, or none, as it repeats an answer already
+ * timed (its first copy) rather than answering anew. */
+static void
+resent_time(const sipguide_step_t *s, const slot_t *req)
+{
+    sipguide_facts_t *f = s->facts;
+
+    if (req == NULL || !(f->flags & SIPGUIDE_FACT_RESENT) || !(f->flags & SIPGUIDE_FACT_HAS_TIME))
+        return;
+    f->flags &= ~SIPGUIDE_FACT_HAS_TIME;
+    if (sipguide_facts_get(f, SIPGUIDE_LINK_RESENT_REQUEST_IN) != 0 && s->us >= req->resent_us) {
+        f->flags |= SIPGUIDE_FACT_HAS_TIME | SIPGUIDE_FACT_TIMED_FROM_COPY;
+        f->response_us = (guint32)MIN(s->us - req->resent_us, (gint64)G_MAXUINT32);
+    }
 }
 
 /* Whether this response was seen before: a resend or a duplicate on this
@@ -792,6 +836,8 @@ request_fate(const sipguide_step_t *s, slot_t *req)
     const sipguide_values_t *v = s->v;
     sipguide_facts_t *f = req->facts;
 
+    if (req->answered_frame == 0)
+        req->answered_frame = s->frame;
     if (f != NULL && v->code >= 200 && sipguide_facts_get(f, SIPGUIDE_LINK_FINAL_IN) == 0) {
         sipguide_facts_link(f, wmem_file_scope(), SIPGUIDE_LINK_FINAL_IN, s->frame);
         f->code = v->code;      /* a request's facts keep the code of its final response */
@@ -853,8 +899,10 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
     }
 
     view->copy = response_copies(s, key, invite && v->code >= 200 && v->code < 300, req);
-    if (view->copy)
+    if (view->copy) {
+        resent_time(s, req);
         return;
+    }
     if (v->code == 487)
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_CANCEL_IN, cancel_of(s, req));
     if (invite && v->code >= 200 && v->code < 300)

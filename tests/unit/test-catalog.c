@@ -409,6 +409,29 @@ test_context(void)
     sipguide_catalog_resolve(494, &ctx, &g);
     CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_REG_OUTCOME, g.reg_outcome), "negotiating") == 0,
           "494 to REGISTER: a security agreement step");
+    sipguide_catalog_resolve(421, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_REG_OUTCOME, g.reg_outcome), "negotiating") == 0,
+          "421 to REGISTER: asks for an extension first");
+    sipguide_catalog_resolve(423, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_REG_OUTCOME, g.reg_outcome), "rejected") == 0,
+          "423 to REGISTER: a too short expiry rejected");
+    ctx = ctx_of("INVITE");
+    sipguide_catalog_resolve(422, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_CALL_OUTCOME, g.call_outcome), "negotiating") == 0,
+          "422 to INVITE: a session-timer step");
+    ctx.in_dialog = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(481, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_SCOPE, g.scope), "branch") == 0,
+          "481 to an initial INVITE: its branch");
+    ctx = ctx_of("NOTIFY");
+    sipguide_catalog_resolve(481, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_SCOPE, g.scope), "in-dialog") == 0,
+          "481 to NOTIFY: a request inside a dialog has no branches");
+    ctx = ctx_of("INVITE");
+    ctx.in_dialog = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(603, &ctx, &g);
+    CHECK(strcmp(sipguide_term_token(SIPGUIDE_VOCAB_SCOPE, g.scope), "in-dialog") == 0,
+          "603 to a re-INVITE: no branches to end");
     ctx = ctx_of("SUBSCRIBE");
     ctx.expires_zero = SIPGUIDE_TRI_YES;
     sipguide_catalog_resolve(200, &ctx, &g);

@@ -68,6 +68,11 @@ if [ -z "${SIPGUIDE_IMS_NETNS:-}" ]; then
         command -v "$program" > /dev/null ||
             skip "$program is not installed (tools/install-deps.sh installs it)"
     done
+    # In a chroot whose root is not a mount point (the version legs) a
+    # mount namespace cannot be made private: skip rather than touch the
+    # host's /etc/hosts.
+    unshare -n -m true 2> /dev/null ||
+        skip "cannot make a private network and mount namespace here (unshare -n -m fails, as in a chroot whose root is not a mount point)"
     args=("$@")
     [ $keep = 1 ] && args=(--keep "${args[@]}")
     exec unshare -n -m env SIPGUIDE_IMS_NETNS=1 bash "$0" "${args[@]}"
