@@ -37,6 +37,14 @@ typedef gboolean sipguide_epan_bool_t;
 #define SIPGUIDE_HAVE_PLUGIN_DESCRIBE 1
 #endif
 
+/* zlib decompression of a tvb: renamed in 4.6, where the old name is
+ * deprecated. */
+#if SIPGUIDE_WS_AT_LEAST(4, 6)
+#define SIPGUIDE_TVB_UNCOMPRESS tvb_uncompress_zlib
+#else
+#define SIPGUIDE_TVB_UNCOMPRESS tvb_uncompress
+#endif
+
 /* Whether a tree is built to be shown (-V, the GUI's details pane) rather
  * than only to filter on: tree_data_t has kept its "visible" member, a
  * gboolean up to 4.2 and a bool since, from 4.0 to 4.6. */

@@ -15,7 +15,6 @@
 #include <epan/column-utils.h>
 #include <epan/expert.h>
 #include <epan/prefs.h>
-#include <epan/proto_data.h>
 #include <epan/tap.h>
 #include <epan/tfs.h>
 
@@ -28,6 +27,7 @@
 #include "sipguide-extract.h"
 #include "sipguide-fields.h"
 #include "sipguide-flow.h"
+#include "sipguide-frames.h"
 #include "sipguide-model.h"
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
@@ -163,7 +163,7 @@ static const char *const expert_field_names[] = {
     "sipguide.ack.missing", "sipguide.request.timeout", "sipguide.request.no_final",
     "sipguide.request.odd_copies"
 };
-static int expert_field_ids[G_N_ELEMENTS(expert_field_names)];
+static header_field_info *expert_fields[G_N_ELEMENTS(expert_field_names)];
 
 /* Whether the first tree of this file has decided what the run needs. */
 static gboolean needs_decided;
@@ -209,13 +209,12 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
         sipguide_facts_init(&frame->facts[i], m->response, m->code,
-            sipguide_model_intern(sipguide_msg_string(m, m->response ? SIPGUIDE_SF_CSEQ_METHOD
-                                                                     : SIPGUIDE_SF_METHOD, 0)));
+                            sipguide_model_intern(sipguide_msg_method(m)));
     }
     if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
         sipguide_model_frame(pinfo, msgs, frame->facts, keep);
     if (keep)
-        p_add_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0, frame);
+        sipguide_frames_set(pinfo->num, frame);
     return frame;
 }
 
@@ -290,9 +289,8 @@ expert_wanted(packet_info *pinfo)
 
     if (expert_tap > 0 && have_tap_listener(expert_tap))
         return TRUE;
-    for (i = 0; i < G_N_ELEMENTS(expert_field_ids); i++) {
-        if (expert_field_ids[i] > 0
-            && proto_registrar_get_nth(expert_field_ids[i])->ref_type != HF_REF_TYPE_NONE)
+    for (i = 0; i < G_N_ELEMENTS(expert_fields); i++) {
+        if (expert_fields[i] != NULL && expert_fields[i]->ref_type != HF_REF_TYPE_NONE)
             return TRUE;
     }
     return col_get_text(pinfo->cinfo, COL_EXPERT) != NULL;
@@ -426,7 +424,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_prime_later_passes(later_needs(tree, pinfo));
     }
 
-    frame = (sipguide_frame_t *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipguide, 0);
+    frame = (sipguide_frame_t *)sipguide_frames_get(pinfo->num);
     if (frame == NULL && !frame_has_sip(pinfo))
         return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
@@ -450,6 +448,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     same = readable && msgs.count == frame->count;
     tapped = have_tap_listener(sipguide_tap);
     calls = sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()) && same;
+    /* A pass that neither draws nor counts (the first of tshark -2 without
+     * a filter on the guide) only feeds the model. */
+    if (!drawn && !tapped && !calls)
+        return 0;
     if (drawn) {
         shown = tree_shown(tree);
         want_expert = !shown && expert_wanted(pinfo);
@@ -515,9 +517,12 @@ sipguide_init(void)
     if (expert_tap <= 0)
         expert_tap = find_tap_id("expert");
     for (i = 0; i < G_N_ELEMENTS(expert_field_names); i++)
-        expert_field_ids[i] = proto_registrar_get_id_byname(expert_field_names[i]);
+        expert_fields[i] = proto_registrar_get_byname(expert_field_names[i]);
     needs_decided = FALSE;
     later_decided = FALSE;
+    sipguide_frames_reset();
+    sipguide_diagnose_file_start();
+    sipguide_extract_file_start();
     sipguide_prime_file_start();
     sipguide_model_set_t1(pref_t1_ms);
     sipguide_model_file_start();
@@ -1035,6 +1040,7 @@ proto_register_sipguide(void)
     sipguide_handle = create_dissector_handle(dissect_sipguide, proto_sipguide);
     register_postdissector(sipguide_handle);
     register_init_routine(sipguide_init);
+    register_cleanup_routine(sipguide_frames_reset);
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
     sipguide_calls_register();

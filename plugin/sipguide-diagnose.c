@@ -302,6 +302,81 @@ diameter(sipguide_result_t *r, const sipguide_facts_t *f)
     }
 }
 
+/* Guides resolved in this file, by code and request context: the catalog
+ * answers from nothing else, and a capture repeats a few of them. */
+#define GUIDE_CACHE 64
+
+typedef struct {
+    gboolean           used;
+    gboolean           valid;
+    unsigned           code;
+    sipguide_req_ctx_t ctx;
+    sipguide_guide_t   guide;
+} cached_guide_t;
+
+static cached_guide_t guide_cache[GUIDE_CACHE];
+
+void
+sipguide_diagnose_file_start(void)
+{
+    memset(guide_cache, 0, sizeof(guide_cache));
+}
+
+/* Names are interned, so the same pointer is the same name. */
+static gboolean
+same_ctx(const sipguide_req_ctx_t *a, const sipguide_req_ctx_t *b)
+{
+    return a->method == b->method && a->in_dialog == b->in_dialog && a->event == b->event
+           && a->request_sdp == b->request_sdp && a->credentials == b->credentials
+           && a->expires_zero == b->expires_zero && a->max_forwards_zero == b->max_forwards_zero
+           && a->aka == b->aka && a->stale == b->stale && a->alt_service == b->alt_service
+           && a->own_phrase == b->own_phrase;
+}
+
+static guint
+ctx_slot(unsigned code, const sipguide_req_ctx_t *c)
+{
+    guint64 h = code;
+
+    h = h * 31 + (guint64)(gsize)c->method;
+    h = h * 31 + (guint64)(gsize)c->event;
+    h = h * 31 + (guint64)(gsize)c->alt_service;
+    h = h * 31 + (guint64)(c->in_dialog | c->request_sdp << 2 | c->credentials << 4
+                           | c->expires_zero << 6 | c->max_forwards_zero << 8 | c->aka << 10
+                           | c->stale << 12 | c->own_phrase << 14);
+    h ^= h >> 29;
+    h *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
+    h ^= h >> 32;
+    return (guint)(h % GUIDE_CACHE);
+}
+
+/* sipguide_catalog_resolve(), from the cache when it has the answer.  A
+ * guide points into itself for its merged lists: a copy points into the
+ * copy. */
+static gboolean
+resolve(unsigned code, const sipguide_req_ctx_t *ctx, sipguide_guide_t *guide)
+{
+    cached_guide_t *c = &guide_cache[ctx_slot(code, ctx)];
+    const sipguide_guide_t *g = &c->guide;
+
+    if (!c->used || c->code != code || !same_ctx(&c->ctx, ctx)) {
+        c->valid = sipguide_catalog_resolve(code, ctx, &c->guide);
+        c->used = TRUE;
+        c->code = code;
+        c->ctx = *ctx;
+    }
+    *guide = *g;
+    if (g->procedures == &g->procedures_merged)
+        guide->procedures = &guide->procedures_merged;
+    if (g->procedures_merged.items == g->procedure_items)
+        guide->procedures_merged.items = guide->procedure_items;
+    if (g->ims_refs == &g->ims_refs_merged)
+        guide->ims_refs = &guide->ims_refs_merged;
+    if (g->ims_refs_merged.items == g->ims_ref_items)
+        guide->ims_refs_merged.items = guide->ims_ref_items;
+    return c->valid;
+}
+
 /* Whether the response's own Reason names a cause that does not map to its
  * code (an Evidence line that contradicts it), whether or not the Evidence
  * part is wanted. */
@@ -315,7 +390,7 @@ reason_disagrees(packet_info *pinfo, const sipguide_facts_t *f, const sipguide_m
     if (!r->has_evidence) {
         sipguide_evidence_t *read;
 
-        if (m == NULL || m->f[SIPGUIDE_SF_REASON].len == 0)
+        if (m == NULL || sipguide_msg_count(m, SIPGUIDE_H_REASON) == 0)
             return FALSE;
         read = wmem_new(pinfo->pool, sipguide_evidence_t);
         sipguide_evidence_read(m, pinfo, f->asked_expires, read);
@@ -367,7 +442,7 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     memset(r, 0, sizeof(*r));
     r->code = f->code;
     r->method = f->method;
-    r->valid = sipguide_catalog_resolve(f->code, &ctx, &r->guide);
+    r->valid = resolve(f->code, &ctx, &r->guide);
     r->phrase = r->guide.entry != NULL ? r->guide.entry->phrase : NULL;
     if (r->guide.entry != NULL && !r->guide.entry->registered && ctx.own_phrase == SIPGUIDE_TRI_NO)
         r->phrase = m != NULL ? sipguide_evidence_phrase(m, pinfo) : NULL;
@@ -450,27 +525,36 @@ seconds_text(packet_info *pinfo, guint32 ms)
     return wmem_strdup(pinfo->pool, buf);
 }
 
+/* A number as text in pinfo->pool, without a formatted print. */
+static const char *
+uint_text(packet_info *pinfo, guint32 n)
+{
+    return sipguide_model_number((char *)wmem_alloc(pinfo->pool, 12), n);
+}
+
 static const char *
 tx_text(packet_info *pinfo, const sipguide_tx_line_t *l, const char *phrase)
 {
+    const char *text = sipguide_catalog_text(l->text);
     sipguide_reason_proto_t proto;
     guint32 cause;
+    /* Times are printed with decimals: only for a text that shows them. */
     const char *p[] = {
-        "frame", wmem_strdup_printf(pinfo->pool, "%u", l->frame),
-        "challenge", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "ms", ms_text(pinfo, l->number),
-        "seconds", seconds_text(pinfo, l->number),
-        "count", wmem_strdup_printf(pinfo->pool, "%u", l->number),
-        "code", wmem_strdup_printf(pinfo->pool, "%u", l->code),
+        "frame", uint_text(pinfo, l->frame),
+        "challenge", uint_text(pinfo, l->challenge),
+        "ms", strstr(text, "{ms}") != NULL ? ms_text(pinfo, l->number) : "",
+        "seconds", strstr(text, "{seconds}") != NULL ? seconds_text(pinfo, l->number) : "",
+        "count", uint_text(pinfo, l->number),
+        "code", uint_text(pinfo, l->code),
         "phrase", phrase,
         "reason", sipguide_reason_unpack(l->reason, &proto, &cause)
                   ? sipguide_reason_describe(pinfo, proto, cause) : "",
         "description", l->outcome != SIPGUIDE_NONE ? sipguide_term_description(l->vocab, l->outcome) : "",
-        "t1", wmem_strdup_printf(pinfo->pool, "%u", sipguide_model_t1_ms()),
-        "limit", wmem_strdup_printf(pinfo->pool, "%u", 64 * sipguide_model_t1_ms() / 1000),
-        "other", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "request", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
-        "copies", wmem_strdup_printf(pinfo->pool, "%u", l->challenge),
+        "t1", uint_text(pinfo, sipguide_model_t1_ms()),
+        "limit", uint_text(pinfo, 64 * sipguide_model_t1_ms() / 1000),
+        "other", uint_text(pinfo, l->challenge),
+        "request", uint_text(pinfo, l->challenge),
+        "copies", uint_text(pinfo, l->challenge),
         /* A Diameter line's command and, after an earlier success, that
          * answer's command (its data in 'number'). */
         "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",

@@ -139,6 +139,10 @@ void sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
                                 const sipguide_msg_t *m, guint want, gboolean later_known,
                                 sipguide_result_t *r);
 
+/* Forget the guides resolved so far (at the start of each file: the
+ * method and event names they are keyed by are interned per file). */
+void sipguide_diagnose_file_start(void);
+
 /* The sentence of a Transaction line, filled in (pinfo->pool). */
 const char *sipguide_diagnose_tx_text(packet_info *pinfo, const sipguide_tx_line_t *l);
 

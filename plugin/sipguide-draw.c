@@ -16,6 +16,7 @@
 #include "sipguide-diameter.h"
 #include "sipguide-draw.h"
 #include "sipguide-fields.h"
+#include "sipguide-parse.h"
 #include "sipguide-prime.h"
 #include "sipguide-userhints.h"
 
@@ -131,7 +132,7 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
     while (*text != '\0') {
         len = first_line_length(text);
         proto_tree_add_subtree(more, d->tvb, 0, 0, ett_sipguide_text, NULL,
-                               wmem_strndup(d->pinfo->pool, text, len));
+                               sipguide_strndup(d->pinfo->pool, text, len));
         text += len;
         while (*text == ' ')
             text++;
@@ -162,7 +163,7 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
         return pi;
     }
     pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
-                                            wmem_strndup(pinfo->pool, text, len));
+                                            sipguide_strndup(pinfo->pool, text, len));
     proto_item_set_generated(pi);
     add_more_lines(pi, d, text + len);
     return pi;
@@ -257,11 +258,11 @@ site_hint_texts(const sipguide_msg_t *m, const char **texts, guint max)
 
     if (m == NULL)
         return 0;
-    line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    line = sipguide_msg_status_line(m);
     if (line != NULL && strlen(line) > 12 && n < max)
         texts[n++] = line + 12;     /* after "SIP/2.0 NNN " */
-    for (i = 0; i < m->f[SIPGUIDE_SF_WARNING].len && n < max; i++)
-        texts[n++] = sipguide_msg_string(m, SIPGUIDE_SF_WARNING, i);
+    for (i = 0; i < sipguide_msg_count(m, SIPGUIDE_H_WARNING) && n < max; i++)
+        texts[n++] = sipguide_msg_string(m, SIPGUIDE_H_WARNING, i);
     return n;
 }
 
@@ -274,8 +275,9 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
     const char *texts[9];
     ts_ctx_t ctx = { tree, NULL, d };
 
-    sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
-                               draw_site_hint, &ctx);
+    if (sipguide_userhints_for_code(g->code))
+        sipguide_userhints_foreach(g->code, d->method, texts, site_hint_texts(m, texts, 9),
+                                   draw_site_hint, &ctx);
     if (g->hints->count == 0 && g->causes->count == 0 && g->headers == NULL && g->related_count == 0)
         return;
     ts = ts_tree(&ctx);
@@ -525,7 +527,7 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
         size_t len = first_line_length(text);
 
         pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s",
-                                        wmem_strndup(d->pinfo->pool, text, len));
+                                        sipguide_strndup(d->pinfo->pool, text, len));
         add_more_lines(pi, d, text + len);
     } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
@@ -646,7 +648,6 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                        const sipguide_result_t *r, const sipguide_msg_t *m, gboolean shown,
                        gboolean want_expert)
 {
-    const field_info *line = m != NULL ? m->line : NULL;
     const sipguide_guide_t *g = &r->guide;
     proto_item *ti, *pi;
     proto_tree *st;
@@ -666,9 +667,8 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
          * below it that nobody asked for cost next to nothing. */
         if (!d.shown)
             sipguide_prime_field(proto_sipguide);
-        if (line != NULL)
-            ti = proto_tree_add_item(tree, proto_sipguide, line->ds_tvb, line->start,
-                                     line->length, ENC_NA);
+        if (m != NULL && m->response)
+            ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, m->h.start_len, ENC_NA);
         else
             ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
         st = proto_item_add_subtree(ti, ett_sipguide);
@@ -772,15 +772,14 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                       const sipguide_request_result_t *q, const sipguide_msg_t *m, gboolean shown,
                       gboolean want_expert)
 {
-    const field_info *msg = m != NULL && m->f[SIPGUIDE_SF_SIP].len > 0 ? m->f[SIPGUIDE_SF_SIP].v[0] : NULL;
     draw_t d = { pinfo, tvb, q->method, shown, shown || want_expert, NULL };
     proto_item *ti;
     proto_tree *st;
 
     if (!d.shown)
         sipguide_prime_field(proto_sipguide);
-    if (msg != NULL)
-        ti = proto_tree_add_item(tree, proto_sipguide, msg->ds_tvb, msg->start, 0, ENC_NA);
+    if (m != NULL)
+        ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, 0, ENC_NA);
     else
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
     /* The same label in every pass: what later passes add is below it. */

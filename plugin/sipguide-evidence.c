@@ -249,9 +249,9 @@ read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *e
 {
     guint h, i, n;
 
-    for (h = 0; h < m->f[SIPGUIDE_SF_REASON].len && h < SIPGUIDE_EV_MAX_VALUES; h++) {
+    for (h = 0; h < sipguide_msg_count(m, SIPGUIDE_H_REASON) && h < SIPGUIDE_EV_MAX_VALUES; h++) {
         const char *values[SIPGUIDE_EV_MAX_VALUES];
-        n = split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_SF_REASON, h), values,
+        n = split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_H_REASON, h), values,
                        SIPGUIDE_EV_MAX_VALUES);
         for (i = 0; i < n; i++)
             read_reason_value(values[i], m->code, pinfo, ev);
@@ -264,14 +264,14 @@ read_retry_after(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_
     const char *value;
     guint32 seconds;
 
-    if (m->f[SIPGUIDE_SF_RETRY_AFTER].len == 0) {
+    if (sipguide_msg_count(m, SIPGUIDE_H_RETRY_AFTER) == 0) {
         if (m->code == 503)
             LINE(ev, pinfo, SIPGUIDE_TEXT_NO_RETRY_AFTER_503, "", "");
         return;
     }
     /* Read the raw line: Wireshark's value is 0 when the header is not a
      * plain number, and "120 (comment);duration=60" is valid SIP. */
-    value = after_colon(pinfo, sipguide_msg_raw(m, SIPGUIDE_SF_RETRY_AFTER, 0, pinfo, 256));
+    value = after_colon(pinfo, sipguide_msg_raw(m, SIPGUIDE_H_RETRY_AFTER, 0, pinfo, 256));
     if (value == NULL || !sipguide_leading_number(value, &seconds, NULL)) {
         const char *p[] = { "value", value != NULL ? value : "" };
         add_line(ev, pinfo, SIPGUIDE_TEXT_RETRY_AFTER_MALFORMED, FALSE, TRUE, p, 1);
@@ -289,9 +289,9 @@ read_warnings(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
 {
     guint h, i, n;
 
-    for (h = 0; h < m->f[SIPGUIDE_SF_WARNING].len && h < SIPGUIDE_EV_MAX_VALUES; h++) {
+    for (h = 0; h < sipguide_msg_count(m, SIPGUIDE_H_WARNING) && h < SIPGUIDE_EV_MAX_VALUES; h++) {
         const char *values[SIPGUIDE_EV_MAX_VALUES];
-        n = split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_SF_WARNING, h), values,
+        n = split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_H_WARNING, h), values,
                        SIPGUIDE_EV_MAX_VALUES);
         for (i = 0; i < n; i++) {
             const char *v = values[i], *end = NULL, *agent, *text;
@@ -330,12 +330,12 @@ read_warnings(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
 /* Names of a list header (option tags, methods, types, mechanisms): the
  * token before any ';' of each value, over every occurrence. */
 static const char *
-list_names(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info *pinfo)
+list_names(const sipguide_msg_t *m, sipguide_hdr_t f, packet_info *pinfo)
 {
     const char *names[SIPGUIDE_EV_MAX_VALUES * 2];
     guint h, i, n, total = 0;
 
-    for (h = 0; h < m->f[f].len && total < G_N_ELEMENTS(names); h++) {
+    for (h = 0; h < sipguide_msg_count(m, f) && total < G_N_ELEMENTS(names); h++) {
         const char *values[SIPGUIDE_EV_MAX_VALUES * 2];
         n = split_list(pinfo, sipguide_msg_string(m, f, h), values, G_N_ELEMENTS(values));
         for (i = 0; i < n && total < G_N_ELEMENTS(names); i++) {
@@ -348,7 +348,7 @@ list_names(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info *pinfo)
 }
 
 static void
-read_number_header(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info *pinfo,
+read_number_header(const sipguide_msg_t *m, sipguide_hdr_t f, packet_info *pinfo,
                    gboolean *has, guint32 *value)
 {
     const char *s = sipguide_msg_string(m, f, 0);
@@ -357,7 +357,7 @@ read_number_header(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info 
     if (s != NULL && sipguide_leading_number(s, &v, NULL)) {
         *has = TRUE;
         *value = v;
-    } else if (m->f[f].len > 0) {
+    } else if (sipguide_msg_count(m, f) > 0) {
         /* Present but not a number: fall back to the raw line. */
         const char *raw = after_colon(pinfo, sipguide_msg_raw(m, f, 0, pinfo, 128));
         if (raw != NULL && sipguide_leading_number(raw, &v, NULL)) {
@@ -370,7 +370,7 @@ read_number_header(const sipguide_msg_t *m, sipguide_sip_field_t f, packet_info 
 const char *
 sipguide_evidence_algorithm(const sipguide_msg_t *m, packet_info *pinfo)
 {
-    sipguide_sip_field_t f = m->code == 407 ? SIPGUIDE_SF_PROXY_AUTHENTICATE : SIPGUIDE_SF_WWW_AUTHENTICATE;
+    sipguide_hdr_t f = m->code == 407 ? SIPGUIDE_H_PROXY_AUTHENTICATE : SIPGUIDE_H_WWW_AUTHENTICATE;
     const char *value = sipguide_msg_string(m, f, 0);
     const char *algorithm;
 
@@ -439,14 +439,14 @@ gboolean
 sipguide_evidence_alt_service(const sipguide_msg_t *m, packet_info *pinfo, const char **type,
                               const char **action)
 {
-    const char *content = sipguide_msg_string(m, SIPGUIDE_SF_CONTENT_TYPE, 0);
+    const char *content = sipguide_msg_string(m, SIPGUIDE_H_CONTENT_TYPE, 0);
     const char *body;
 
     *type = *action = NULL;
     if (content == NULL
         || g_ascii_strncasecmp(sipguide_skip_ws(content), "application/3gpp-ims+xml", 24) != 0)
         return FALSE;
-    body = sipguide_msg_raw(m, SIPGUIDE_SF_MSG_BODY, 0, pinfo, BODY_MAX);
+    body = sipguide_msg_body(m, pinfo, BODY_MAX);
     if (body == NULL || strstr(body, "alternative-service") == NULL)
         return FALSE;
     *type = xml_element(pinfo, body, "type");
@@ -467,7 +467,7 @@ read_ims_body(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *
 const char *
 sipguide_evidence_phrase(const sipguide_msg_t *m, packet_info *pinfo)
 {
-    const char *line = sipguide_msg_string(m, SIPGUIDE_SF_STATUS_LINE, 0);
+    const char *line = sipguide_msg_status_line(m);
     const char *phrase;
 
     /* "SIP/2.0 NNN phrase": the phrase starts after the second space. */
@@ -522,19 +522,19 @@ sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
 
     if (m->code == 401 || m->code == 407)
         read_challenge(m, pinfo, ev);
-    if ((names = list_names(m, SIPGUIDE_SF_SECURITY_SERVER, pinfo)) != NULL)
+    if ((names = list_names(m, SIPGUIDE_H_SECURITY_SERVER, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_SECURITY_SERVER, "mechanisms", names);
-    if (m->code == 420 && (names = list_names(m, SIPGUIDE_SF_UNSUPPORTED, pinfo)) != NULL)
+    if (m->code == 420 && (names = list_names(m, SIPGUIDE_H_UNSUPPORTED, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_OPTION_TAGS_UNSUPPORTED, "tags", names);
-    if (m->code == 421 && (names = list_names(m, SIPGUIDE_SF_REQUIRE, pinfo)) != NULL)
+    if (m->code == 421 && (names = list_names(m, SIPGUIDE_H_REQUIRE, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_OPTION_TAGS_REQUIRED, "tags", names);
     if (m->code == 422) {
-        read_number_header(m, SIPGUIDE_SF_MIN_SE, pinfo, &ev->has_min_se, &ev->min_se);
+        read_number_header(m, SIPGUIDE_H_MIN_SE, pinfo, &ev->has_min_se, &ev->min_se);
         if (ev->has_min_se)
             LINE(ev, pinfo, SIPGUIDE_TEXT_MIN_SE, "value", wmem_strdup_printf(pinfo->pool, "%u", ev->min_se));
     }
     if (m->code == 423) {
-        read_number_header(m, SIPGUIDE_SF_MIN_EXPIRES, pinfo, &ev->has_min_expires, &ev->min_expires);
+        read_number_header(m, SIPGUIDE_H_MIN_EXPIRES, pinfo, &ev->has_min_expires, &ev->min_expires);
         if (ev->has_min_expires && asked_expires >= 0)
             LINE(ev, pinfo, SIPGUIDE_TEXT_MIN_EXPIRES,
                  "value", wmem_strdup_printf(pinfo->pool, "%u", ev->min_expires),
@@ -546,18 +546,18 @@ sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
     if (m->code >= 300 && m->code < 400) {
         const char *targets[SIPGUIDE_EV_MAX_VALUES];
         guint h, n = 0;
-        for (h = 0; h < m->f[SIPGUIDE_SF_CONTACT].len && n < SIPGUIDE_EV_MAX_VALUES; h++)
-            n += split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_SF_CONTACT, h),
+        for (h = 0; h < sipguide_msg_count(m, SIPGUIDE_H_CONTACT) && n < SIPGUIDE_EV_MAX_VALUES; h++)
+            n += split_list(pinfo, sipguide_msg_string(m, SIPGUIDE_H_CONTACT, h),
                             targets + n, SIPGUIDE_EV_MAX_VALUES - n);
         if (n > 0)
             LINE(ev, pinfo, SIPGUIDE_TEXT_CONTACT_TARGETS, "targets", join(pinfo, targets, n, ", "));
     }
-    if (m->code == 405 && (names = list_names(m, SIPGUIDE_SF_ALLOW, pinfo)) != NULL)
+    if (m->code == 405 && (names = list_names(m, SIPGUIDE_H_ALLOW, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_ALLOW, "methods", names);
-    if (m->code == 415 && (names = list_names(m, SIPGUIDE_SF_ACCEPT, pinfo)) != NULL)
+    if (m->code == 415 && (names = list_names(m, SIPGUIDE_H_ACCEPT, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_ACCEPT, "types", names);
     read_ims_body(m, pinfo, ev);
-    ev->response_source = sipguide_msg_string(m, SIPGUIDE_SF_RESPONSE_SOURCE, 0);
+    ev->response_source = sipguide_msg_string(m, SIPGUIDE_H_RESPONSE_SOURCE, 0);
     if (ev->response_source != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_RESPONSE_SOURCE, "source", ev->response_source);
 }

@@ -1,7 +1,8 @@
 /* sipguide-extract.c
- * Every SIP message of a frame, read from the SIP dissector's items: from
- * the arrays Wireshark keeps for primed fields, or, in a visible tree that
- * was not primed (the GUI's packet details), by walking the tree once.
+ * Every SIP message of a frame: where its bytes are, from the SIP
+ * dissector's protocol items (the arrays Wireshark keeps for primed fields,
+ * or, in a visible tree that was not primed, the GUI's packet details, a
+ * walk over the tree), then its lines and values, read from those bytes.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -9,9 +10,12 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/proto.h>
+#include <epan/prefs.h>
+#include <epan/prefs-int.h>
 
 #include "compat.h"
 #include "sipguide-extract.h"
+#include "sipguide-parse.h"
 
 const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT] = {
 #define SIPGUIDE_SF_NAME(id, name) name,
@@ -27,24 +31,7 @@ static GHashTable *field_by_id;
 int
 sipguide_sip_field_need(sipguide_sip_field_t f)
 {
-    switch (f) {
-    case SIPGUIDE_SF_SIP: case SIPGUIDE_SF_STATUS_LINE: case SIPGUIDE_SF_STATUS_CODE:
-    case SIPGUIDE_SF_CSEQ_METHOD: case SIPGUIDE_SF_WARNING:
-        return 1;
-    /* The Evidence. */
-    case SIPGUIDE_SF_REASON: case SIPGUIDE_SF_RETRY_AFTER: case SIPGUIDE_SF_SECURITY_SERVER:
-    case SIPGUIDE_SF_REQUIRE: case SIPGUIDE_SF_UNSUPPORTED: case SIPGUIDE_SF_MIN_SE:
-    case SIPGUIDE_SF_MIN_EXPIRES: case SIPGUIDE_SF_CONTACT: case SIPGUIDE_SF_WWW_AUTHENTICATE:
-    case SIPGUIDE_SF_PROXY_AUTHENTICATE: case SIPGUIDE_SF_CONTENT_TYPE: case SIPGUIDE_SF_ALLOW:
-    case SIPGUIDE_SF_ACCEPT: case SIPGUIDE_SF_RESPONSE_SOURCE: case SIPGUIDE_SF_MSG_BODY:
-    /* The calls table. */
-    case SIPGUIDE_SF_METHOD: case SIPGUIDE_SF_CSEQ_SEQ: case SIPGUIDE_SF_CALL_ID:
-    case SIPGUIDE_SF_FROM_TAG: case SIPGUIDE_SF_TO_TAG: case SIPGUIDE_SF_FROM_ADDR:
-    case SIPGUIDE_SF_TO_ADDR:
-        return 2;
-    default:
-        return 3;
-    }
+    return f < SIPGUIDE_SF_FIRST_FRAME_FIELD ? 1 : 3;
 }
 
 void
@@ -60,6 +47,15 @@ sipguide_extract_handoff(void)
             g_hash_table_insert(field_by_id, GINT_TO_POINTER(sipguide_sip_field_ids[f]),
                                 GINT_TO_POINTER(f + 1));
     }
+}
+
+void
+sipguide_extract_file_start(void)
+{
+    module_t *sip = prefs_find_module("sip");
+    pref_t *strict = sip != NULL ? prefs_find_preference(sip, "strict_sip_version") : NULL;
+
+    sipguide_headers_set_strict_version(strict == NULL || prefs_get_bool_value(strict, pref_current));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -96,69 +92,58 @@ walk_node(proto_node *node, gpointer data)
 }
 
 /* ---------------------------------------------------------------------- */
-/* Matching items to messages */
+/* Reading the messages */
 
-/* The bytes of one message.  A SIP item's length cannot be trusted: in a
- * tree that is not visible Wireshark ignores proto_item_set_len(), so the
- * item keeps "to the end of the data".  A message therefore ends where the
- * next message of the same data source starts. */
-typedef struct {
-    const tvbuff_t *ds;
-    gint start;
-    gint end;
-} span_t;
-
-static span_t
-message_span(const sipguide_fi_list_t *messages, guint k)
+/* Where message k ends.  A SIP item's length cannot be trusted: in a tree
+ * that is not visible Wireshark ignores proto_item_set_len(), so the item
+ * keeps "to the end of the data".  A message therefore ends where the next
+ * message of the same data source starts. */
+static gint
+message_end(const sipguide_fi_list_t *messages, guint k)
 {
     const field_info *m = messages->v[k];
-    span_t span = { m->ds_tvb, m->start, m->start + m->length };
+    gint end = m->start + m->length;
 
     if (k + 1 < messages->len) {
         const field_info *next = messages->v[k + 1];
-        if (next->ds_tvb == m->ds_tvb && next->start > m->start && next->start < span.end)
-            span.end = next->start;
+        if (next->ds_tvb == m->ds_tvb && next->start > m->start && next->start < end)
+            end = next->start;
     }
-    return span;
-}
-
-static gboolean
-inside(const span_t *span, const field_info *fi)
-{
-    return fi->ds_tvb == span->ds && fi->start >= span->start && fi->start < span->end;
-}
-
-/* Give each message the run of 'list' that lies inside it.  Items and
- * messages are both in tree order, so the runs are consecutive; an item
- * that would break a run (malformed nesting) is left out. */
-static void
-assign(sipguide_msg_t *msgs, const span_t *spans, guint count,
-       const sipguide_fi_list_t *list, sipguide_sip_field_t f)
-{
-    guint i, k = 0;
-
-    for (i = 0; i < list->len; i++) {
-        field_info *fi = list->v[i];
-        guint j;
-
-        for (j = k; j < count && !inside(&spans[j], fi); j++)
-            ;
-        if (j == count)
-            continue;       /* in no message, or out of order */
-        k = j;
-        if (msgs[k].f[f].len == 0)
-            msgs[k].f[f].v = &list->v[i];
-        else if (msgs[k].f[f].v + msgs[k].f[f].len != &list->v[i])
-            continue;
-        msgs[k].f[f].len++;
-    }
+    return end;
 }
 
 static void
-build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
+read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, gboolean basic,
+             sipguide_msg_t *m)
+{
+    const field_info *fi = messages->v[k];
+    gint avail;
+
+    m->ds = fi->ds_tvb;
+    m->start = fi->start;
+    m->end = message_end(messages, k);
+    m->pool = pinfo->pool;
+    m->p = NULL;
+    m->len = 0;
+    if (m->ds != NULL && m->start >= 0 && m->end > m->start) {
+        avail = tvb_captured_length_remaining(m->ds, m->start);
+        m->len = MIN(m->end - m->start, MAX(avail, 0));
+        if (m->len > 0)
+            m->p = tvb_get_ptr(m->ds, m->start, m->len);
+    }
+    m->method_read = FALSE;
+    m->method = NULL;
+    m->partial = basic && !sipguide_headers_scan_basic(m->p, m->len, pinfo->pool, &m->h);
+    if (!basic)
+        sipguide_headers_scan(m->p, m->len, pinfo->pool, &m->h);
+    m->response = m->h.kind == SIPGUIDE_START_STATUS;
+    m->code = m->response ? m->h.code : 0;
+}
+
+static void
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
 {
     const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
-    span_t *spans;
     guint k;
     int f;
 
@@ -170,43 +155,10 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, sipguide_msgs_t *out)
         out->ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
         out->has_ip_id = out->ip_id != 0;   /* 0: the sender does not number its packets */
     }
-    if (messages->len == 0) {
-        /* No message items: one message per Status-Code, with nothing else. */
-        const sipguide_fi_list_t *codes = &lists[SIPGUIDE_SF_STATUS_CODE];
-        out->count = codes->len;
-        out->msgs = wmem_alloc0_array(pinfo->pool, sipguide_msg_t, codes->len);
-        for (k = 0; k < codes->len; k++) {
-            out->msgs[k].response = TRUE;
-            out->msgs[k].code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(codes->v[k]));
-            out->msgs[k].line = codes->v[k];
-        }
-        return;
-    }
-
     out->count = messages->len;
-    out->msgs = wmem_alloc0_array(pinfo->pool, sipguide_msg_t, messages->len);
-    spans = wmem_alloc_array(pinfo->pool, span_t, messages->len);
-    for (k = 0; k < messages->len; k++) {
-        spans[k] = message_span(messages, k);
-        out->msgs[k].ds = messages->v[k]->ds_tvb;
-        out->msgs[k].start = spans[k].start;
-        out->msgs[k].end = spans[k].end;
-        out->msgs[k].f[SIPGUIDE_SF_SIP].v = &messages->v[k];
-        out->msgs[k].f[SIPGUIDE_SF_SIP].len = 1;
-    }
-    for (f = 0; f < SIPGUIDE_SF_FIRST_FRAME_FIELD; f++) {
-        if (f != SIPGUIDE_SF_SIP && lists[f].len > 0)
-            assign(out->msgs, spans, messages->len, &lists[f], (sipguide_sip_field_t)f);
-    }
-    for (k = 0; k < messages->len; k++) {
-        sipguide_msg_t *m = &out->msgs[k];
-        if (m->f[SIPGUIDE_SF_STATUS_CODE].len > 0) {
-            field_info *code = m->f[SIPGUIDE_SF_STATUS_CODE].v[0];
-            m->response = TRUE;
-            m->code = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(code));
-            m->line = m->f[SIPGUIDE_SF_STATUS_LINE].len > 0 ? m->f[SIPGUIDE_SF_STATUS_LINE].v[0] : code;
-        }
-    }
+    out->msgs = messages->len > 0 ? wmem_alloc_array(pinfo->pool, sipguide_msg_t, messages->len) : NULL;
+    for (k = 0; k < messages->len; k++)
+        read_message(messages, k, pinfo, basic, &out->msgs[k]);
 }
 
 gboolean
@@ -216,8 +168,7 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
     int f;
 
     memset(out, 0, sizeof(*out));
-    if (tree == NULL || sipguide_sip_field_ids[SIPGUIDE_SF_STATUS_CODE] < 0
-        || sipguide_sip_field_ids[SIPGUIDE_SF_SIP] < 0)
+    if (tree == NULL || sipguide_sip_field_ids[SIPGUIDE_SF_SIP] < 0)
         return FALSE;
 
     if (proto_get_finfo_ptr_array(tree, sipguide_sip_field_ids[SIPGUIDE_SF_SIP]) != NULL
@@ -244,84 +195,140 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
          * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-    build(lists, pinfo, out);
+    /* A basic guide needs only the start line and the CSeq method. */
+    build(lists, pinfo, need <= 1, out);
     return TRUE;
 }
 
 /* ---------------------------------------------------------------------- */
 /* Values */
 
-static field_info *
-nth(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i)
-{
-    if ((unsigned)f >= SIPGUIDE_SF_COUNT || i >= m->f[f].len)
-        return NULL;
-    return m->f[f].v[i];
-}
-
 const char *
-sipguide_msg_string(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i)
+sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
 {
-    field_info *fi = nth(m, f, i);
+    gint i;
 
-    if (fi == NULL || (fi->hfinfo->type != FT_STRING && fi->hfinfo->type != FT_STRINGZ))
+    if (off < 0 || len < 0 || off > m->len || len > m->len - off)
         return NULL;
-    return fvalue_get_string(SIPGUIDE_FI_VALUE(fi));
-}
-
-gboolean
-sipguide_msg_uint(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i, guint32 *value)
-{
-    field_info *fi = nth(m, f, i);
-
-    if (fi == NULL)
-        return FALSE;
-    switch (fi->hfinfo->type) {
-    case FT_UINT8: case FT_UINT16: case FT_UINT24: case FT_UINT32: case FT_FRAMENUM:
-        *value = fvalue_get_uinteger(SIPGUIDE_FI_VALUE(fi));
-        return TRUE;
-    default:
-        return FALSE;
-    }
-}
-
-const char *
-sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
-                 packet_info *pinfo, gint max)
-{
-    field_info *fi = nth(m, f, i);
-    gint avail, len;
-
-    if (fi == NULL || fi->ds_tvb == NULL || fi->start < 0 || fi->length <= 0)
-        return NULL;
-    avail = tvb_captured_length_remaining(fi->ds_tvb, fi->start);
-    if (avail <= 0)
-        return NULL;
-    len = MIN(fi->length, MIN(avail, max));
-    return (const char *)tvb_get_string_enc(pinfo->pool, fi->ds_tvb, fi->start, len, ENC_UTF_8);
-}
-
-field_info *
-sipguide_msg_item_between(const sipguide_msg_t *m, sipguide_sip_field_t f, gint start, gint end)
-{
-    guint i;
-
-    if ((unsigned)f >= SIPGUIDE_SF_COUNT)
-        return NULL;
-    for (i = 0; i < m->f[f].len; i++) {
-        field_info *fi = m->f[f].v[i];
-        if (fi->start >= end)
+    /* Plain ASCII reads the same in every encoding: copy it.  Eight bytes
+     * at a time, then one. */
+    for (i = 0; i + 8 <= len; i += 8) {
+        guint64 w;
+        memcpy(&w, m->p + off + i, 8);
+        if (w & G_GUINT64_CONSTANT(0x8080808080808080))
             break;
-        if (fi->start >= start)
-            return fi;
     }
-    return NULL;
+    for (; i < len && m->p[off + i] < 0x80; i++)
+        ;
+    if (i == len)
+        return sipguide_strndup(m->pool, (const char *)m->p + off, (gsize)len);
+    return (const char *)tvb_get_string_enc(m->pool, m->ds, m->start + off, len, encoding | ENC_NA);
 }
 
-field_info *
-sipguide_msg_item_within(const sipguide_msg_t *m, sipguide_sip_field_t f, const field_info *within)
+void
+sipguide_msg_complete(const sipguide_msg_t *m)
 {
-    if (within == NULL)
+    /* The message belongs to the dissection that read it: finishing its
+     * reading changes nothing a caller has seen. */
+    sipguide_msg_t *w = (sipguide_msg_t *)m;
+
+    if (!w->partial)
+        return;
+    w->partial = FALSE;
+    sipguide_headers_scan(w->p, w->len, w->pool, &w->h);
+}
+
+const char *
+sipguide_msg_string(const sipguide_msg_t *m, sipguide_hdr_t h, guint i)
+{
+    const sipguide_hline_t *l;
+
+    sipguide_msg_complete(m);
+    l = sipguide_headers_nth(&m->h, h, i);
+
+    return l != NULL ? sipguide_msg_text(m, l->value, l->end - l->value, ENC_UTF_8) : NULL;
+}
+
+static const char *
+read_method(const sipguide_msg_t *m)
+{
+    const sipguide_hline_t *l;
+    gint i = m->h.cseq_method;
+
+    if (m->h.kind == SIPGUIDE_START_REQUEST)
+        return sipguide_msg_text(m, 0, m->h.method_len, ENC_ASCII);
+    if (m->h.kind != SIPGUIDE_START_STATUS || i < 0
+        || (l = sipguide_headers_nth(&m->h, SIPGUIDE_H_CSEQ, 0)) == NULL)
         return NULL;
-    return sipguide_msg_item_between(m, f, within->start, within->start + within->length);
+    return sipguide_msg_text(m, l->value + i, l->end - l->value - i, ENC_UTF_8);
+}
+
+const char *
+sipguide_msg_method(const sipguide_msg_t *m)
+{
+    /* Like the rest of the reading, this belongs to the dissection. */
+    sipguide_msg_t *w = (sipguide_msg_t *)m;
+
+    if (!w->method_read) {
+        w->method = read_method(m);
+        w->method_read = TRUE;
+    }
+    return w->method;
+}
+
+const char *
+sipguide_msg_status_line(const sipguide_msg_t *m)
+{
+    return m->response ? sipguide_msg_text(m, 0, m->h.start_len, ENC_UTF_8) : NULL;
+}
+
+const char *
+sipguide_msg_raw(const sipguide_msg_t *m, sipguide_hdr_t h, guint i, packet_info *pinfo, gint max)
+{
+    const sipguide_hline_t *l;
+    gint len;
+
+    sipguide_msg_complete(m);
+    l = sipguide_headers_nth(&m->h, h, i);
+
+    if (l == NULL)
+        return NULL;
+    len = MIN(l->next - l->line, max);
+    return len > 0 ? (const char *)tvb_get_string_enc(pinfo->pool, m->ds, m->start + l->line, len, ENC_UTF_8)
+                   : NULL;
+}
+
+/* Whether the SIP dissector shows the body decompressed, in a data source
+ * of its own: the last Content-Encoding says gzip or deflate, and the
+ * bytes inflate. */
+static gboolean
+body_inflated(const sipguide_msg_t *m)
+{
+    guint n = sipguide_msg_count(m, SIPGUIDE_H_CONTENT_ENCODING);
+    const sipguide_hline_t *l = n > 0 ? sipguide_headers_nth(&m->h, SIPGUIDE_H_CONTENT_ENCODING, n - 1) : NULL;
+    gint len = l != NULL ? l->end - l->value : 0;
+    tvbuff_t *inflated;
+
+    if (l == NULL || !((len >= 4 && g_ascii_strncasecmp((const char *)m->p + l->value, "gzip", 4) == 0)
+                       || (len >= 7 && g_ascii_strncasecmp((const char *)m->p + l->value, "deflate", 7) == 0)))
+        return FALSE;
+    inflated = SIPGUIDE_TVB_UNCOMPRESS(m->ds, m->start + m->h.body, m->h.body_len);
+    if (inflated == NULL)
+        return FALSE;
+    tvb_free(inflated);
+    return TRUE;
+}
+
+const char *
+sipguide_msg_body(const sipguide_msg_t *m, packet_info *pinfo, gint max)
+{
+    gint len;
+
+    sipguide_msg_complete(m);
+    /* An inflated body is not among the message's bytes: it was never read. */
+    if (m->h.body < 0 || body_inflated(m))
+        return NULL;
+    len = MIN(m->h.body_len, max);
+    return len > 0 ? (const char *)tvb_get_string_enc(pinfo->pool, m->ds, m->start + m->h.body, len, ENC_UTF_8)
+                   : NULL;
 }

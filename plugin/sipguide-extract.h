@@ -1,8 +1,8 @@
 /* sipguide-extract.h
- * Reads, from the SIP dissector's items in this frame's tree, every SIP
- * message (requests and responses) with the values of the fields the guide
- * uses.  Values are matched to their own message by position, so a frame
- * with several messages never mixes one message's headers into another's.
+ * Finds every SIP message of the frame (requests and responses) from the
+ * SIP dissector's protocol items, and reads each from its own bytes, so a
+ * frame with several messages never mixes one message's headers into
+ * another's.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -12,60 +12,17 @@
 
 #include <epan/packet.h>
 
-/* The SIP fields the plugin reads: id, filter name.  From ip.id on they are
- * fields of the frame, not of a SIP message: ip.id (the innermost IPv4
- * header's) tells capture duplicates from resent messages; each Diameter
- * message is read from the bytes of its protocol item
- * (sipguide-diameter-read.c). */
+#include "sipguide-headers.h"
+
+/* The fields the plugin asks Wireshark for: id, filter name.  Of each SIP
+ * message only its protocol item, which says where its bytes are; the
+ * message is read from them (sipguide-headers.c).  From ip.id on they are
+ * fields of the frame: ip.id (the innermost IPv4 header's) tells capture
+ * duplicates from resent messages; each Diameter message is read from the
+ * bytes of its protocol item (sipguide-diameter-read.c). */
 #define SIPGUIDE_SF_FIRST_FRAME_FIELD SIPGUIDE_SF_IP_ID
 #define SIPGUIDE_SIP_FIELDS(X) \
     X(SIP,                 "sip") \
-    X(STATUS_LINE,         "sip.Status-Line") \
-    X(STATUS_CODE,         "sip.Status-Code") \
-    X(METHOD,              "sip.Method") \
-    X(CSEQ_SEQ,            "sip.CSeq.seq") \
-    X(CSEQ_METHOD,         "sip.CSeq.method") \
-    X(CALL_ID,             "sip.Call-ID") \
-    X(VIA_BRANCH,          "sip.Via.branch") \
-    X(REASON,              "sip.Reason") \
-    X(RETRY_AFTER,         "sip.Retry-After") \
-    X(WARNING,             "sip.Warning") \
-    X(SECURITY_SERVER,     "sip.Security-Server") \
-    X(REQUIRE,             "sip.Require") \
-    X(UNSUPPORTED,         "sip.Unsupported") \
-    X(MIN_SE,              "sip.Min-SE") \
-    X(MIN_EXPIRES,         "sip.Min-Expires") \
-    X(EXPIRES,             "sip.Expires") \
-    X(CONTACT,             "sip.Contact") \
-    X(WWW_AUTHENTICATE,    "sip.WWW-Authenticate") \
-    X(PROXY_AUTHENTICATE,  "sip.Proxy-Authenticate") \
-    X(AUTHORIZATION,       "sip.Authorization") \
-    X(PROXY_AUTHORIZATION, "sip.Proxy-Authorization") \
-    X(CONTENT_TYPE,        "sip.Content-Type") \
-    X(ALLOW,               "sip.Allow") \
-    X(ACCEPT,              "sip.Accept") \
-    X(RESPONSE_SOURCE,     "sip.Response-Source") \
-    X(MSG_BODY,            "sip.msg_body") \
-    X(FROM_TAG,            "sip.from.tag") \
-    X(TO_TAG,              "sip.to.tag") \
-    X(VIA_TRANSPORT,       "sip.Via.transport") \
-    X(VIA_SENT_BY_ADDRESS, "sip.Via.sent-by.address") \
-    X(VIA_SENT_BY_PORT,    "sip.Via.sent-by.port") \
-    X(VIA_RECEIVED,        "sip.Via.received") \
-    X(VIA_RPORT,           "sip.Via.rport") \
-    X(RSEQ,                "sip.RSeq") \
-    X(EVENT,               "sip.Event") \
-    X(SUBSCRIPTION_STATE,  "sip.Subscription-State") \
-    X(AUTH_REALM,          "sip.auth.realm") \
-    X(AUTH_NONCE,          "sip.auth.nonce") \
-    X(AUTH_RESPONSE,       "sip.auth.digest.response") \
-    X(AUTH_STALE,          "sip.auth.stale") \
-    X(AUTH_AUTS,           "sip.auth.auts") \
-    X(FROM_ADDR,           "sip.from.addr") \
-    X(TO_ADDR,             "sip.to.addr") \
-    X(AUTH_USERNAME,       "sip.auth.username") \
-    X(P_CHARGING_VECTOR,   "sip.P-Charging-Vector") \
-    X(MAX_FORWARDS,        "sip.Max-Forwards") \
     X(IP_ID,               "ip.id") \
     X(DIAMETER,            "diameter")
 
@@ -81,13 +38,16 @@ extern const char *const sipguide_sip_field_names[SIPGUIDE_SF_COUNT];
 extern int sipguide_sip_field_ids[SIPGUIDE_SF_COUNT];
 
 /* The least need (sipguide-prime.h: 1 basic, 2 draw, 3 all) that reads
- * the field: the plain guide reads the code, the method and the texts a
- * site hint may match; a later pass drawing from remembered facts reads
- * what the Evidence and the calls table need; the first pass everything. */
+ * the field: every reading needs the messages; the model (the first pass)
+ * the frame fields too. */
 int sipguide_sip_field_need(sipguide_sip_field_t f);
 
 /* Resolve the ids; call from the hand-off routine. */
 void sipguide_extract_handoff(void);
+
+/* Take the SIP dissector's preferences that change how a message reads;
+ * call at the start of each file. */
+void sipguide_extract_file_start(void);
 
 typedef struct {
     field_info **v;
@@ -98,11 +58,22 @@ typedef struct {
 typedef struct {
     guint32            code;       /* Status-Code, 0 for a request */
     gboolean           response;
-    field_info        *line;       /* Status-Line (or Status-Code), for its bytes */
-    tvbuff_t          *ds;         /* the message's bytes: ds[start, end), NULL when unknown */
+    tvbuff_t          *ds;         /* the message's bytes: ds[start, end) */
     gint               start;
     gint               end;
-    sipguide_fi_list_t f[SIPGUIDE_SF_COUNT];   /* this message's items of each field */
+    const guint8      *p;          /* the captured ones: p[0, len) */
+    gint               len;
+    wmem_allocator_t  *pool;       /* pinfo->pool, for its strings */
+    /* Its start line, headers and body; it points into itself, so a
+     * message is never copied. */
+    sipguide_headers_t h;
+    /* Read only as far as a basic guide needs (its start line and first
+     * CSeq); the accessors below read the rest when asked. */
+    gboolean           partial;
+    /* Its method once read (sipguide_msg_method()): the facts and the
+     * model's values both ask for it. */
+    gboolean           method_read;
+    const char        *method;
 } sipguide_msg_t;
 
 typedef struct {
@@ -122,29 +93,46 @@ sipguide_msgs_frame_field(const sipguide_msgs_t *msgs, sipguide_sip_field_t f)
 }
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
- * when the SIP fields cannot be read in this tree (neither primed nor
+ * when the SIP messages cannot be found in this tree (neither primed nor
  * visible): then *out is empty and says nothing about the frame.  The
- * primed arrays of the fields above 'need' are not even looked up (they
- * were not asked for). */
+ * frame fields are looked up only when 'need' reaches theirs. */
 gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t *out);
 
-/* Values of a message's field, NULL/FALSE when absent.  'i' picks one of
- * several occurrences (0 = first). */
-const char *sipguide_msg_string(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i);
-gboolean sipguide_msg_uint(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i, guint32 *value);
+/* Read the rest of a message read in part; nothing for one read whole. */
+void sipguide_msg_complete(const sipguide_msg_t *m);
 
-/* The raw bytes of an occurrence's item (a whole header line, or the body),
- * at most 'max' bytes, as a string in pinfo->pool; NULL when absent. */
-const char *sipguide_msg_raw(const sipguide_msg_t *m, sipguide_sip_field_t f, guint i,
+/* How many lines of header 'h' the message has. */
+static inline guint
+sipguide_msg_count(const sipguide_msg_t *m, sipguide_hdr_t h)
+{
+    if (m->partial)
+        sipguide_msg_complete(m);
+    return (unsigned)h < SIPGUIDE_H_COUNT ? m->h.count[h] : 0;
+}
+
+/* The value of the i-th line of header 'h' (0 = first), from after the
+ * colon and blanks to the end of the line (folds included), as a string
+ * in pinfo->pool; NULL when absent. */
+const char *sipguide_msg_string(const sipguide_msg_t *m, sipguide_hdr_t h, guint i);
+
+/* The bytes p[off, off + len) of the message as a string in pinfo->pool,
+ * as Wireshark reads them in 'encoding' (ENC_UTF_8 or ENC_ASCII). */
+const char *sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding);
+
+/* A request's method, or the CSeq method of a response; NULL when the
+ * message has none. */
+const char *sipguide_msg_method(const sipguide_msg_t *m);
+
+/* The Status-Line of a response, without its line end; NULL otherwise. */
+const char *sipguide_msg_status_line(const sipguide_msg_t *m);
+
+/* A whole header line (its name and line end included), at most 'max'
+ * bytes, as a string in pinfo->pool; NULL when absent. */
+const char *sipguide_msg_raw(const sipguide_msg_t *m, sipguide_hdr_t h, guint i,
                              packet_info *pinfo, gint max);
 
-/* The first item of field f that lies within the bytes of item 'within'
- * (a parameter of one header line), NULL when there is none. */
-field_info *sipguide_msg_item_within(const sipguide_msg_t *m, sipguide_sip_field_t f,
-                                     const field_info *within);
-
-/* The same for a byte range [start, end) of the message's data source. */
-field_info *sipguide_msg_item_between(const sipguide_msg_t *m, sipguide_sip_field_t f,
-                                      gint start, gint end);
+/* The body, at most 'max' bytes, as a string in pinfo->pool; NULL when
+ * the message has none. */
+const char *sipguide_msg_body(const sipguide_msg_t *m, packet_info *pinfo, gint max);
 
 #endif /* SIPGUIDE_EXTRACT_H */

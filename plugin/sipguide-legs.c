@@ -63,7 +63,7 @@ legs_key(const sipguide_values_t *v)
 {
     char seq[24];
 
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    sipguide_model_number(seq, v->cseq);
     return sipguide_model_key('L', v->call_id, seq, v->method, NULL, NULL);
 }
 

@@ -98,16 +98,58 @@ sipguide_model_intern(const char *s)
     return copy;
 }
 
+#define MIX_K G_GUINT64_CONSTANT(0xff51afd7ed558ccd)
+
+/* Mix string s (NULL as "") into h eight bytes at a time; its last,
+ * partial word carries the count of its bytes, so that where one string
+ * ends and the next begins changes the key. */
 static guint64
-fnv1a(guint64 h, const char *s)
+mix_string(guint64 h, const char *s)
 {
-    for (; s != NULL && *s != '\0'; s++) {
-        h ^= (guint8)*s;
-        h *= G_GUINT64_CONSTANT(0x100000001b3);
+    gsize n = s != NULL ? strlen(s) : 0;
+    guint64 w;
+
+    for (; n >= 8; s += 8, n -= 8) {
+        memcpy(&w, s, 8);
+        h = (h ^ w) * MIX_K;
+        h ^= h >> 29;
     }
-    /* A separator that cannot be in SIP header text. */
-    h ^= 0x1f;
-    return h * G_GUINT64_CONSTANT(0x100000001b3);
+    w = 0;
+    if (n > 0)
+        memcpy(&w, s, n);
+    w ^= (guint64)n << 56;
+    h = (h ^ w) * MIX_K;
+    return h ^ (h >> 32);
+}
+
+const char *
+sipguide_model_number(char *buf, guint64 n)
+{
+    char digits[20];
+    guint len = 0, i;
+
+    do {
+        digits[len++] = (char)('0' + n % 10);
+        n /= 10;
+    } while (n > 0);
+    for (i = 0; i < len; i++)
+        buf[i] = digits[len - 1 - i];
+    buf[len] = '\0';
+    return buf;
+}
+
+const char *
+sipguide_model_hex(char *buf, guint64 n)
+{
+    static const char digits[] = "0123456789abcdef";
+    guint len = 1, i;
+
+    while (len < 16 && (n >> (4 * len)) != 0)
+        len++;
+    for (i = 0; i < len; i++)
+        buf[i] = digits[(n >> (4 * (len - 1 - i))) & 0xf];
+    buf[len] = '\0';
+    return buf;
 }
 
 /* Keys are not kept: two keys that hash alike (about one chance in 10^19
@@ -116,15 +158,13 @@ guint64
 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
                    const char *d, const char *e)
 {
-    char k[2] = { kind, '\0' };
-    guint64 h = G_GUINT64_CONSTANT(0xcbf29ce484222325);
+    guint64 h = (G_GUINT64_CONSTANT(0xcbf29ce484222325) ^ (guint8)kind) * MIX_K;
 
-    h = fnv1a(h, k);
-    h = fnv1a(h, a);
-    h = fnv1a(h, b);
-    h = fnv1a(h, c);
-    h = fnv1a(h, d);
-    h = fnv1a(h, e);
+    h = mix_string(h, a);
+    h = mix_string(h, b);
+    h = mix_string(h, c);
+    h = mix_string(h, d);
+    h = mix_string(h, e);
     return h != 0 ? h : 1;
 }
 

@@ -75,6 +75,13 @@ guint32 sipguide_model_transaction_life(void);  /* 64*T1 and a margin */
 /* Intern a string for the file (method names, event packages). */
 const char *sipguide_model_intern(const char *s);
 
+/* The decimal text of n in buf (room for 21 bytes), for keys: cheaper
+ * than a formatted print. */
+const char *sipguide_model_number(char *buf, guint64 n);
+
+/* The hexadecimal text of n in buf (room for 17 bytes), for keys. */
+const char *sipguide_model_hex(char *buf, guint64 n);
+
 /* The 64-bit key of a record: a kind letter and up to five strings. */
 guint64 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
                            const char *d, const char *e);

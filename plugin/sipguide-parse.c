@@ -74,3 +74,16 @@ sipguide_param_value(packet_info *pinfo, const char *s, const char *name)
     }
     return NULL;
 }
+
+char *
+sipguide_strndup(wmem_allocator_t *scope, const char *s, gsize len)
+{
+    char *copy = (char *)wmem_alloc(scope, len + 1);
+    const char *nul = (const char *)memchr(s, '\0', len);
+
+    if (nul != NULL)
+        len = (gsize)(nul - s);
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    return copy;
+}

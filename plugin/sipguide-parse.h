@@ -23,4 +23,8 @@ gboolean sipguide_leading_number(const char *p, guint32 *value, const char **end
  * absent. */
 const char *sipguide_param_value(packet_info *pinfo, const char *s, const char *name);
 
+/* A copy of s[0, len) in 'scope', ending early at a NUL byte as
+ * wmem_strndup() does, but copied in one piece rather than byte by byte. */
+char *sipguide_strndup(wmem_allocator_t *scope, const char *s, gsize len);
+
 #endif /* SIPGUIDE_PARSE_H */

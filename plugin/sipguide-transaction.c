@@ -188,7 +188,7 @@ transaction_key(const sipguide_values_t *v, const char *method)
     if (v->rfc3261_branch)
         return sipguide_model_key('T', v->branch, v->sent_by, method, NULL, NULL);
     /* RFC 2543: no cookie, so the branch (if any) is only part of the top Via. */
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    sipguide_model_number(seq, v->cseq);
     return sipguide_model_key('2', v->call_id, v->from_tag, seq, method,
                               v->branch != NULL ? v->branch : v->sent_by);
 }
@@ -197,11 +197,11 @@ transaction_key(const sipguide_values_t *v, const char *method)
 static guint64
 response_key(guint64 transaction, const sipguide_values_t *v)
 {
-    char id[64];
+    char id[24], code[24], rseq[24];
 
-    g_snprintf(id, sizeof(id), "%" G_GINT64_MODIFIER "x %u %u", transaction, v->code,
-               v->has_rseq ? v->rseq : 0);
-    return sipguide_model_key('S', id, v->to_tag, NULL, NULL, NULL);
+    return sipguide_model_key('S', sipguide_model_hex(id, transaction), v->to_tag,
+                              sipguide_model_number(code, v->code),
+                              sipguide_model_number(rseq, v->has_rseq ? v->rseq : 0), NULL);
 }
 
 /* A client: its Call-ID, its From tag (REGISTER refreshes may change it)
@@ -509,7 +509,7 @@ ack_record(const sipguide_values_t *v)
 {
     char seq[24];
 
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    sipguide_model_number(seq, v->cseq);
     return (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
                                                                      v->to_tag, seq, NULL));
 }
@@ -551,7 +551,7 @@ await_ack(const sipguide_step_t *s)
     ack_rec_t *r;
     ack_slot_t *a;
 
-    g_snprintf(seq, sizeof(seq), "%u", v->cseq);
+    sipguide_model_number(seq, v->cseq);
     key = sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag, seq, NULL);
     r = (ack_rec_t *)sipguide_table_find(acks, key);
     if (r == NULL)

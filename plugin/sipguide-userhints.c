@@ -157,6 +157,16 @@ contains_nocase(const char *hay, const char *needle)
     return n == 0;
 }
 
+gboolean
+sipguide_userhints_for_code(guint32 code)
+{
+    if (hint_count == 0)
+        return FALSE;
+    if (by_code == NULL || indexed_hints != hints || indexed_count != hint_count)
+        hints_index();
+    return g_hash_table_lookup(by_code, GUINT_TO_POINTER(code)) != NULL;
+}
+
 void
 sipguide_userhints_foreach(guint32 code, const char *method,
                            const char *const *texts, guint text_count,

@@ -15,6 +15,10 @@
 /* Register the table as a preference of 'module'. */
 void sipguide_userhints_register(module_t *module);
 
+/* Whether some site hint is written for this code: without one, the
+ * texts to match need not be read. */
+gboolean sipguide_userhints_for_code(guint32 code);
+
 /* Call 'fn' for each site hint that applies to a response: its code, the
  * CSeq method (or NULL), and the texts to match (the reason phrase and the
  * Warning values; NULL entries are skipped).  Constant time per hint of

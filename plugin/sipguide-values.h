@@ -1,6 +1,6 @@
 /* sipguide-values.h
  * The values of one SIP message that the transaction and dialog model
- * reads, taken once from the message's items: Call-ID, tags, the top Via,
+ * reads, taken once from the message's bytes: Call-ID, tags, the top Via,
  * CSeq, RSeq, Event and Subscription-State, Expires, Max-Forwards,
  * credentials and challenges, the body type, and a hash of the message's
  * bytes; and of a response, the facts the catalog's selectors read.
@@ -58,9 +58,8 @@ typedef struct {
     guint32     content_hash;   /* of the message's bytes, 0 when unknown */
 } sipguide_values_t;
 
-/* Read the values of message m (strings point into the message's items
- * or pinfo->pool).  FALSE when it lacks what any matching needs (Call-ID,
- * CSeq, a method). */
+/* Read the values of message m (strings in pinfo->pool).  FALSE when it
+ * lacks what any matching needs (Call-ID, CSeq, a method). */
 gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
                               sipguide_values_t *v);
 

@@ -1,0 +1,438 @@
+/* sipguide-headers.c
+ * Delimits one SIP message in its bytes as Wireshark's SIP dissector does:
+ * a line ends at CR, LF or CRLF; a line that starts with a blank continues
+ * the one before; a header's name is what precedes its first colon, its
+ * value starts after the blanks that follow; the headers end at the first
+ * empty line.  Every search is bounded by the length it is given.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <string.h>
+#include <wireshark.h>
+#include <epan/charsets.h>
+
+#include "sipguide-headers.h"
+
+#define SIP2_VERSION "SIP/2.0"
+#define SIP2_VERSION_LEN 7
+/* The longest CSeq method the SIP dissector accepts; a longer one, or none,
+ * ends its reading of the message. */
+#define CSEQ_METHOD_MAX 16
+
+static gboolean strict_version = TRUE;
+
+void
+sipguide_headers_set_strict_version(gboolean strict)
+{
+    strict_version = strict;
+}
+
+/* Full names by length, lower case (compared without case). */
+typedef struct {
+    const char *name;
+    guint8      len;
+    guint8      hdr;
+} name_t;
+
+static const name_t names[] = {
+    { "to", 2, SIPGUIDE_H_TO },
+    { "via", 3, SIPGUIDE_H_VIA },
+    { "cseq", 4, SIPGUIDE_H_CSEQ },
+    { "from", 4, SIPGUIDE_H_FROM },
+    { "rseq", 4, SIPGUIDE_H_RSEQ },
+    { "allow", 5, SIPGUIDE_H_ALLOW },
+    { "event", 5, SIPGUIDE_H_EVENT },
+    { "accept", 6, SIPGUIDE_H_ACCEPT },
+    { "min-se", 6, SIPGUIDE_H_MIN_SE },
+    { "reason", 6, SIPGUIDE_H_REASON },
+    { "call-id", 7, SIPGUIDE_H_CALL_ID },
+    { "contact", 7, SIPGUIDE_H_CONTACT },
+    { "expires", 7, SIPGUIDE_H_EXPIRES },
+    { "require", 7, SIPGUIDE_H_REQUIRE },
+    { "warning", 7, SIPGUIDE_H_WARNING },
+    { "min-expires", 11, SIPGUIDE_H_MIN_EXPIRES },
+    { "retry-after", 11, SIPGUIDE_H_RETRY_AFTER },
+    { "unsupported", 11, SIPGUIDE_H_UNSUPPORTED },
+    { "content-type", 12, SIPGUIDE_H_CONTENT_TYPE },
+    { "max-forwards", 12, SIPGUIDE_H_MAX_FORWARDS },
+    { "authorization", 13, SIPGUIDE_H_AUTHORIZATION },
+    { "content-length", 14, SIPGUIDE_H_CONTENT_LENGTH },
+    { "response-source", 15, SIPGUIDE_H_RESPONSE_SOURCE },
+    { "security-server", 15, SIPGUIDE_H_SECURITY_SERVER },
+    { "content-encoding", 16, SIPGUIDE_H_CONTENT_ENCODING },
+    { "www-authenticate", 16, SIPGUIDE_H_WWW_AUTHENTICATE },
+    { "p-charging-vector", 17, SIPGUIDE_H_P_CHARGING_VECTOR },
+    { "proxy-authenticate", 18, SIPGUIDE_H_PROXY_AUTHENTICATE },
+    { "subscription-state", 18, SIPGUIDE_H_SUBSCRIPTION_STATE },
+    { "proxy-authorization", 19, SIPGUIDE_H_PROXY_AUTHORIZATION },
+};
+#define NAME_MAX_LEN 19
+
+/* Index in names[] of the first name of each length, and one past the
+ * last; filled once. */
+static guint8 by_len[NAME_MAX_LEN + 2];
+
+static void
+index_names(void)
+{
+    guint i, len = 0;
+
+    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        while (len <= names[i].len)
+            by_len[len++] = (guint8)i;
+    }
+    while (len < G_N_ELEMENTS(by_len))
+        by_len[len++] = (guint8)G_N_ELEMENTS(names);
+}
+
+#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
+
+/* The bytes that end or mark a header name: colon, CR, LF and NUL. */
+static const guint8 name_stop[256] = { [0] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 1 };
+
+/* The header of full name p[0, len), or -1 for one the guide does not
+ * read. */
+static int
+full_name(const guint8 *p, gint len)
+{
+    guint i;
+    gint k;
+
+    if (len < 2 || len > NAME_MAX_LEN)
+        return -1;
+    for (i = by_len[len]; i < by_len[len + 1]; i++) {
+        const char *n = names[i].name;
+        /* Names start with a letter: only a letter gives one with 0x20. */
+        if ((p[0] | 0x20) != (guint8)n[0])
+            continue;
+        for (k = 1; k < len && LOWER(p[k]) == (guint8)n[k]; k++)
+            ;
+        if (k == len)
+            return names[i].hdr;
+    }
+    return -1;
+}
+
+/* The header of a compact form (RFC 3261 §7.3.3 and its extensions). */
+static int
+compact_name(guint8 c)
+{
+    switch (LOWER(c)) {
+    case 'c': return SIPGUIDE_H_CONTENT_TYPE;
+    case 'e': return SIPGUIDE_H_CONTENT_ENCODING;
+    case 'f': return SIPGUIDE_H_FROM;
+    case 'i': return SIPGUIDE_H_CALL_ID;
+    case 'l': return SIPGUIDE_H_CONTENT_LENGTH;
+    case 'm': return SIPGUIDE_H_CONTACT;
+    case 'o': return SIPGUIDE_H_EVENT;
+    case 't': return SIPGUIDE_H_TO;
+    case 'v': return SIPGUIDE_H_VIA;
+    default: return -1;
+    }
+}
+
+/* The header of the name p[0, len) before a colon.  As in Wireshark, a
+ * compact form is the whole name, and a full name ends at a NUL byte. */
+static int
+header_of(const guint8 *p, gint len, gboolean may_have_nul)
+{
+    const guint8 *nul;
+
+    if (len == 1)
+        return compact_name(p[0]);
+    if (may_have_nul && (nul = (const guint8 *)memchr(p, '\0', (size_t)len)) != NULL)
+        len = (gint)(nul - p);
+    return full_name(p, len);
+}
+
+/* The end of the line that starts at 'from' (before its CR, LF or CRLF);
+ * *next is where the following line starts. */
+static gint
+line_end(const guint8 *p, gint from, gint len, gint *next)
+{
+    const guint8 *q = p + from, *e = p + len;
+    const guint8 *lf = (const guint8 *)memchr(q, '\n', (size_t)(e - q));
+    const guint8 *cr = (const guint8 *)memchr(q, '\r', (size_t)((lf != NULL ? lf : e) - q));
+    const guint8 *eol = cr != NULL ? cr : lf;
+
+    if (eol == NULL) {
+        *next = len;
+        return len;
+    }
+    *next = (gint)(eol - p) + (*eol == '\r' && eol + 1 < e && eol[1] == '\n' ? 2 : 1);
+    return (gint)(eol - p);
+}
+
+static gboolean
+is_wsp(guint8 c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Request-Line or Status-Line (RFC 3261 §7.1, §7.2).  As in Wireshark,
+ * the spaces between the tokens are looked for to the end of the data. */
+static void
+start_line(const guint8 *p, gint len, sipguide_headers_t *h)
+{
+    const guint8 *s1, *s2, *colon;
+    gint t1_len, t2, t2_len, t3, t3_len;
+    gboolean version;
+
+    h->kind = SIPGUIDE_START_OTHER;
+    s1 = (const guint8 *)memchr(p, ' ', (size_t)len);
+    if (s1 == NULL || s1 == p)
+        return;
+    t1_len = (gint)(s1 - p);
+    t2 = t1_len + 1;
+    s2 = (const guint8 *)memchr(p + t2, ' ', (size_t)(len - t2));
+    if (s2 == NULL)
+        return;
+    t2_len = (gint)(s2 - p) - t2;
+    t3 = (gint)(s2 - p) + 1;
+    t3_len = h->start_len - t3;
+
+    version = strict_version
+              ? t1_len == SIP2_VERSION_LEN && memcmp(p, SIP2_VERSION, SIP2_VERSION_LEN) == 0
+              : t1_len >= 4 && g_ascii_strncasecmp((const char *)p, "SIP/", 4) == 0;
+    if (version) {
+        if (t2_len != 3 || !g_ascii_isdigit(p[t2]) || !g_ascii_isdigit(p[t2 + 1])
+            || !g_ascii_isdigit(p[t2 + 2]))
+            return;
+        h->kind = SIPGUIDE_START_STATUS;
+        h->code = (guint32)((p[t2] - '0') * 100 + (p[t2 + 1] - '0') * 10 + (p[t2 + 2] - '0'));
+        return;
+    }
+    if (t2_len < 3)
+        return;
+    colon = (const guint8 *)memchr(p + t2 + 1, ':', (size_t)(len - t2 - 1));
+    if (colon == NULL || colon - p >= t3)
+        return;
+    if (strict_version ? t3_len != SIP2_VERSION_LEN || memcmp(p + t3, SIP2_VERSION, SIP2_VERSION_LEN) != 0
+                       : t3_len < 4 || g_ascii_strncasecmp((const char *)p + t3, "SIP/", 4) != 0)
+        return;
+    h->kind = SIPGUIDE_START_REQUEST;
+    h->method_len = t1_len;
+}
+
+gboolean
+sipguide_headers_cseq_method(wmem_allocator_t *scope, const guint8 *v, gint len, gint *method, gboolean *seq)
+{
+    const guint8 *s = v;
+    gsize slen = (gsize)len;
+    gint i = 0;
+    gboolean ok;
+
+    /* The dissector walks the value as a UTF-8 string (an invalid byte
+     * becomes three), yet counts in bytes of the raw value. */
+    while (i < len && v[i] < 0x80)
+        i++;
+    if (i < len) {
+        s = get_utf_8_string(scope, v, len);
+        slen = strlen((const char *)s);
+    }
+#define CH(k) ((gsize)(k) < slen ? s[k] : 0)
+    for (i = 0; i < len && g_ascii_isdigit(CH(i)); i++)
+        ;
+    if (seq != NULL)
+        *seq = i < len;
+    while (i < len && !g_ascii_isalpha(CH(i)))
+        i++;
+#undef CH
+    ok = i < len && len - i <= CSEQ_METHOD_MAX;
+    if (s != v)
+        wmem_free(scope, (void *)s);
+    if (ok && method != NULL)
+        *method = i;
+    return ok;
+}
+
+/* Content-Length as Wireshark takes it: the whole value a plain number,
+ * 0 when it is not; -1 (no limit) when it is too large. */
+static gint
+content_length(const guint8 *v, gint len)
+{
+    guint64 n = 0;
+    gint i = 0;
+
+    while (i < len && (g_ascii_isspace(v[i])))
+        i++;
+    if (i == len || !g_ascii_isdigit(v[i]))
+        return 0;
+    for (; i < len && g_ascii_isdigit(v[i]); i++) {
+        if (n > G_MAXUINT32)
+            continue;
+        n = n * 10 + (guint64)(v[i] - '0');
+    }
+    if (i < len)
+        return 0;
+    /* Wireshark keeps it in a signed int: from 2^31 on it allows no body,
+     * and the largest values wrap to -1. */
+    if (n >= G_MAXUINT32)
+        return -1;
+    return n > G_MAXINT32 ? 0 : (gint)n;
+}
+
+/* Keep one more line, in room that grows when the inline room is full. */
+static sipguide_hline_t *
+new_line(sipguide_headers_t *h, wmem_allocator_t *scope, guint *cap)
+{
+    if (h->nlines == *cap) {
+        guint more = *cap * 2;
+        sipguide_hline_t *lines = wmem_alloc_array(scope, sipguide_hline_t, more);
+        memcpy(lines, h->lines, h->nlines * sizeof(*lines));
+        if (h->lines != h->inline_lines)
+            wmem_free(scope, h->lines);
+        h->lines = lines;
+        *cap = more;
+    }
+    return &h->lines[h->nlines++];
+}
+
+/* Read to the end, or stop before the headers of a request and after the
+ * first CSeq of a response when 'basic'; FALSE when it stopped. */
+static gboolean
+scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, gboolean basic)
+{
+    gint offset, next, end, clen = -1;
+    guint cap = SIPGUIDE_HEADERS_INLINE, i, at;
+    gboolean complete = TRUE;
+
+    if (by_len[NAME_MAX_LEN + 1] == 0)
+        index_names();
+    h->kind = SIPGUIDE_START_OTHER;
+    h->start_len = 0;
+    h->method_len = 0;
+    h->code = 0;
+    h->cseq_method = -1;
+    h->cseq_seq = FALSE;
+    h->body = -1;
+    h->body_len = 0;
+    h->nlines = 0;
+    h->lines = h->inline_lines;
+    h->order = h->inline_order;
+    memset(h->count, 0, sizeof(h->count));
+    if (p == NULL || len <= 0)
+        return TRUE;
+
+    h->start_len = line_end(p, 0, len, &offset);
+    start_line(p, len, h);
+    if (h->kind == SIPGUIDE_START_OTHER)
+        return TRUE;    /* Wireshark reads no headers of a continuation */
+    if (basic && h->kind == SIPGUIDE_START_REQUEST) {
+        offset = len;       /* the start line has the method */
+        complete = FALSE;
+    }
+
+    while (offset < len) {
+        gint q = offset, colon = -1;
+        gboolean nul = FALSE;
+        int hdr = -1;
+
+        /* The name, to the colon, unless the line ends first. */
+        for (; q < len; q++) {
+            guint8 c = p[q];
+            if (!name_stop[c])
+                continue;
+            if (c == ':') {
+                colon = q;
+                break;
+            }
+            if (c == '\r' || c == '\n')
+                break;
+            nul = TRUE;
+        }
+        if (colon < 0 && q == offset && q < len) {
+            /* The empty line before the body. */
+            line_end(p, offset, len, &offset);
+            h->body = offset;
+            break;
+        }
+        end = line_end(p, colon >= 0 ? colon + 1 : q, len, &next);
+        while (next < len && (p[next] == ' ' || p[next] == '\t'))
+            end = line_end(p, next, len, &next);      /* a folded line */
+
+        if (colon >= 0)
+            hdr = header_of(p + offset, colon - offset, nul);
+        else if (nul) {
+            /* A name cut by a NUL byte may have its colon on a folded line. */
+            const guint8 *c = (const guint8 *)memchr(p + q, ':', (size_t)(end - q));
+            if (c != NULL) {
+                colon = (gint)(c - p);
+                hdr = header_of(p + offset, colon - offset, TRUE);
+            }
+        }
+        if (hdr >= 0) {
+            sipguide_hline_t *l = new_line(h, scope, &cap);
+            gint value = colon + 1;
+            while (value < end && is_wsp(p[value]))
+                value++;
+            l->line = offset;
+            l->next = next;
+            l->value = value;
+            l->end = end;
+            l->hdr = (guint)hdr;
+            h->count[hdr]++;
+            if (hdr == SIPGUIDE_H_CONTENT_LENGTH)
+                clen = content_length(p + value, end - value);
+            if (hdr == SIPGUIDE_H_CSEQ) {
+                gint method = -1;
+                gboolean seq = FALSE, ok = sipguide_headers_cseq_method(scope, p + value, end - value,
+                                                                       &method, &seq);
+                if (h->count[hdr] == 1) {
+                    h->cseq_method = ok ? method : -1;
+                    h->cseq_seq = seq;
+                }
+                if (!ok)
+                    break;
+            }
+            if (hdr == SIPGUIDE_H_CSEQ && basic) {
+                complete = FALSE;
+                break;
+            }
+        }
+        offset = next;
+    }
+    if (!complete)
+        h->body = -1;
+    if (h->body >= 0) {
+        h->body_len = len - h->body;
+        if (clen >= 0 && h->body_len > clen)
+            h->body_len = clen;
+        if (h->body_len <= 0)
+            h->body = -1;
+    }
+
+    /* Group the lines by header. */
+    if (h->nlines > SIPGUIDE_HEADERS_INLINE)
+        h->order = wmem_alloc_array(scope, guint, h->nlines);
+    for (i = 0, at = 0; i < SIPGUIDE_H_COUNT; i++) {
+        h->first[i] = at;
+        at += h->count[i];
+    }
+    for (i = 0; i < h->nlines; i++)
+        h->order[h->first[h->lines[i].hdr]++] = i;
+    for (i = 0; i < SIPGUIDE_H_COUNT; i++)
+        h->first[i] -= h->count[i];
+    return complete;
+}
+
+void
+sipguide_headers_scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h)
+{
+    (void)scan(p, len, scope, h, FALSE);
+}
+
+gboolean
+sipguide_headers_scan_basic(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h)
+{
+    return scan(p, len, scope, h, TRUE);
+}
+
+const sipguide_hline_t *
+sipguide_headers_nth(const sipguide_headers_t *h, sipguide_hdr_t hdr, guint i)
+{
+    if ((unsigned)hdr >= SIPGUIDE_H_COUNT || i >= h->count[hdr])
+        return NULL;
+    return &h->lines[h->order[h->first[hdr] + i]];
+}
