@@ -37,9 +37,9 @@ typedef gboolean sipguide_epan_bool_t;
 #define SIPGUIDE_HAVE_PLUGIN_DESCRIBE 1
 #endif
 
-/* zlib decompression of a tvb: renamed in 4.6, where the old name is
+/* zlib decompression of a tvb: renamed by 4.4, where the old name is
  * deprecated. */
-#if SIPGUIDE_WS_AT_LEAST(4, 6)
+#if SIPGUIDE_WS_AT_LEAST(4, 4)
 #define SIPGUIDE_TVB_UNCOMPRESS tvb_uncompress_zlib
 #else
 #define SIPGUIDE_TVB_UNCOMPRESS tvb_uncompress
