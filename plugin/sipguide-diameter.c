@@ -245,10 +245,24 @@ app_of(guint32 application)
     }
 }
 
+/* The table key of an identity's record (a hash of the identity, 0 for
+ * none, mixed with the table's own tag). */
+static guint64
+identity_key(guint32 key)
+{
+    return sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+}
+
+static identity_rec_t *
+identity_rec(guint32 key)
+{
+    return (identity_rec_t *)sipguide_table_find(identities, identity_key(key));
+}
+
 static void
 remember_event(const sipguide_step_t *s, guint32 key, const event_t *e)
 {
-    guint64 k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    guint64 k = identity_key(key);
     identity_rec_t *r = (identity_rec_t *)sipguide_table_find(identities, k);
 
     if (r == NULL)
@@ -340,14 +354,12 @@ typedef struct {
 static void
 search_identity(search_t *q, guint32 key)
 {
-    guint64 k;
     const identity_rec_t *r;
     guint i;
 
     if (key == 0)
         return;
-    k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
-    r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    r = identity_rec(key);
     for (i = 0; r != NULL && i < EVENTS; i++) {
         const event_t *e = &r->events[i];
         if (e->frame == 0 || !(q->wanted & (1u << SIPGUIDE_DIAM_CMD(e->data)))
@@ -364,14 +376,12 @@ search_identity(search_t *q, guint32 key)
 static void
 search_rival(search_t *q, guint32 key)
 {
-    guint64 k;
     const identity_rec_t *r;
     guint i;
 
     if (key == 0 || q->best == NULL)
         return;
-    k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
-    r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    r = identity_rec(key);
     for (i = 0; r != NULL && i < EVENTS; i++) {
         const event_t *e = &r->events[i];
         if (e->frame == 0 || !(q->wanted & (1u << SIPGUIDE_DIAM_CMD(e->data)))
@@ -393,8 +403,7 @@ search_rival(search_t *q, guint32 key)
 static const event_t *
 accepted_before(guint32 key, const event_t *failed, gint64 life)
 {
-    guint64 k = sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
-    const identity_rec_t *r = (const identity_rec_t *)sipguide_table_find(identities, k);
+    const identity_rec_t *r = identity_rec(key);
     const guint cx = (1u << SIPGUIDE_DIAM_CMD_UAA) | (1u << SIPGUIDE_DIAM_CMD_MAA)
                      | (1u << SIPGUIDE_DIAM_CMD_SAA) | (1u << SIPGUIDE_DIAM_CMD_LIA);
     const event_t *found = NULL;
