@@ -857,7 +857,7 @@ proto_register_sipguide(void)
         { &hf_sipguide_request_outcome,
           { "Request outcome", "sipguide.request.outcome",
             FT_STRING, BASE_NONE, NULL, 0x0,
-            "The fate of a request on its hop: final, provisional-only, timed-out (also when its client, a proxy, gave up sooner) or capture-ended",
+            "The fate of a request on its hop: final, provisional-only, timed-out (also when its client gave up on this hop sooner) or capture-ended",
             HFILL }
         },
         { &hf_sipguide_request_final_in,
@@ -878,12 +878,12 @@ proto_register_sipguide(void)
         { &hf_sipguide_request_given_up_in,
           { "Client gave up, answering upstream in", "sipguide.request.given_up_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
-            "An unanswered request: the failure its client, a proxy, sent upstream instead", HFILL }
+            "An unanswered request: the failure its client, a proxy, answered upstream instead", HFILL }
         },
         { &hf_sipguide_request_failed_over_in,
           { "Client failed over in", "sipguide.request.failed_over_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
-            "An unanswered request: the same request its client, a proxy, sent to another next hop",
+            "An unanswered request: the same request its client sent to another next hop instead",
             HFILL }
         },
         { &hf_sipguide_diameter_in,
