@@ -29,6 +29,7 @@
 #include "sipguide-flow.h"
 #include "sipguide-frames.h"
 #include "sipguide-model.h"
+#include "sipguide-pdus.h"
 #include "sipguide-prime.h"
 #include "sipguide-stats.h"
 #include "sipguide-userhints.h"
@@ -168,6 +169,8 @@ static header_field_info *expert_fields[G_N_ELEMENTS(expert_field_names)];
 /* Whether the first tree of this file has decided what the run needs. */
 static gboolean needs_decided;
 static gboolean later_decided;
+/* Whether the first pass reads the messages through taps (sipguide-pdus.h). */
+static gboolean first_pass_taps;
 
 /* Preferences: what the guide shows, and the timer it assumes. */
 sipguide_epan_bool_t pref_show_ims = TRUE;
@@ -186,36 +189,72 @@ static const true_false_string tfs_sipguide_registered = {
 };
 
 /* ---------------------------------------------------------------------- */
-/* What the first pass learns about a frame, kept for later passes. */
+/* What the first pass learns about a frame, kept for later passes: the
+ * facts of each message, then (where later passes come) where each lies. */
 
 typedef struct {
     guint            count;
     sipguide_facts_t facts[];     /* one per SIP message, requests too */
 } sipguide_frame_t;
 
+static sipguide_where_t *
+frame_where(sipguide_frame_t *frame)
+{
+    return (sipguide_where_t *)&frame->facts[frame->count];
+}
+
 /* The first reading of a frame with its SIP values: the facts of every
- * message, from the model when the run needs it, kept for later passes
+ * message, from the model when the run has one, kept for later passes
  * unless the program reads each frame once. */
 static sipguide_frame_t *
-remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs)
+remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model)
 {
     gboolean keep = !sipguide_prime_single_pass();
     sipguide_frame_t *frame;
     guint i;
 
     frame = (sipguide_frame_t *)wmem_alloc(keep ? wmem_file_scope() : pinfo->pool,
-        sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t));
+        sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t)
+        + (keep ? msgs->count * sizeof(sipguide_where_t) : 0));
     frame->count = msgs->count;
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
         sipguide_facts_init(&frame->facts[i], m->response, m->code,
                             sipguide_model_intern(sipguide_msg_method(m)));
+        if (keep)
+            sipguide_where_of(pinfo, m, &frame_where(frame)[i]);
     }
-    if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+    if (model)
         sipguide_model_frame(pinfo, msgs, frame->facts, keep);
     if (keep)
         sipguide_frames_set(pinfo->num, frame);
     return frame;
+}
+
+/* A frame of a first pass read through taps, once its dissection is over:
+ * unless the post-dissector read it already, from protocol items. */
+static void
+remember_from_taps(packet_info *pinfo, const sipguide_msgs_t *msgs)
+{
+    if (sipguide_frames_get(pinfo->num) == NULL)
+        remember_frame(pinfo, msgs, TRUE);
+}
+
+/* A later pass: the messages where the first pass found them.  FALSE when
+ * one of them cannot be found so. */
+static gboolean
+read_remembered(packet_info *pinfo, sipguide_frame_t *frame, int need, sipguide_msgs_t *msgs)
+{
+    sipguide_span_t *spans = frame->count > 0
+                           ? wmem_alloc_array(pinfo->pool, sipguide_span_t, frame->count) : NULL;
+    guint i;
+
+    for (i = 0; i < frame->count; i++) {
+        if (!sipguide_where_span(pinfo, &frame_where(frame)[i], &spans[i]))
+            return FALSE;
+    }
+    sipguide_extract_spans(pinfo, need, spans, frame->count, NULL, 0, 0, msgs);
+    return TRUE;
 }
 
 /* Feed the statistics: one tap record per response, from its result. */
@@ -342,10 +381,17 @@ fields_asked(void)
  * statistics: the set of asked-for fields does not change within such a
  * run.  The statistics count the guide's category and procedure, which
  * depend on the request (a re-INVITE, credentials ...): they need the
- * model, so that they count what the drawn guide shows. */
+ * model, so that they count what the drawn guide shows.  A first pass read
+ * through taps asks for nothing unless it draws the guide (a filter or a
+ * column on it when the GUI opens a file). */
 static sipguide_need_t
 run_needs(proto_tree *tree, packet_info *pinfo)
 {
+    if (first_pass_taps)
+        return proto_field_is_referenced(tree, proto_sipguide) || tree_shown(tree)
+               || expert_wanted(pinfo) || have_tap_listener(sipguide_tap) || pref_info_column
+               || (sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap()))
+               ? SIPGUIDE_NEED_ALL : SIPGUIDE_NEED_NOTHING;
     if (!sipguide_prime_single_pass() || tree_shown(tree) || expert_wanted(pinfo)
         || have_tap_listener(sipguide_tap))
         return SIPGUIDE_NEED_ALL;
@@ -354,9 +400,10 @@ run_needs(proto_tree *tree, packet_info *pinfo)
 
 /* What the later passes of a tshark -2 run need the guide to read, told
  * by the first frame of the second pass (the set of asked-for fields does
- * not change from one frame to the next there): the facts of every
- * message are remembered, so only what drawing reads from the message
- * itself, nothing when no guide is drawn and nothing is counted. */
+ * not change from one frame to the next there), and what a later pass of
+ * the GUI needs, told by each dissection: the facts of every message are
+ * remembered, so only what drawing reads from the message itself, nothing
+ * when no guide is drawn and nothing is counted. */
 static sipguide_need_t
 later_needs(proto_tree *tree, packet_info *pinfo)
 {
@@ -404,16 +451,23 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_frame_t *frame;
     sipguide_msgs_t msgs;
     guint i, want = 0;
+    sipguide_need_t need;
     gboolean readable, drawn, tapped, calls, shown = FALSE, want_expert = FALSE, later_known, same;
 
-    /* No tree: nothing in this run can show or filter on the guide. */
-    if (tree == NULL)
+    frame = (sipguide_frame_t *)sipguide_frames_get(pinfo->num);
+    /* No tree: nothing in this run can show or filter on the guide, but for
+     * a later pass (the GUI's Expert Information, the calls table), where
+     * the guide's expert info and records need none. */
+    if (tree == NULL
+        && (frame == NULL || !PINFO_FD_VISITED(pinfo)
+            || !((expert_tap > 0 && have_tap_listener(expert_tap))
+                 || (sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap())))))
         return 0;
     memset(&msgs, 0, sizeof(msgs));
     if (SIPGUIDE_TREE_VISIBLE(tree) && sipguide_prime_labels_unread())
         sipguide_prime_printed_fields();
-    /* The first tree of a file decides what the run needs. */
-    if (!needs_decided) {
+    /* The first tree of a file's first pass decides what the run needs. */
+    if (!needs_decided && tree != NULL && !PINFO_FD_VISITED(pinfo)) {
         needs_decided = TRUE;
         sipguide_prime_arm(run_needs(tree, pinfo));
     }
@@ -424,7 +478,6 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_prime_later_passes(later_needs(tree, pinfo));
     }
 
-    frame = (sipguide_frame_t *)sipguide_frames_get(pinfo->num);
     if (frame == NULL && !frame_has_sip(pinfo))
         return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
@@ -434,15 +487,18 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         return 0;
 
     /* Extract the SIP values, update the model on the first reading,
-     * diagnose each response, then draw it and count it. */
-    readable = sipguide_extract(tree, pinfo, (int)sipguide_prime_armed(), &msgs);
+     * diagnose each response, then draw it and count it.  A later pass
+     * finds the messages where the first pass did. */
+    need = frame == NULL || !PINFO_FD_VISITED(pinfo) ? sipguide_prime_armed()
+         : sipguide_prime_batch_two_pass() ? sipguide_prime_armed() : later_needs(tree, pinfo);
+    readable = (frame != NULL && PINFO_FD_VISITED(pinfo) && read_remembered(pinfo, frame, (int)need, &msgs))
+               || sipguide_extract(tree, pinfo, (int)need, &msgs);
     if (frame == NULL) {
         /* A frame of Diameter alone feeds the model and keeps an empty
          * record, so that later passes do not feed it again. */
-        if (!readable || (msgs.count == 0
-                          && sipguide_msgs_frame_field(&msgs, SIPGUIDE_SF_DIAMETER)->len == 0))
+        if (!readable || (msgs.count == 0 && msgs.ndiameter == 0))
             return 0;
-        frame = remember_frame(pinfo, &msgs);
+        frame = remember_frame(pinfo, &msgs, sipguide_prime_armed() == SIPGUIDE_NEED_ALL);
     }
     /* This pass's messages are the remembered ones when it reads as many. */
     same = readable && msgs.count == frame->count;
@@ -455,7 +511,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     if (drawn) {
         shown = tree_shown(tree);
         want_expert = !shown && expert_wanted(pinfo);
-        if (sipguide_prime_armed() >= SIPGUIDE_NEED_DRAW)
+        if (need >= SIPGUIDE_NEED_DRAW)
             want = (pref_show_evidence ? SIPGUIDE_WANT_EVIDENCE : 0)
                    | (pref_show_transaction ? SIPGUIDE_WANT_TRANSACTION : 0);
     }
@@ -523,7 +579,11 @@ sipguide_init(void)
     sipguide_frames_reset();
     sipguide_diagnose_file_start();
     sipguide_extract_file_start();
-    sipguide_prime_file_start();
+    first_pass_taps = sipguide_prime_file_start();
+    if (first_pass_taps)
+        sipguide_pdus_listen(remember_from_taps);
+    else
+        sipguide_pdus_stop();
     sipguide_model_set_t1(pref_t1_ms);
     sipguide_model_file_start();
 }

@@ -196,15 +196,15 @@ typedef struct {
     guint32     keys[KEYS];
 } diameter_msg_t;
 
-/* The k-th Diameter message of the frame, from the bytes of the Diameter
- * dissector's protocol item.  FALSE when they are not a message. */
+/* The k-th Diameter message of the frame, from its bytes.  FALSE when
+ * they are not a message. */
 static gboolean
 read_message(packet_info *pinfo, const sipguide_msgs_t *msgs, guint k, diameter_msg_t *d)
 {
-    const field_info *m = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER)->v[k];
+    const sipguide_span_t *m = &msgs->diameter[k];
 
     memset(d, 0, sizeof(*d));
-    if (!sipguide_diameter_read(m->ds_tvb, m->start, m->length, &d->v))
+    if (!sipguide_diameter_read(m->ds, m->start, m->end - m->start, &d->v))
         return FALSE;
     if (d->v.session.s != NULL)
         d->session = wmem_strndup(pinfo->pool, d->v.session.s, d->v.session.n);
@@ -277,10 +277,9 @@ remember_event(const sipguide_step_t *s, guint32 key, const event_t *e)
 void
 sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
 {
-    const sipguide_fi_list_t *all = sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER);
     guint k, i;
 
-    for (k = 0; k < all->len; k++) {
+    for (k = 0; k < msgs->ndiameter; k++) {
         diameter_msg_t d;
         session_rec_t *sess = NULL;
         guint64 key;

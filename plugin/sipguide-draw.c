@@ -665,7 +665,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
          * root, under which nothing can be left out.  Asking for the guide's
          * own item (for this dissection only) keeps it, and lets every item
          * below it that nobody asked for cost next to nothing. */
-        if (!d.shown)
+        if (!d.shown && tree != NULL)
             sipguide_prime_field(proto_sipguide);
         if (m != NULL && m->response)
             ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, m->h.start_len, ENC_NA);
@@ -776,7 +776,7 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     proto_item *ti;
     proto_tree *st;
 
-    if (!d.shown)
+    if (!d.shown && tree != NULL)
         sipguide_prime_field(proto_sipguide);
     if (m != NULL)
         ti = proto_tree_add_item(tree, proto_sipguide, m->ds, m->start, 0, ENC_NA);

@@ -113,15 +113,13 @@ message_end(const sipguide_fi_list_t *messages, guint k)
 }
 
 static void
-read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, gboolean basic,
-             sipguide_msg_t *m)
+read_message(const sipguide_span_t *span, packet_info *pinfo, gboolean basic, sipguide_msg_t *m)
 {
-    const field_info *fi = messages->v[k];
     gint avail;
 
-    m->ds = fi->ds_tvb;
-    m->start = fi->start;
-    m->end = message_end(messages, k);
+    m->ds = span->ds;
+    m->start = span->start;
+    m->end = span->end;
     m->pool = pinfo->pool;
     m->p = NULL;
     m->len = 0;
@@ -140,25 +138,95 @@ read_message(const sipguide_fi_list_t *messages, guint k, packet_info *pinfo, gb
     m->code = m->response ? m->h.code : 0;
 }
 
+void
+sipguide_extract_spans(packet_info *pinfo, int need, const sipguide_span_t *sip, guint nsip,
+                       sipguide_span_t *diameter, guint ndiameter, guint16 ip_id,
+                       sipguide_msgs_t *out)
+{
+    guint k;
+
+    memset(out, 0, sizeof(*out));
+    out->ip_id = ip_id;
+    out->has_ip_id = ip_id != 0;    /* 0: the sender does not number its packets */
+    out->diameter = diameter;
+    out->ndiameter = ndiameter;
+    out->count = nsip;
+    out->msgs = nsip > 0 ? wmem_alloc_array(pinfo->pool, sipguide_msg_t, nsip) : NULL;
+    /* A basic guide needs only the start line and the CSeq method. */
+    for (k = 0; k < nsip; k++)
+        read_message(&sip[k], pinfo, need <= 1, &out->msgs[k]);
+}
+
+static sipguide_span_t
+item_span(const sipguide_fi_list_t *items, guint k, gboolean delimit)
+{
+    sipguide_span_t s;
+
+    s.ds = items->v[k]->ds_tvb;
+    s.start = items->v[k]->start;
+    s.end = delimit ? message_end(items, k) : s.start + items->v[k]->length;
+    return s;
+}
+
 static void
-build(const sipguide_fi_list_t *lists, packet_info *pinfo, gboolean basic, sipguide_msgs_t *out)
+build(const sipguide_fi_list_t *lists, packet_info *pinfo, int need, sipguide_msgs_t *out)
 {
     const sipguide_fi_list_t *messages = &lists[SIPGUIDE_SF_SIP];
+    const sipguide_fi_list_t *diameter = &lists[SIPGUIDE_SF_DIAMETER];
+    sipguide_span_t *sip = NULL, *diam = NULL;
+    guint16 ip_id = 0;
     guint k;
-    int f;
 
-    for (f = SIPGUIDE_SF_FIRST_FRAME_FIELD; f < SIPGUIDE_SF_COUNT; f++)
-        out->frame_f[f - SIPGUIDE_SF_FIRST_FRAME_FIELD] = lists[f];
     if (lists[SIPGUIDE_SF_IP_ID].len > 0) {
         /* The innermost header's: IP-in-IP and GRE put it last. */
         field_info *id = lists[SIPGUIDE_SF_IP_ID].v[lists[SIPGUIDE_SF_IP_ID].len - 1];
-        out->ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
-        out->has_ip_id = out->ip_id != 0;   /* 0: the sender does not number its packets */
+        ip_id = (guint16)fvalue_get_uinteger(SIPGUIDE_FI_VALUE(id));
     }
-    out->count = messages->len;
-    out->msgs = messages->len > 0 ? wmem_alloc_array(pinfo->pool, sipguide_msg_t, messages->len) : NULL;
+    if (messages->len > 0)
+        sip = wmem_alloc_array(pinfo->pool, sipguide_span_t, messages->len);
     for (k = 0; k < messages->len; k++)
-        read_message(messages, k, pinfo, basic, &out->msgs[k]);
+        sip[k] = item_span(messages, k, TRUE);
+    if (diameter->len > 0)
+        diam = wmem_alloc_array(pinfo->pool, sipguide_span_t, diameter->len);
+    for (k = 0; k < diameter->len; k++)
+        diam[k] = item_span(diameter, k, FALSE);
+    sipguide_extract_spans(pinfo, need, sip, messages->len, diam, diameter->len, ip_id, out);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Where a message lies, from one pass to the next */
+
+void
+sipguide_where_of(packet_info *pinfo, const sipguide_msg_t *m, sipguide_where_t *w)
+{
+    GSList *src;
+    guint i = 0;
+
+    w->start = (guint32)MAX(m->start, 0);
+    w->length = (guint32)MIN(MAX(m->end - m->start, 0), 0xffffff);
+    w->source = SIPGUIDE_NO_SOURCE;
+    for (src = pinfo->data_src; src != NULL && i < SIPGUIDE_NO_SOURCE; src = src->next, i++) {
+        if (get_data_source_tvb((const struct data_source *)src->data) == m->ds) {
+            w->source = i;
+            return;
+        }
+    }
+}
+
+gboolean
+sipguide_where_span(packet_info *pinfo, const sipguide_where_t *w, sipguide_span_t *s)
+{
+    GSList *src;
+
+    if (w->source == SIPGUIDE_NO_SOURCE)
+        return FALSE;
+    src = g_slist_nth(pinfo->data_src, w->source);
+    if (src == NULL)
+        return FALSE;
+    s->ds = get_data_source_tvb((const struct data_source *)src->data);
+    s->start = (gint)w->start;
+    s->end = (gint)(w->start + w->length);
+    return s->ds != NULL && tvb_captured_length_remaining(s->ds, s->start) > 0;
 }
 
 gboolean
@@ -195,8 +263,7 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
          * this pass: the caller cannot tell, so it keeps what it had. */
         return FALSE;
     }
-    /* A basic guide needs only the start line and the CSeq method. */
-    build(lists, pinfo, need <= 1, out);
+    build(lists, pinfo, need, out);
     return TRUE;
 }
 

@@ -1,8 +1,9 @@
 /* sipguide-extract.h
- * Finds every SIP message of the frame (requests and responses) from the
- * SIP dissector's protocol items, and reads each from its own bytes, so a
- * frame with several messages never mixes one message's headers into
- * another's.
+ * Finds every SIP message of the frame (requests and responses): from the
+ * SIP dissector's protocol items, from the messages the dissectors hand to
+ * the export tap (sipguide-pdus.h), or where an earlier pass found them;
+ * and reads each from its own bytes, so a frame with several messages
+ * never mixes one message's headers into another's.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -54,6 +55,25 @@ typedef struct {
     guint        len;
 } sipguide_fi_list_t;
 
+/* Where a message lies: the bytes [start, end) of a data source of the
+ * frame. */
+typedef struct {
+    tvbuff_t *ds;
+    gint      start;
+    gint      end;
+} sipguide_span_t;
+
+/* The same, kept from the first pass for the later ones, which find the
+ * data source again by its place in the frame's list (the dissectors add
+ * them in the same order each time). */
+typedef struct {
+    guint32 start;
+    guint32 length : 24;
+    guint32 source : 8;     /* SIPGUIDE_NO_SOURCE: not found */
+} sipguide_where_t;
+
+#define SIPGUIDE_NO_SOURCE 0xffu
+
 /* One SIP message of the frame. */
 typedef struct {
     guint32            code;       /* Status-Code, 0 for a request */
@@ -81,22 +101,30 @@ typedef struct {
     sipguide_msg_t *msgs;          /* pinfo->pool */
     gboolean        has_ip_id;     /* an IPv4 identification, not 0 */
     guint16         ip_id;
-    /* Every item of the frame fields (from SIPGUIDE_SF_FIRST_FRAME_FIELD). */
-    sipguide_fi_list_t frame_f[SIPGUIDE_SF_COUNT - SIPGUIDE_SF_FIRST_FRAME_FIELD];
+    guint           ndiameter;
+    sipguide_span_t *diameter;     /* the Diameter messages, for the model */
 } sipguide_msgs_t;
-
-/* The items of a frame field. */
-static inline const sipguide_fi_list_t *
-sipguide_msgs_frame_field(const sipguide_msgs_t *msgs, sipguide_sip_field_t f)
-{
-    return &msgs->frame_f[f - SIPGUIDE_SF_FIRST_FRAME_FIELD];
-}
 
 /* Fill *out with the SIP messages of this frame, in order.  Returns FALSE
  * when the SIP messages cannot be found in this tree (neither primed nor
  * visible): then *out is empty and says nothing about the frame.  The
  * frame fields are looked up only when 'need' reaches theirs. */
 gboolean sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t *out);
+
+/* Fill *out from the spans of the SIP and Diameter messages of this frame
+ * and its IPv4 identification (0: none), found otherwise; the arrays must
+ * live as long as *out. */
+void sipguide_extract_spans(packet_info *pinfo, int need, const sipguide_span_t *sip, guint nsip,
+                            sipguide_span_t *diameter, guint ndiameter, guint16 ip_id,
+                            sipguide_msgs_t *out);
+
+/* Where message m lies, to keep; source SIPGUIDE_NO_SOURCE when its data
+ * source is not among the frame's. */
+void sipguide_where_of(packet_info *pinfo, const sipguide_msg_t *m, sipguide_where_t *w);
+
+/* The span a kept place names in this dissection of the frame; FALSE
+ * when this dissection has no such data source or bytes. */
+gboolean sipguide_where_span(packet_info *pinfo, const sipguide_where_t *w, sipguide_span_t *s);
 
 /* Read the rest of a message read in part; nothing for one read whole. */
 void sipguide_msg_complete(const sipguide_msg_t *m);

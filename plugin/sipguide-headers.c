@@ -273,6 +273,36 @@ content_length(const guint8 *v, gint len)
     return n > G_MAXINT32 ? 0 : (gint)n;
 }
 
+gint
+sipguide_headers_message_length(const guint8 *p, gint len)
+{
+    gint offset, next, end, clen = -1;
+
+    if (p == NULL || len <= 0)
+        return 0;
+    if (by_len[NAME_MAX_LEN + 1] == 0)
+        index_names();
+    line_end(p, 0, len, &offset);
+    while (offset < len) {
+        const guint8 *colon;
+
+        end = line_end(p, offset, len, &next);
+        if (end == offset) {
+            /* The blank line: the body follows. */
+            gint rest = len - next;
+            return next + (clen >= 0 && clen < rest ? clen : rest);
+        }
+        while (next < len && (p[next] == ' ' || p[next] == '\t'))
+            end = line_end(p, next, len, &next);      /* a folded line */
+        colon = (const guint8 *)memchr(p + offset, ':', (size_t)(end - offset));
+        if (colon != NULL
+            && header_of(p + offset, (gint)(colon - p) - offset, TRUE) == SIPGUIDE_H_CONTENT_LENGTH)
+            clen = content_length(colon + 1, end - (gint)(colon - p) - 1);
+        offset = next;
+    }
+    return len;
+}
+
 /* Keep one more line, in room that grows when the inline room is full. */
 static sipguide_hline_t *
 new_line(sipguide_headers_t *h, wmem_allocator_t *scope, guint *cap)

@@ -110,6 +110,12 @@ gboolean sipguide_headers_scan_basic(const guint8 *p, gint len, wmem_allocator_t
 gboolean sipguide_headers_cseq_method(wmem_allocator_t *scope, const guint8 *v, gint len,
                                       gint *method, gboolean *seq);
 
+/* How long the message that starts at p[0] is, where a stream holds
+ * several: to the blank line after its headers and a body of Content-Length
+ * bytes (the last such header), as the SIP dissector delimits it; without
+ * a blank line or Content-Length, to the end of the data. */
+gint sipguide_headers_message_length(const guint8 *p, gint len);
+
 /* The i-th line of header 'hdr' (0 = first), NULL when there is none. */
 const sipguide_hline_t *sipguide_headers_nth(const sipguide_headers_t *h, sipguide_hdr_t hdr, guint i);
 

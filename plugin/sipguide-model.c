@@ -235,7 +235,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
     s.scope = keep ? wmem_file_scope() : pinfo->pool;
     s.keep = keep;
     sipguide_hop_of_frame(pinfo, &s.hop);
-    if (sipguide_msgs_frame_field(msgs, SIPGUIDE_SF_DIAMETER)->len > 0)
+    if (msgs->ndiameter > 0)
         sipguide_diameter_frame(&s, msgs);
 
     for (i = 0; i < msgs->count; i++) {

@@ -9,7 +9,11 @@
  *    tap filter at the start of each tapped dissection, in every pass;
  *  - the post-dissector's wanted fields, primed on first passes that run
  *    without taps (the first pass of tshark -2).
- * The last two are registered on the first frame that has a tree.
+ * The last two are registered on the first frame that has a tree, or at
+ * the start of a run that reads the file twice.  The GUI's first pass,
+ * which builds no tree unless something else asks for one, reads the
+ * messages through taps instead (sipguide-pdus.h); later passes find them
+ * where the first pass did.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -48,6 +52,16 @@ is_batch_program(void)
                         && (strcmp(name, "tshark") == 0 || strcmp(name, "rawshark") == 0);
     }
     return batch_program;
+}
+
+/* The Wireshark GUI, whose first pass over a file runs the taps
+ * (sipguide-pdus.h). */
+static gboolean
+is_gui(void)
+{
+    const char *name = g_get_prgname();
+
+    return name != NULL && strcmp(name, "wireshark") == 0;
 }
 
 /* tshark's short options that take an argument (its getopt string, the
@@ -147,14 +161,22 @@ read_batch_options(void)
     g_free(cmdline);
 }
 
-void
+gboolean
 sipguide_prime_file_start(void)
 {
+    gboolean taps = FALSE;
     int f;
 
-    if (!is_batch_program())
+    if (is_gui()) {
+        /* Its first pass builds no tree unless a filter or a column asks
+         * for one, and runs the taps: the guide reads it through them. */
+        sipguide_prime_later_passes(SIPGUIDE_NEED_NOTHING);
+        taps = TRUE;
+    } else if (!is_batch_program()) {
+        /* sharkd and the like: a first pass without taps. */
         sipguide_prime_arm(SIPGUIDE_NEED_ALL);
-    else {
+    } else {
+        /* tshark's first pass of -2 runs no taps either. */
         read_batch_options();
         if (batch.two_pass || batch.expert)
             sipguide_prime_arm(SIPGUIDE_NEED_ALL);
@@ -164,6 +186,7 @@ sipguide_prime_file_start(void)
         if (sipguide_sip_field_ids[f] >= 0)
             sipguide_prime_field(sipguide_sip_field_ids[f]);
     }
+    return taps;
 }
 
 gboolean

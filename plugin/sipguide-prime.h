@@ -7,8 +7,9 @@
  * (a filter, a column, -V, -T fields, the GUI): then the fields are primed
  * for every later dissection, and a one-time priming at file start covers
  * the first frame.  A tshark run that builds no tree never pays for the
- * guide.  The GUI asks from the start, so that its first pass, which builds
- * no tree by itself, fills the transaction tables in frame order.
+ * guide.  A first pass that builds no tree but must fill the transaction
+ * tables in frame order (the GUI's) reads the messages through
+ * taps (sipguide-pdus.h): asking for fields there would make a tree.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -22,8 +23,10 @@
  * sipguide_extract_handoff(). */
 void sipguide_prime_handoff(dissector_handle_t postdissector);
 
-/* Prime the SIP fields for the first frame of a file; an init routine. */
-void sipguide_prime_file_start(void);
+/* Prime the SIP fields for the first frame of a file; an init routine.
+ * TRUE when the first pass of this program builds no tree for the guide
+ * and must read the messages through taps. */
+gboolean sipguide_prime_file_start(void);
 
 /* How much of the SIP message the guide needs to read: nothing (no tree
  * yet, or a later pass that draws no guide), what the plain guide shows

@@ -1,0 +1,222 @@
+/* sipguide-pdus.c
+ * Collects the SIP and Diameter messages of a frame from the export tap,
+ * and its IPv4 identification from the IP tap, and hands them over when
+ * the frame tap says the frame is complete.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/tap.h>
+#include <epan/exported_pdu.h>
+#include <epan/dissectors/packet-ip.h>
+#include <wsutil/exported_pdu_tlvs.h>
+#include <wsutil/pint.h>
+
+#include "compat.h"
+#include "sipguide-pdus.h"
+
+typedef enum { PDU_SIP, PDU_DIAMETER } pdu_kind_t;
+
+typedef struct {
+    pdu_kind_t kind;
+    tvbuff_t  *tvb;     /* what the dissector exported */
+} pdu_t;
+
+static sipguide_pdus_cb_t frame_done;
+static gboolean listening;
+/* The newest frame dissected so far.  The first pass reads the frames in
+ * order (and a live capture adds newer ones); a frame dissected again
+ * later (a click, a filter, the colouring) is no first reading.  Wireshark
+ * marks a frame visited before it runs the taps, so that mark cannot
+ * tell. */
+static guint32 newest;
+static int tag_export, tag_ip, tag_frame;
+
+/* The frame being collected: its number and what came so far, in the
+ * dissection's pool.  Emptied when the frame tap reports the frame. */
+static struct {
+    guint32       num;
+    wmem_array_t *pdus;
+    guint16       ip_id;
+    gboolean      ip_matched;   /* ip_id is that of the header of the frame's addresses */
+} cur;
+
+static void
+start_frame(packet_info *pinfo)
+{
+    if (cur.num == pinfo->num && cur.pdus != NULL)
+        return;
+    cur.num = pinfo->num;
+    cur.pdus = wmem_array_new(pinfo->pool, sizeof(pdu_t));
+    cur.ip_id = 0;
+    cur.ip_matched = FALSE;
+}
+
+/* The dissector named in an export's tags (RFC-less, Wireshark's own:
+ * type and length in network order, then the value). */
+static gboolean
+exported_by(const exp_pdu_data_t *e, const char *name)
+{
+    gsize n = strlen(name);
+    guint off = 0;
+
+    while (e->tlv_buffer != NULL && off + 4 <= e->tlv_buffer_len) {
+        guint type = pntoh16(e->tlv_buffer + off);
+        guint len = pntoh16(e->tlv_buffer + off + 2);
+
+        if (type == EXP_PDU_TAG_END_OF_OPT || off + 4 + len > e->tlv_buffer_len)
+            return FALSE;
+        if (type == EXP_PDU_TAG_DISSECTOR_NAME)
+            return len >= n && memcmp(e->tlv_buffer + off + 4, name, n) == 0
+                   && (len == n || e->tlv_buffer[off + 4 + n] == '\0');
+        off += 4 + len;
+    }
+    return FALSE;
+}
+
+static tap_packet_status
+on_export(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data,
+          tap_flags_t flags _U_)
+{
+    const exp_pdu_data_t *e = (const exp_pdu_data_t *)data;
+    pdu_t pdu;
+
+    if (e == NULL || e->pdu_tvb == NULL)
+        return TAP_PACKET_DONT_REDRAW;
+    if (exported_by(e, "sip"))
+        pdu.kind = PDU_SIP;
+    else if (exported_by(e, "diameter"))
+        pdu.kind = PDU_DIAMETER;
+    else
+        return TAP_PACKET_DONT_REDRAW;
+    start_frame(pinfo);
+    pdu.tvb = e->pdu_tvb;
+    wmem_array_append_one(cur.pdus, pdu);
+    return TAP_PACKET_DONT_REDRAW;
+}
+
+/* The identification of the IPv4 header that carries the frame's
+ * addresses: the innermost one in IP-in-IP and GRE, as the protocol
+ * items would give it. */
+static tap_packet_status
+on_ip(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data,
+      tap_flags_t flags _U_)
+{
+    const ws_ip4 *iph = WS_IP4_PTR(data);
+    gboolean matches;
+
+    if (iph == NULL)
+        return TAP_PACKET_DONT_REDRAW;
+    start_frame(pinfo);
+    matches = addresses_equal(&iph->ip_src, &pinfo->net_src)
+              && addresses_equal(&iph->ip_dst, &pinfo->net_dst);
+    if (matches || !cur.ip_matched) {
+        cur.ip_id = iph->ip_id;
+        cur.ip_matched = matches;
+    }
+    return TAP_PACKET_DONT_REDRAW;
+}
+
+/* Where each message lies.  A stream's dissector exports the same data
+ * once per message it finds in it, from its start: message k starts where
+ * message k - 1 ends, and ends where the next one starts or with the data,
+ * as the SIP items would say. */
+static void
+spans_of(packet_info *pinfo, pdu_kind_t kind, sipguide_span_t **out, guint *n)
+{
+    guint count = wmem_array_get_count(cur.pdus), i, k = 0;
+    const pdu_t *p = (const pdu_t *)wmem_array_get_raw(cur.pdus);
+    tvbuff_t *prev = NULL;
+    gint offset = 0;
+
+    *out = wmem_alloc_array(pinfo->pool, sipguide_span_t, count);
+    for (i = 0; i < count; i++) {
+        sipguide_span_t *s;
+        gint avail, base;
+
+        if (p[i].kind != kind)
+            continue;
+        avail = (gint)tvb_captured_length(p[i].tvb);
+        base = (gint)tvb_raw_offset(p[i].tvb);
+        if (kind == PDU_SIP && p[i].tvb == prev && k > 0) {
+            /* The message before ends where this one starts. */
+            const sipguide_span_t *before = &(*out)[k - 1];
+            gint from = before->start - base;
+            gint len = from < avail
+                       ? sipguide_headers_message_length(tvb_get_ptr(p[i].tvb, from, avail - from),
+                                                         avail - from)
+                       : 0;
+            offset = from + len;
+            (*out)[k - 1].end = base + offset;
+        } else
+            offset = 0;
+        s = &(*out)[k++];
+        s->ds = tvb_get_ds_tvb(p[i].tvb);
+        s->start = base + offset;
+        s->end = base + avail;
+        prev = p[i].tvb;
+    }
+    *n = k;
+}
+
+static tap_packet_status
+on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data _U_,
+         tap_flags_t flags _U_)
+{
+    sipguide_span_t *sip, *diameter;
+    guint nsip, ndiameter;
+    sipguide_msgs_t msgs;
+
+    if (pinfo->num > newest && cur.num == pinfo->num && cur.pdus != NULL
+        && wmem_array_get_count(cur.pdus) > 0 && frame_done != NULL) {
+        spans_of(pinfo, PDU_SIP, &sip, &nsip);
+        spans_of(pinfo, PDU_DIAMETER, &diameter, &ndiameter);
+        sipguide_extract_spans(pinfo, 3, sip, nsip, diameter, ndiameter,
+                               cur.ip_id, &msgs);
+        frame_done(pinfo, &msgs);
+    }
+    if (pinfo->num > newest)
+        newest = pinfo->num;
+    memset(&cur, 0, sizeof(cur));
+    return TAP_PACKET_DONT_REDRAW;
+}
+
+static gboolean
+listen_on(const char *tap, int *tag, tap_packet_cb cb)
+{
+    GString *err = register_tap_listener(tap, tag, NULL, TL_REQUIRES_NOTHING, NULL, cb, NULL, NULL);
+
+    if (err == NULL)
+        return TRUE;
+    ws_warning("SIP Response Guide: cannot listen to the %s tap: %s", tap, err->str);
+    g_string_free(err, TRUE);
+    return FALSE;
+}
+
+void
+sipguide_pdus_listen(sipguide_pdus_cb_t done)
+{
+    frame_done = done;
+    memset(&cur, 0, sizeof(cur));
+    newest = 0;
+    if (listening)
+        return;
+    listening = TRUE;
+    listen_on(EXPORT_PDU_TAP_NAME_LAYER_7, &tag_export, on_export);
+    listen_on("ip", &tag_ip, on_ip);
+    listen_on("frame", &tag_frame, on_frame);
+}
+
+void
+sipguide_pdus_stop(void)
+{
+    memset(&cur, 0, sizeof(cur));
+    if (!listening)
+        return;
+    listening = FALSE;
+    remove_tap_listener(&tag_export);
+    remove_tap_listener(&tag_ip);
+    remove_tap_listener(&tag_frame);
+}
