@@ -44,11 +44,17 @@ typedef struct {
     guint8         usages;
 } dslot_t;
 
+/* The dialog of a Call-ID and tags: its first hop's slot; those of
+ * further hops in dialogs_more (sipguide_table_slot()). */
+typedef struct {
+    sipguide_rec_t h;               /* h.spare: the slots in use */
+    dslot_t        slot;
+} dialog_rec_t;
+
 typedef struct {
     sipguide_rec_t h;
-    guint          nslots;
-    dslot_t        slots[HOPS];
-} dialog_rec_t;
+    dslot_t        slots[HOPS - 1];
+} dialog_more_t;
 
 /* A request that may create a dialog, per hop. */
 typedef struct {
@@ -60,27 +66,47 @@ typedef struct {
 } cslot_t;
 
 typedef struct {
-    sipguide_rec_t h;
-    guint          nslots;
-    cslot_t        slots[HOPS];
+    sipguide_rec_t h;               /* h.spare: the slots in use */
+    cslot_t        slot;
 } creator_rec_t;
 
-static sipguide_table_t *dialogs;
-static sipguide_table_t *creators;
+typedef struct {
+    sipguide_rec_t h;
+    cslot_t        slots[HOPS - 1];
+} creator_more_t;
+
+static sipguide_table_t *dialogs, *dialogs_more;
+static sipguide_table_t *creators, *creators_more;
+
+static dslot_t *
+dslot(dialog_rec_t *r, guint i)
+{
+    return (dslot_t *)sipguide_table_slot(dialogs_more, &r->h, &r->slot, sizeof(dslot_t), i);
+}
+
+static cslot_t *
+cslot(creator_rec_t *r, guint i)
+{
+    return (cslot_t *)sipguide_table_slot(creators_more, &r->h, &r->slot, sizeof(cslot_t), i);
+}
 static guint64 forgotten;
 
 void
 sipguide_dialog_register(void)
 {
     dialogs = sipguide_table_new(sizeof(dialog_rec_t), MAX_DIALOGS);
+    dialogs_more = sipguide_table_new(sizeof(dialog_more_t), MAX_DIALOGS);
     creators = sipguide_table_new(sizeof(creator_rec_t), MAX_CREATORS);
+    creators_more = sipguide_table_new(sizeof(creator_more_t), MAX_CREATORS);
 }
 
 void
 sipguide_dialog_clear(void)
 {
     sipguide_table_clear(dialogs);
+    sipguide_table_clear(dialogs_more);
     sipguide_table_clear(creators);
+    sipguide_table_clear(creators_more);
     forgotten = 0;
 }
 
@@ -88,13 +114,16 @@ void
 sipguide_dialog_sweep(guint32 now)
 {
     forgotten += sipguide_table_sweep(dialogs, now);
+    sipguide_table_sweep(dialogs_more, now);
     forgotten += sipguide_table_sweep(creators, now);
+    sipguide_table_sweep(creators_more, now);
 }
 
 gboolean
 sipguide_dialog_refused(void)
 {
-    return sipguide_table_refused(dialogs) > 0 || sipguide_table_refused(creators) > 0;
+    return sipguide_table_refused(dialogs) > 0 || sipguide_table_refused(creators) > 0
+           || sipguide_table_refused(dialogs_more) > 0 || sipguide_table_refused(creators_more) > 0;
 }
 
 gboolean
@@ -134,10 +163,11 @@ dialog_slot(dialog_rec_t *r, const sipguide_hop_t *hop)
     int best_score = 0;
     guint i;
 
-    for (i = 0; r != NULL && i < r->nslots; i++) {
-        int score = sipguide_hop_same_pair(&r->slots[i].hop, hop);
+    for (i = 0; r != NULL && i < r->h.spare; i++) {
+        dslot_t *d = dslot(r, i);
+        int score = d != NULL ? sipguide_hop_same_pair(&d->hop, hop) : 0;
         if (score > best_score) {
-            best = &r->slots[i];
+            best = d;
             best_score = score;
         }
     }
@@ -168,12 +198,12 @@ make_dialog(const sipguide_step_t *s, guint32 life)
         r = (dialog_rec_t *)sipguide_table_add(dialogs, key, s->now_s + life);
     if (r == NULL)
         return NULL;
-    r->h.deadline = MAX(r->h.deadline, s->now_s + life);
+    sipguide_table_keep(dialogs_more, &r->h, s->now_s + life);
     d = dialog_slot(r, &s->hop);
-    if (d == NULL && r->nslots < HOPS) {
-        d = &r->slots[r->nslots++];
+    if (d == NULL
+        && (d = (dslot_t *)sipguide_table_slot_add(dialogs_more, &r->h, &r->slot, sizeof(dslot_t),
+                                                   HOPS)) != NULL)
         d->hop = s->hop;
-    }
     return d;
 }
 
@@ -185,7 +215,7 @@ touch(const sipguide_step_t *s, guint32 life)
     sipguide_rec_t *r = key != 0 ? (sipguide_rec_t *)sipguide_table_find(dialogs, key) : NULL;
 
     if (r != NULL)
-        r->deadline = MAX(r->deadline, s->now_s + life);
+        sipguide_table_keep(dialogs_more, r, s->now_s + life);
 }
 
 static cslot_t *
@@ -197,9 +227,12 @@ find_creator(const sipguide_step_t *s, gboolean subscription, const char *tag)
     int best_score = 0;
     guint i;
 
-    for (i = 0; r != NULL && i < r->nslots; i++) {
-        cslot_t *c = &r->slots[i];
-        int score = sipguide_hop_same_pair(&c->hop, &s->hop);
+    for (i = 0; r != NULL && i < r->h.spare; i++) {
+        cslot_t *c = cslot(r, i);
+        int score;
+        if (c == NULL)
+            continue;
+        score = sipguide_hop_same_pair(&c->hop, &s->hop);
         if (c->subscription != subscription || (tag != NULL && c->tag != tag_hash(tag)))
             continue;
         if (score > best_score) {
@@ -222,16 +255,16 @@ remember_creator(const sipguide_step_t *s, gboolean subscription)
         r = (creator_rec_t *)sipguide_table_add(creators, key, s->now_s + CREATOR_LIFE_S);
     if (r == NULL)
         return;
-    r->h.deadline = s->now_s + CREATOR_LIFE_S;
-    for (i = 0; i < r->nslots && c == NULL; i++) {
-        if (r->slots[i].subscription == subscription
-            && sipguide_hop_same_way(&r->slots[i].hop, &s->hop) > 0)
-            c = &r->slots[i];
+    sipguide_table_keep(creators_more, &r->h, s->now_s + CREATOR_LIFE_S);
+    for (i = 0; i < r->h.spare && c == NULL; i++) {
+        cslot_t *o = cslot(r, i);
+        if (o != NULL && o->subscription == subscription && sipguide_hop_same_way(&o->hop, &s->hop) > 0)
+            c = o;
     }
     if (c == NULL) {
-        if (r->nslots >= HOPS)
+        c = (cslot_t *)sipguide_table_slot_add(creators_more, &r->h, &r->slot, sizeof(cslot_t), HOPS);
+        if (c == NULL)
             return;
-        c = &r->slots[r->nslots++];
         c->hop = s->hop;
         c->subscription = subscription;
     }

@@ -218,3 +218,51 @@ sipguide_table_bytes(const sipguide_table_t *t)
     return (gsize)t->nblocks * (sizeof(block_t) + t->size * BLOCK_RECORDS)
            + (t->slots != NULL ? (gsize)(t->mask + 1) * sizeof(sipguide_rec_t *) : 0);
 }
+
+/* ---------------------------------------------------------------------- */
+/* Slots per hop */
+
+void *
+sipguide_table_slot(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size, guint i)
+{
+    guint8 *m;
+
+    if (i == 0)
+        return own;
+    m = (guint8 *)sipguide_table_find(more, r->key);
+    return m != NULL ? m + sizeof(sipguide_rec_t) + (i - 1) * size : NULL;
+}
+
+void *
+sipguide_table_slot_add(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
+                        guint max)
+{
+    sipguide_rec_t *m;
+
+    if (r->spare >= max)
+        return NULL;
+    if (r->spare == 0) {
+        r->spare = 1;
+        memset(own, 0, size);
+        return own;
+    }
+    m = (sipguide_rec_t *)sipguide_table_find(more, r->key);
+    if (m == NULL)
+        m = (sipguide_rec_t *)sipguide_table_add(more, r->key, r->deadline);
+    if (m == NULL)
+        return NULL;
+    m->deadline = MAX(m->deadline, r->deadline);
+    own = (guint8 *)m + sizeof(sipguide_rec_t) + (r->spare++ - 1) * size;
+    memset(own, 0, size);
+    return own;
+}
+
+void
+sipguide_table_keep(sipguide_table_t *more, sipguide_rec_t *r, guint32 deadline)
+{
+    sipguide_rec_t *m;
+
+    r->deadline = MAX(r->deadline, deadline);
+    if (r->spare > 1 && (m = (sipguide_rec_t *)sipguide_table_find(more, r->key)) != NULL)
+        m->deadline = MAX(m->deadline, r->deadline);
+}

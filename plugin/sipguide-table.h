@@ -46,4 +46,22 @@ guint64 sipguide_table_refused(const sipguide_table_t *t);
 /* Bytes the store holds now (records, index and free room). */
 gsize sipguide_table_bytes(const sipguide_table_t *t);
 
+/* Records with a slot per hop (a message crosses several when the capture
+ * sees both sides of a proxy): the usual record has one hop, so each
+ * record holds its first slot, of 'size' bytes, at 'own', and counts its
+ * slots in its header's 'spare'; the further ones, up to 'max' in all,
+ * are in one record of the same key in a second table 'more', made when
+ * needed, whose records hold max - 1 slots. */
+
+/* The i-th slot (i < r->spare); NULL when its record was refused. */
+void *sipguide_table_slot(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
+                          guint i);
+
+/* A new slot, zeroed; NULL when the record has 'max' or 'more' is full. */
+void *sipguide_table_slot_add(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
+                              guint max);
+
+/* Keep the record and its further slots until 'deadline' at least. */
+void sipguide_table_keep(sipguide_table_t *more, sipguide_rec_t *r, guint32 deadline);
+
 #endif /* SIPGUIDE_TABLE_H */
