@@ -26,36 +26,51 @@ typedef struct {
     sipguide_facts_t *facts;        /* kept facts of the request, or NULL */
 } leg_t;
 
+/* A request's first leg; the further ones in requests_more
+ * (sipguide_table_slot()). */
 typedef struct {
-    sipguide_rec_t h;
-    guint          nlegs;
-    leg_t          legs[LEGS];
+    sipguide_rec_t h;               /* h.spare: the legs in use */
+    leg_t          leg;
 } legs_rec_t;
 
-static sipguide_table_t *requests;
+typedef struct {
+    sipguide_rec_t h;
+    leg_t          legs[LEGS - 1];
+} legs_more_t;
+
+static sipguide_table_t *requests, *requests_more;
+
+static leg_t *
+leg(legs_rec_t *r, guint i)
+{
+    return (leg_t *)sipguide_table_slot(requests_more, &r->h, &r->leg, sizeof(leg_t), i);
+}
 
 void
 sipguide_legs_register(void)
 {
     requests = sipguide_table_new(sizeof(legs_rec_t), MAX_REQUESTS);
+    requests_more = sipguide_table_new(sizeof(legs_more_t), MAX_REQUESTS);
 }
 
 void
 sipguide_legs_clear(void)
 {
     sipguide_table_clear(requests);
+    sipguide_table_clear(requests_more);
 }
 
 void
 sipguide_legs_sweep(guint32 now)
 {
     sipguide_table_sweep(requests, now);
+    sipguide_table_sweep(requests_more, now);
 }
 
 gboolean
 sipguide_legs_refused(void)
 {
-    return sipguide_table_refused(requests) > 0;
+    return sipguide_table_refused(requests) > 0 || sipguide_table_refused(requests_more) > 0;
 }
 
 static guint64
@@ -99,32 +114,32 @@ sipguide_legs_request(const sipguide_step_t *s)
     legs_rec_t *r = (legs_rec_t *)sipguide_table_find(requests, key);
     gint64 t1_us = (gint64)sipguide_model_t1_ms() * 1000;
     guint32 life = s->now_s + sipguide_model_transaction_life();
+    leg_t *l;
     guint i;
 
     if (r == NULL && (r = (legs_rec_t *)sipguide_table_add(requests, key, life)) == NULL)
         return;
-    r->h.deadline = MAX(r->h.deadline, life);
+    sipguide_table_keep(requests_more, &r->h, life);
     /* The same element sending the request to another next hop, a while
      * after an earlier leg that nothing answered: it gave up on that one
      * (a serial fork or a fail-over; a parallel fork sends at once). */
-    for (i = 0; i < r->nlegs; i++) {
-        leg_t *l = &r->legs[i];
-        if (l->answered || l->told || !same_sender(&l->hop, &s->hop) || same_receiver(&l->hop, &s->hop)
-            || s->us - l->us < t1_us)
+    for (i = 0; i < r->h.spare; i++) {
+        l = leg(r, i);
+        if (l == NULL || l->answered || l->told || !same_sender(&l->hop, &s->hop)
+            || same_receiver(&l->hop, &s->hop) || s->us - l->us < t1_us)
             continue;
         l->told = TRUE;
         if (l->facts != NULL)
             sipguide_facts_add(l->facts, wmem_file_scope(), SIPGUIDE_LINK_FAILED_OVER_IN,
                                SIPGUIDE_LEG_DATA(0, tenths(l->us, s->us)), s->frame);
     }
-    if (r->nlegs < LEGS) {
-        leg_t *l = &r->legs[r->nlegs++];
-        memset(l, 0, sizeof(*l));
-        l->hop = s->hop;
-        l->frame = s->frame;
-        l->us = s->us;
-        l->facts = s->keep ? s->facts : NULL;
-    }
+    l = (leg_t *)sipguide_table_slot_add(requests_more, &r->h, &r->leg, sizeof(leg_t), LEGS);
+    if (l == NULL)
+        return;
+    l->hop = s->hop;
+    l->frame = s->frame;
+    l->us = s->us;
+    l->facts = s->keep ? s->facts : NULL;
 }
 
 void
@@ -135,9 +150,11 @@ sipguide_legs_response(const sipguide_step_t *s, guint32 request_frame)
 
     if (r == NULL)
         return;
-    for (i = 0; i < r->nlegs; i++) {
-        leg_t *l = &r->legs[i];
+    for (i = 0; i < r->h.spare; i++) {
+        leg_t *l = leg(r, i);
 
+        if (l == NULL)
+            continue;
         if (request_frame != 0 && l->frame == request_frame) {
             l->answered = TRUE;
             continue;
