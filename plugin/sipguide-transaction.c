@@ -85,17 +85,27 @@ typedef struct {
     sipguide_facts_t *cancel_facts;     /* the CANCEL's, when kept */
 } slot_t;
 
+/* A transaction (a response) on its first capture point; on the others
+ * in transactions_more (responses_more), sipguide_table_slot(). */
 typedef struct {
-    sipguide_rec_t h;
-    guint          nslots;
-    slot_t         slots[HOPS];
+    sipguide_rec_t h;               /* h.spare: the slots in use */
+    slot_t         slot;
 } txn_rec_t;
 
 typedef struct {
     sipguide_rec_t h;
-    guint          nslots;
-    copies_t       slots[HOPS];
+    slot_t         slots[HOPS - 1];
+} txn_more_t;
+
+typedef struct {
+    sipguide_rec_t h;               /* h.spare: the slots in use */
+    copies_t       slot;
 } response_rec_t;
+
+typedef struct {
+    sipguide_rec_t h;
+    copies_t       slots[HOPS - 1];
+} response_more_t;
 
 /* The open challenge of one client on one hop, and what its challenges
  * have been since its last success. */
@@ -138,8 +148,8 @@ typedef struct {
     ack_slot_t     slots[CLIENT_HOPS];
 } ack_rec_t;
 
-static sipguide_table_t *transactions;
-static sipguide_table_t *responses;
+static sipguide_table_t *transactions, *transactions_more;
+static sipguide_table_t *responses, *responses_more;
 static sipguide_table_t *clients;
 static sipguide_table_t *acks;
 
@@ -147,7 +157,9 @@ void
 sipguide_transaction_register(void)
 {
     transactions = sipguide_table_new(sizeof(txn_rec_t), MAX_TRANSACTIONS);
+    transactions_more = sipguide_table_new(sizeof(txn_more_t), MAX_TRANSACTIONS);
     responses = sipguide_table_new(sizeof(response_rec_t), MAX_RESPONSES);
+    responses_more = sipguide_table_new(sizeof(response_more_t), MAX_RESPONSES);
     clients = sipguide_table_new(sizeof(client_rec_t), MAX_CLIENTS);
     acks = sipguide_table_new(sizeof(ack_rec_t), MAX_TRANSACTIONS);
 }
@@ -156,7 +168,9 @@ void
 sipguide_transaction_clear(void)
 {
     sipguide_table_clear(transactions);
+    sipguide_table_clear(transactions_more);
     sipguide_table_clear(responses);
+    sipguide_table_clear(responses_more);
     sipguide_table_clear(clients);
     sipguide_table_clear(acks);
 }
@@ -165,7 +179,9 @@ void
 sipguide_transaction_sweep(guint32 now)
 {
     sipguide_table_sweep(transactions, now);
+    sipguide_table_sweep(transactions_more, now);
     sipguide_table_sweep(responses, now);
+    sipguide_table_sweep(responses_more, now);
     sipguide_table_sweep(clients, now);
     sipguide_table_sweep(acks, now);
 }
@@ -174,7 +190,9 @@ gboolean
 sipguide_transaction_refused(void)
 {
     return sipguide_table_refused(transactions) > 0 || sipguide_table_refused(responses) > 0
-           || sipguide_table_refused(clients) > 0 || sipguide_table_refused(acks) > 0;
+           || sipguide_table_refused(clients) > 0 || sipguide_table_refused(acks) > 0
+           || sipguide_table_refused(transactions_more) > 0
+           || sipguide_table_refused(responses_more) > 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -292,18 +310,50 @@ resend_on_time(const sipguide_step_t *s, guint resend, gint64 gap_us, gboolean i
     return gap_us >= expected * 7 / 10 && gap_us <= expected * 3 / 2 + 100000;
 }
 
-/* The index of the copies that went the same way as the step, or -1. */
-static int
-same_way(const copies_t *c, gsize stride, guint n, const sipguide_hop_t *hop)
+static slot_t *
+tslot(txn_rec_t *r, guint i)
 {
-    int best = -1, best_score = 0;
+    return (slot_t *)sipguide_table_slot(transactions_more, &r->h, &r->slot, sizeof(slot_t), i);
+}
+
+static copies_t *
+rslot(response_rec_t *r, guint i)
+{
+    return (copies_t *)sipguide_table_slot(responses_more, &r->h, &r->slot, sizeof(copies_t), i);
+}
+
+/* The slot of a transaction (of a response) whose copies went the hop's
+ * way, or NULL. */
+static slot_t *
+txn_same_way(txn_rec_t *r, const sipguide_hop_t *hop)
+{
+    slot_t *best = NULL;
+    int best_score = 0;
     guint i;
 
-    for (i = 0; i < n; i++) {
-        const copies_t *ci = (const copies_t *)((const guint8 *)c + stride * i);
-        int score = sipguide_hop_same_way(&ci->hop, hop);
+    for (i = 0; r != NULL && i < r->h.spare; i++) {
+        slot_t *t = tslot(r, i);
+        int score = t != NULL ? sipguide_hop_same_way(&t->request.hop, hop) : 0;
         if (score > best_score) {
-            best = (int)i;
+            best = t;
+            best_score = score;
+        }
+    }
+    return best;
+}
+
+static copies_t *
+response_same_way(response_rec_t *r, const sipguide_hop_t *hop)
+{
+    copies_t *best = NULL;
+    int best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->h.spare; i++) {
+        copies_t *c = rslot(r, i);
+        int score = c != NULL ? sipguide_hop_same_way(&c->hop, hop) : 0;
+        if (score > best_score) {
+            best = c;
             best_score = score;
         }
     }
@@ -589,7 +639,6 @@ sipguide_transaction_request(const sipguide_step_t *s)
     guint64 key;
     txn_rec_t *r;
     slot_t *slot;
-    int i;
 
     /* An ACK of a non-2xx final response carries its INVITE's branch but
      * is no copy of it; an ACK of a 2xx is a transaction of its own that
@@ -602,9 +651,8 @@ sipguide_transaction_request(const sipguide_step_t *s)
     key = transaction_key(v, v->method);
     r = (txn_rec_t *)sipguide_table_find(transactions, key);
     if (r != NULL) {
-        i = same_way(&r->slots[0].request, sizeof(slot_t), r->nslots, &s->hop);
-        if (i >= 0) {
-            slot = &r->slots[i];
+        slot = txn_same_way(r, &s->hop);
+        if (slot != NULL) {
             gint64 gap = s->us - slot->request.last_us;
             if (!copies_again(&slot->request, s, FALSE, 0))
                 return FALSE;
@@ -619,15 +667,17 @@ sipguide_transaction_request(const sipguide_step_t *s)
             }
             return FALSE;
         }
-        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN,
-                            r->slots[0].request.first_frame);
+        if (r->h.spare > 0)
+            sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN,
+                                r->slot.request.first_frame);
     } else {
         r = (txn_rec_t *)sipguide_table_add(transactions, key,
                                             deadline(s, sipguide_model_transaction_life()));
     }
 
-    if (r != NULL && r->nslots < HOPS) {
-        slot = &r->slots[r->nslots++];
+    if (r != NULL
+        && (slot = (slot_t *)sipguide_table_slot_add(transactions_more, &r->h, &r->slot, sizeof(slot_t),
+                                                     HOPS)) != NULL) {
         copies_start(&slot->request, s);
         slot->via_ep = v->via_ep;
         slot->first_us = s->us;
@@ -648,16 +698,16 @@ sipguide_transaction_request(const sipguide_step_t *s)
                       | (v->max_forwards > 0 ? REQ_MF_MORE : 0);
         /* An INVITE may ring until Timer C. */
         if (strcmp(v->method, "INVITE") == 0)
-            r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
+            sipguide_table_keep(transactions_more, &r->h,
+                                deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
     }
 
     /* A CANCEL names its INVITE by the same branch, on the same hop. */
     if (strcmp(v->method, "CANCEL") == 0) {
         txn_rec_t *inv = (txn_rec_t *)sipguide_table_find(transactions, transaction_key(v, "INVITE"));
         if (inv != NULL) {
-            i = same_way(&inv->slots[0].request, sizeof(slot_t), inv->nslots, &s->hop);
-            if (i >= 0 && inv->slots[i].cancel_frame == 0) {
-                slot_t *is = &inv->slots[i];
+            slot_t *is = txn_same_way(inv, &s->hop);
+            if (is != NULL && is->cancel_frame == 0) {
                 is->cancel_frame = s->frame;
                 is->cancel_facts = s->keep ? s->facts : NULL;
                 is->n_cancel = (guint8)v->nreasons;
@@ -681,10 +731,11 @@ answered_slot(txn_rec_t *r, const sipguide_hop_t *hop)
     int best_score = 0;
     guint i;
 
-    for (i = 0; r != NULL && i < r->nslots; i++) {
-        int score = sipguide_hop_answers(&r->slots[i].request.hop, r->slots[i].via_ep, hop);
+    for (i = 0; r != NULL && i < r->h.spare; i++) {
+        slot_t *t = tslot(r, i);
+        int score = t != NULL ? sipguide_hop_answers(&t->request.hop, t->via_ep, hop) : 0;
         if (score > best_score) {
-            best = &r->slots[i];
+            best = t;
             best_score = score;
         }
     }
@@ -787,14 +838,14 @@ response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable, cons
     guint64 key = response_key(txn, s->v);
     response_rec_t *r = (response_rec_t *)sipguide_table_find(responses, key);
     guint32 life = deadline(s, sipguide_model_transaction_life());
-    int i;
+    copies_t *c;
 
     if (r != NULL) {
-        r->h.deadline = MAX(r->h.deadline, life);
-        i = same_way(&r->slots[0], sizeof(copies_t), r->nslots, &s->hop);
-        if (i >= 0) {
-            sipguide_resend_t why = resend_cause(s, req, r->slots[i].last_us);
-            if (copies_again(&r->slots[i], s, resendable, why)) {
+        sipguide_table_keep(responses_more, &r->h, life);
+        c = response_same_way(r, &s->hop);
+        if (c != NULL) {
+            sipguide_resend_t why = resend_cause(s, req, c->last_us);
+            if (copies_again(c, s, resendable, why)) {
                 if (why == SIPGUIDE_RESEND_REQUEST)
                     sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_RESENT_REQUEST_IN,
                                         req->resent_frame);
@@ -803,12 +854,15 @@ response_copies(const sipguide_step_t *s, guint64 txn, gboolean resendable, cons
             }
             return TRUE;
         }
-        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN, r->slots[0].first_frame);
+        if (r->h.spare > 0)
+            sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_ALSO_SEEN_IN, r->slot.first_frame);
     } else {
         r = (response_rec_t *)sipguide_table_add(responses, key, life);
     }
-    if (r != NULL && r->nslots < HOPS)
-        copies_start(&r->slots[r->nslots++], s);
+    if (r != NULL
+        && (c = (copies_t *)sipguide_table_slot_add(responses_more, &r->h, &r->slot, sizeof(copies_t),
+                                                    HOPS)) != NULL)
+        copies_start(c, s);
     return FALSE;
 }
 
@@ -897,9 +951,9 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
         view->impi = req->impi;
         if (req->icid != 0)
             view->icid = req->icid;
-    } else if (r != NULL && r->nslots > 0) {
+    } else if (r != NULL && r->h.spare > 0) {
         sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_REQUEST_ELSEWHERE,
-                            r->slots[0].request.first_frame);
+                            r->slot.request.first_frame);
     }
 
     view->copy = response_copies(s, key, invite && v->code >= 200 && v->code < 300, req);
@@ -926,7 +980,8 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
             req->final_frame = s->frame;
         r->h.deadline = deadline(s, sipguide_model_transaction_life());
     } else if (invite) {
-        r->h.deadline = MAX(r->h.deadline, deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
+        sipguide_table_keep(transactions_more, &r->h,
+                            deadline(s, TIMER_C_S + sipguide_model_transaction_life()));
     }
     request_fate(s, req);
     if (invite)
