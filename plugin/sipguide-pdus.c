@@ -54,7 +54,7 @@ start_frame(packet_info *pinfo)
     cur.ip_matched = FALSE;
 }
 
-/* The dissector named in an export's tags (RFC-less, Wireshark's own:
+/* Whether an export names this dissector in its tags (Wireshark's format:
  * type and length in network order, then the value). */
 static gboolean
 exported_by(const exp_pdu_data_t *e, const char *name)
