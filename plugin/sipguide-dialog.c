@@ -78,12 +78,6 @@ typedef struct {
 static sipguide_table_t *dialogs, *dialogs_more;
 static sipguide_table_t *creators, *creators_more;
 
-static dslot_t *
-dslot(dialog_rec_t *r, guint i)
-{
-    return (dslot_t *)sipguide_table_slot(dialogs_more, &r->h, &r->slot, sizeof(dslot_t), i);
-}
-
 static cslot_t *
 cslot(creator_rec_t *r, guint i)
 {
@@ -155,23 +149,19 @@ dialog_key(const sipguide_values_t *v)
     return sipguide_model_key('D', v->call_id, a, b, NULL, NULL);
 }
 
+static int
+dialog_hop_score(const void *slot, const void *hop)
+{
+    return sipguide_hop_same_pair(&((const dslot_t *)slot)->hop, (const sipguide_hop_t *)hop);
+}
+
 /* The slot of the record whose hop the step crossed, either way. */
 static dslot_t *
 dialog_slot(dialog_rec_t *r, const sipguide_hop_t *hop)
 {
-    dslot_t *best = NULL;
-    int best_score = 0;
-    guint i;
-
-    for (i = 0; r != NULL && i < r->h.spare; i++) {
-        dslot_t *d = dslot(r, i);
-        int score = d != NULL ? sipguide_hop_same_pair(&d->hop, hop) : 0;
-        if (score > best_score) {
-            best = d;
-            best_score = score;
-        }
-    }
-    return best;
+    return r == NULL ? NULL
+         : (dslot_t *)sipguide_table_best_slot(dialogs_more, &r->h, &r->slot, sizeof(dslot_t),
+                                               dialog_hop_score, hop);
 }
 
 static dslot_t *
@@ -218,29 +208,35 @@ touch(const sipguide_step_t *s, guint32 life)
         sipguide_table_keep(dialogs_more, r, s->now_s + life);
 }
 
+/* What a creator slot must match: the kind of request, its From tag
+ * (unless 0) and, best, its hop. */
+typedef struct {
+    const sipguide_hop_t *hop;
+    gboolean              subscription;
+    guint32               tag;
+} creator_wanted_t;
+
+static int
+creator_score(const void *slot, const void *what)
+{
+    const cslot_t *c = (const cslot_t *)slot;
+    const creator_wanted_t *w = (const creator_wanted_t *)what;
+
+    if (c->subscription != w->subscription || (w->tag != 0 && c->tag != w->tag))
+        return 0;
+    return sipguide_hop_same_pair(&c->hop, w->hop);
+}
+
 static cslot_t *
 find_creator(const sipguide_step_t *s, gboolean subscription, const char *tag)
 {
     creator_rec_t *r = (creator_rec_t *)sipguide_table_find(creators,
         sipguide_model_key('C', s->v->call_id, NULL, NULL, NULL, NULL));
-    cslot_t *best = NULL;
-    int best_score = 0;
-    guint i;
+    creator_wanted_t w = { &s->hop, subscription, tag != NULL ? tag_hash(tag) : 0 };
 
-    for (i = 0; r != NULL && i < r->h.spare; i++) {
-        cslot_t *c = cslot(r, i);
-        int score;
-        if (c == NULL)
-            continue;
-        score = sipguide_hop_same_pair(&c->hop, &s->hop);
-        if (c->subscription != subscription || (tag != NULL && c->tag != tag_hash(tag)))
-            continue;
-        if (score > best_score) {
-            best = c;
-            best_score = score;
-        }
-    }
-    return best;
+    return r == NULL ? NULL
+         : (cslot_t *)sipguide_table_best_slot(creators_more, &r->h, &r->slot, sizeof(cslot_t),
+                                               creator_score, &w);
 }
 
 static void

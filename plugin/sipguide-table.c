@@ -257,6 +257,25 @@ sipguide_table_slot_add(sipguide_table_t *more, sipguide_rec_t *r, void *own, gs
     return own;
 }
 
+void *
+sipguide_table_best_slot(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
+                         sipguide_slot_score_t score, const void *what)
+{
+    void *best = NULL;
+    int best_score = 0;
+    guint i;
+
+    for (i = 0; r != NULL && i < r->spare; i++) {
+        void *slot = sipguide_table_slot(more, r, own, size, i);
+        int sc = slot != NULL ? score(slot, what) : 0;
+        if (sc > best_score) {
+            best = slot;
+            best_score = sc;
+        }
+    }
+    return best;
+}
+
 void
 sipguide_table_keep(sipguide_table_t *more, sipguide_rec_t *r, guint32 deadline)
 {

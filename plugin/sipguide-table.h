@@ -61,6 +61,14 @@ void *sipguide_table_slot(sipguide_table_t *more, sipguide_rec_t *r, void *own, 
 void *sipguide_table_slot_add(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
                               guint max);
 
+/* How well a slot fits what is looked for: 0 not at all, higher better. */
+typedef int (*sipguide_slot_score_t)(const void *slot, const void *what);
+
+/* The slot of record r (NULL: none) that fits 'what' best, NULL when
+ * none fits. */
+void *sipguide_table_best_slot(sipguide_table_t *more, sipguide_rec_t *r, void *own, gsize size,
+                               sipguide_slot_score_t score, const void *what);
+
 /* Keep the record and its further slots until 'deadline' at least. */
 void sipguide_table_keep(sipguide_table_t *more, sipguide_rec_t *r, guint32 deadline);
 

@@ -310,16 +310,24 @@ resend_on_time(const sipguide_step_t *s, guint resend, gint64 gap_us, gboolean i
     return gap_us >= expected * 7 / 10 && gap_us <= expected * 3 / 2 + 100000;
 }
 
-static slot_t *
-tslot(txn_rec_t *r, guint i)
+static int
+request_way_score(const void *slot, const void *hop)
 {
-    return (slot_t *)sipguide_table_slot(transactions_more, &r->h, &r->slot, sizeof(slot_t), i);
+    return sipguide_hop_same_way(&((const slot_t *)slot)->request.hop, (const sipguide_hop_t *)hop);
 }
 
-static copies_t *
-rslot(response_rec_t *r, guint i)
+static int
+copies_way_score(const void *slot, const void *hop)
 {
-    return (copies_t *)sipguide_table_slot(responses_more, &r->h, &r->slot, sizeof(copies_t), i);
+    return sipguide_hop_same_way(&((const copies_t *)slot)->hop, (const sipguide_hop_t *)hop);
+}
+
+static int
+answers_score(const void *slot, const void *hop)
+{
+    const slot_t *t = (const slot_t *)slot;
+
+    return sipguide_hop_answers(&t->request.hop, t->via_ep, (const sipguide_hop_t *)hop);
 }
 
 /* The slot of a transaction (of a response) whose copies went the hop's
@@ -327,37 +335,17 @@ rslot(response_rec_t *r, guint i)
 static slot_t *
 txn_same_way(txn_rec_t *r, const sipguide_hop_t *hop)
 {
-    slot_t *best = NULL;
-    int best_score = 0;
-    guint i;
-
-    for (i = 0; r != NULL && i < r->h.spare; i++) {
-        slot_t *t = tslot(r, i);
-        int score = t != NULL ? sipguide_hop_same_way(&t->request.hop, hop) : 0;
-        if (score > best_score) {
-            best = t;
-            best_score = score;
-        }
-    }
-    return best;
+    return r == NULL ? NULL
+         : (slot_t *)sipguide_table_best_slot(transactions_more, &r->h, &r->slot, sizeof(slot_t),
+                                              request_way_score, hop);
 }
 
 static copies_t *
 response_same_way(response_rec_t *r, const sipguide_hop_t *hop)
 {
-    copies_t *best = NULL;
-    int best_score = 0;
-    guint i;
-
-    for (i = 0; r != NULL && i < r->h.spare; i++) {
-        copies_t *c = rslot(r, i);
-        int score = c != NULL ? sipguide_hop_same_way(&c->hop, hop) : 0;
-        if (score > best_score) {
-            best = c;
-            best_score = score;
-        }
-    }
-    return best;
+    return r == NULL ? NULL
+         : (copies_t *)sipguide_table_best_slot(responses_more, &r->h, &r->slot, sizeof(copies_t),
+                                                copies_way_score, hop);
 }
 
 static guint32
@@ -727,19 +715,9 @@ sipguide_transaction_request(const sipguide_step_t *s)
 static slot_t *
 answered_slot(txn_rec_t *r, const sipguide_hop_t *hop)
 {
-    slot_t *best = NULL;
-    int best_score = 0;
-    guint i;
-
-    for (i = 0; r != NULL && i < r->h.spare; i++) {
-        slot_t *t = tslot(r, i);
-        int score = t != NULL ? sipguide_hop_answers(&t->request.hop, t->via_ep, hop) : 0;
-        if (score > best_score) {
-            best = t;
-            best_score = score;
-        }
-    }
-    return best;
+    return r == NULL ? NULL
+         : (slot_t *)sipguide_table_best_slot(transactions_more, &r->h, &r->slot, sizeof(slot_t),
+                                              answers_score, hop);
 }
 
 static void
