@@ -493,6 +493,8 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
          : sipguide_prime_batch_two_pass() ? sipguide_prime_armed() : later_needs(tree, pinfo);
     readable = (frame != NULL && PINFO_FD_VISITED(pinfo) && read_remembered(pinfo, frame, (int)need, &msgs))
                || sipguide_extract(tree, pinfo, (int)need, &msgs);
+    if (readable && frame == NULL && sipguide_pdus_checking())
+        sipguide_pdus_check(pinfo, &msgs);
     if (frame == NULL) {
         /* A frame of Diameter alone feeds the model and keeps an empty
          * record, so that later passes do not feed it again. */
@@ -564,6 +566,13 @@ sipguide_prefs_apply(void)
 }
 
 static void
+sipguide_cleanup(void)
+{
+    sipguide_frames_reset();
+    sipguide_pdus_file_end();
+}
+
+static void
 sipguide_init(void)
 {
     guint i;
@@ -582,6 +591,8 @@ sipguide_init(void)
     first_pass_taps = sipguide_prime_file_start();
     if (first_pass_taps)
         sipguide_pdus_listen(remember_from_taps);
+    else if (sipguide_pdus_checking())
+        sipguide_pdus_listen(NULL);
     else
         sipguide_pdus_stop();
     sipguide_model_set_t1(pref_t1_ms);
@@ -1100,7 +1111,7 @@ proto_register_sipguide(void)
     sipguide_handle = create_dissector_handle(dissect_sipguide, proto_sipguide);
     register_postdissector(sipguide_handle);
     register_init_routine(sipguide_init);
-    register_cleanup_routine(sipguide_frames_reset);
+    register_cleanup_routine(sipguide_cleanup);
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
     sipguide_calls_register();

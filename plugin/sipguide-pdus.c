@@ -32,6 +32,7 @@ static gboolean listening;
  * marks a frame visited before it runs the taps, so that mark cannot
  * tell. */
 static guint32 newest;
+static guint32 compared;    /* frames the check compared in this file */
 static int tag_export, tag_ip, tag_frame;
 
 /* The frame being collected: its number and what came so far, in the
@@ -41,6 +42,8 @@ static struct {
     wmem_array_t *pdus;
     guint16       ip_id;
     gboolean      ip_matched;   /* ip_id is that of the header of the frame's addresses */
+    /* The check: what the protocol items gave, in this dissection. */
+    const sipguide_msgs_t *items;
 } cur;
 
 static void
@@ -161,6 +164,44 @@ spans_of(packet_info *pinfo, pdu_kind_t kind, sipguide_span_t **out, guint *n)
     *n = k;
 }
 
+/* The check: the taps against the protocol items. */
+static void
+check_frame(packet_info *pinfo)
+{
+    const sipguide_msgs_t *items = cur.items;
+    sipguide_span_t *sip = NULL, *diameter = NULL;
+    guint nsip = 0, ndiameter = 0, k;
+
+    if (cur.num == pinfo->num && cur.pdus != NULL) {
+        spans_of(pinfo, PDU_SIP, &sip, &nsip);
+        spans_of(pinfo, PDU_DIAMETER, &diameter, &ndiameter);
+    }
+    compared++;
+    if (nsip != items->count || ndiameter != items->ndiameter) {
+        fprintf(stderr, "sipguide-check: frame %u: the taps give %u SIP and %u Diameter messages, "
+                "the protocol items %u and %u\n", pinfo->num, nsip, ndiameter, items->count,
+                items->ndiameter);
+        return;
+    }
+    for (k = 0; k < nsip; k++) {
+        const sipguide_msg_t *m = &items->msgs[k];
+        if (sip[k].ds != m->ds || sip[k].start != m->start || sip[k].end != m->end)
+            fprintf(stderr, "sipguide-check: frame %u: SIP message %u at %d..%d of data source %p "
+                    "by the taps, at %d..%d of %p by the protocol items\n", pinfo->num, k + 1,
+                    sip[k].start, sip[k].end, (void *)sip[k].ds, m->start, m->end, (void *)m->ds);
+    }
+    for (k = 0; k < ndiameter; k++) {
+        const sipguide_span_t *d = &items->diameter[k];
+        if (diameter[k].ds != d->ds || diameter[k].start != d->start || diameter[k].end != d->end)
+            fprintf(stderr, "sipguide-check: frame %u: Diameter message %u at %d..%d by the taps, "
+                    "at %d..%d by the protocol items\n", pinfo->num, k + 1, diameter[k].start,
+                    diameter[k].end, d->start, d->end);
+    }
+    if ((nsip > 0 || ndiameter > 0) && cur.ip_id != items->ip_id)
+        fprintf(stderr, "sipguide-check: frame %u: IPv4 identification %u by the taps, %u by the "
+                "protocol items\n", pinfo->num, cur.ip_id, items->ip_id);
+}
+
 static tap_packet_status
 on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data _U_,
          tap_flags_t flags _U_)
@@ -169,8 +210,10 @@ on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const v
     guint nsip, ndiameter;
     sipguide_msgs_t msgs;
 
-    if (pinfo->num > newest && cur.num == pinfo->num && cur.pdus != NULL
-        && wmem_array_get_count(cur.pdus) > 0 && frame_done != NULL) {
+    if (cur.items != NULL)
+        check_frame(pinfo);
+    else if (pinfo->num > newest && cur.num == pinfo->num && cur.pdus != NULL
+             && wmem_array_get_count(cur.pdus) > 0 && frame_done != NULL) {
         spans_of(pinfo, PDU_SIP, &sip, &nsip);
         spans_of(pinfo, PDU_DIAMETER, &diameter, &ndiameter);
         sipguide_extract_spans(pinfo, 3, sip, nsip, diameter, ndiameter,
@@ -207,6 +250,37 @@ sipguide_pdus_listen(sipguide_pdus_cb_t done)
     listen_on(EXPORT_PDU_TAP_NAME_LAYER_7, &tag_export, on_export);
     listen_on("ip", &tag_ip, on_ip);
     listen_on("frame", &tag_frame, on_frame);
+}
+
+gboolean
+sipguide_pdus_checking(void)
+{
+    static int checking = -1;
+
+    if (checking < 0)
+        checking = g_getenv("SIPGUIDE_CHECK_TAPS") != NULL;
+    return checking;
+}
+
+void
+sipguide_pdus_check(packet_info *pinfo, const sipguide_msgs_t *msgs)
+{
+    sipguide_msgs_t *copy;
+
+    if (!listening)
+        return;
+    start_frame(pinfo);
+    copy = wmem_new(pinfo->pool, sipguide_msgs_t);
+    *copy = *msgs;
+    cur.items = copy;
+}
+
+void
+sipguide_pdus_file_end(void)
+{
+    if (listening && sipguide_pdus_checking())
+        fprintf(stderr, "sipguide-check: %u frames compared\n", compared);
+    compared = 0;
 }
 
 void

@@ -30,4 +30,22 @@ void sipguide_pdus_listen(sipguide_pdus_cb_t done);
 /* Stop listening.  Nothing when not listening. */
 void sipguide_pdus_stop(void);
 
+/* A check of this reading against the protocol items, for the tests
+ * (tests/taps-test.sh): where the environment variable
+ * SIPGUIDE_CHECK_TAPS is set, the plugin listens in every run, and for
+ * each frame whose messages it read from protocol items
+ * (sipguide_pdus_check()) it writes to stderr a line beginning
+ * "sipguide-check:" wherever the taps tell otherwise: another number of
+ * SIP or Diameter messages, another place of one, another IPv4
+ * identification. */
+gboolean sipguide_pdus_checking(void);
+
+/* The messages the post-dissector read from protocol items in this
+ * dissection, for the check. */
+void sipguide_pdus_check(packet_info *pinfo, const sipguide_msgs_t *msgs);
+
+/* At the end of a file, when checking: a line "sipguide-check: N frames
+ * compared" on stderr. */
+void sipguide_pdus_file_end(void);
+
 #endif /* SIPGUIDE_PDUS_H */
