@@ -73,12 +73,18 @@ static const name_t names[] = {
  * last; filled once. */
 static guint8 by_len[NAME_MAX_LEN + 2];
 
+/* Each name in words of eight bytes, zero after its end, to compare a
+ * word at a time. */
+#define NAME_WORDS ((NAME_MAX_LEN + 7) / 8)
+static guint64 name_words[G_N_ELEMENTS(names)][NAME_WORDS];
+
 static void
 index_names(void)
 {
     guint i, len = 0;
 
     for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        memcpy(name_words[i], names[i].name, names[i].len);
         while (len <= names[i].len)
             by_len[len++] = (guint8)i;
     }
@@ -96,19 +102,25 @@ static const guint8 name_stop[256] = { [0] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 
 static int
 full_name(const guint8 *p, gint len)
 {
-    guint i;
+    guint8 lowered[NAME_WORDS * 8] = { 0 };
+    guint64 words[NAME_WORDS];
+    guint i, w, nwords;
     gint k;
 
     if (len < 2 || len > NAME_MAX_LEN)
         return -1;
+    /* The name in lower case: names hold only letters and '-', so setting
+     * bit 0x20 of each byte lowers a letter, keeps '-', and makes no other
+     * byte of a name (CR, which would give '-', ends a name before it gets
+     * here).  Then compared a word at a time. */
+    for (k = 0; k < len; k++)
+        lowered[k] = p[k] | 0x20;
+    memcpy(words, lowered, sizeof(words));
+    nwords = ((guint)len + 7) / 8;
     for (i = by_len[len]; i < by_len[len + 1]; i++) {
-        const char *n = names[i].name;
-        /* Names start with a letter: only a letter gives one with 0x20. */
-        if ((p[0] | 0x20) != (guint8)n[0])
-            continue;
-        for (k = 1; k < len && LOWER(p[k]) == (guint8)n[k]; k++)
+        for (w = 0; w < nwords && words[w] == name_words[i][w]; w++)
             ;
-        if (k == len)
+        if (w == nwords)
             return names[i].hdr;
     }
     return -1;
