@@ -12,7 +12,6 @@
 #include <epan/exported_pdu.h>
 #include <epan/dissectors/packet-ip.h>
 #include <wsutil/exported_pdu_tlvs.h>
-#include <wsutil/pint.h>
 
 #include "compat.h"
 #include "sipguide-pdus.h"
@@ -66,8 +65,9 @@ exported_by(const exp_pdu_data_t *e, const char *name)
     guint off = 0;
 
     while (e->tlv_buffer != NULL && off + 4 <= e->tlv_buffer_len) {
-        guint type = pntoh16(e->tlv_buffer + off);
-        guint len = pntoh16(e->tlv_buffer + off + 2);
+        const guint8 *t = e->tlv_buffer + off;
+        guint type = (guint)t[0] << 8 | t[1];
+        guint len = (guint)t[2] << 8 | t[3];
 
         if (type == EXP_PDU_TAG_END_OF_OPT || off + 4 + len > e->tlv_buffer_len)
             return FALSE;
