@@ -480,6 +480,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
 
     if (frame == NULL && !frame_has_sip(pinfo))
         return 0;
+    /* A first pass read through taps that does not draw the guide leaves
+     * the frame to them, which read it once it is complete. */
+    if (frame == NULL && first_pass_taps && sipguide_prime_armed() != SIPGUIDE_NEED_ALL)
+        return 0;
     drawn = proto_field_is_referenced(tree, proto_sipguide) || pref_info_column
             || (expert_tap > 0 && have_tap_listener(expert_tap));
     if (frame != NULL && !drawn && !have_tap_listener(sipguide_tap)
