@@ -76,10 +76,8 @@ sipguide_legs_refused(void)
 static guint64
 legs_key(const sipguide_values_t *v)
 {
-    char seq[24];
-
-    sipguide_model_number(seq, v->cseq);
-    return sipguide_model_key('L', v->call_id, seq, v->method, NULL, NULL);
+    return sipguide_model_key_number(sipguide_model_key('L', v->call_id, v->method, NULL, NULL, NULL),
+                                     v->cseq);
 }
 
 /* Whether two messages were sent by the same element. */

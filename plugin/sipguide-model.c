@@ -138,20 +138,6 @@ sipguide_model_number(char *buf, guint64 n)
     return buf;
 }
 
-const char *
-sipguide_model_hex(char *buf, guint64 n)
-{
-    static const char digits[] = "0123456789abcdef";
-    guint len = 1, i;
-
-    while (len < 16 && (n >> (4 * len)) != 0)
-        len++;
-    for (i = 0; i < len; i++)
-        buf[i] = digits[(n >> (4 * (len - 1 - i))) & 0xf];
-    buf[len] = '\0';
-    return buf;
-}
-
 /* Keys are not kept: two keys that hash alike (about one chance in 10^19
  * per pair) would be taken for one. */
 guint64
@@ -165,6 +151,17 @@ sipguide_model_key(char kind, const char *a, const char *b, const char *c,
     h = mix_string(h, c);
     h = mix_string(h, d);
     h = mix_string(h, e);
+    return h != 0 ? h : 1;
+}
+
+guint64
+sipguide_model_key_number(guint64 key, guint64 n)
+{
+    guint64 h = (key ^ n) * MIX_K;
+
+    h ^= h >> 29;
+    h = (h ^ G_GUINT64_CONSTANT(0x9e3779b97f4a7c15)) * MIX_K;
+    h ^= h >> 32;
     return h != 0 ? h : 1;
 }
 

@@ -79,12 +79,13 @@ const char *sipguide_model_intern(const char *s);
  * than a formatted print. */
 const char *sipguide_model_number(char *buf, guint64 n);
 
-/* The hexadecimal text of n in buf (room for 17 bytes), for keys. */
-const char *sipguide_model_hex(char *buf, guint64 n);
-
 /* The 64-bit key of a record: a kind letter and up to five strings. */
 guint64 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
                            const char *d, const char *e);
+
+/* A key with a number mixed into it (a CSeq number, a code), cheaper than
+ * its text among the strings. */
+guint64 sipguide_model_key_number(guint64 key, guint64 n);
 
 /* Whether some table had to refuse a record since the file started. */
 gboolean sipguide_model_incomplete(void);

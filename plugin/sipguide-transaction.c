@@ -201,25 +201,24 @@ sipguide_transaction_refused(void)
 static guint64
 transaction_key(const sipguide_values_t *v, const char *method)
 {
-    char seq[24];
-
     if (v->rfc3261_branch)
         return sipguide_model_key('T', v->branch, v->sent_by, method, NULL, NULL);
     /* RFC 2543: no cookie, so the branch (if any) is only part of the top Via. */
-    sipguide_model_number(seq, v->cseq);
-    return sipguide_model_key('2', v->call_id, v->from_tag, seq, method,
-                              v->branch != NULL ? v->branch : v->sent_by);
+    return sipguide_model_key_number(sipguide_model_key('2', v->call_id, v->from_tag, method,
+                                                        v->branch != NULL ? v->branch : v->sent_by,
+                                                        NULL),
+                                     v->cseq);
 }
 
 /* One response of a transaction: its code, To tag and RSeq. */
 static guint64
 response_key(guint64 transaction, const sipguide_values_t *v)
 {
-    char id[24], code[24], rseq[24];
+    guint64 key = sipguide_model_key('S', v->to_tag, NULL, NULL, NULL, NULL);
 
-    return sipguide_model_key('S', sipguide_model_hex(id, transaction), v->to_tag,
-                              sipguide_model_number(code, v->code),
-                              sipguide_model_number(rseq, v->has_rseq ? v->rseq : 0), NULL);
+    key = sipguide_model_key_number(key, transaction);
+    key = sipguide_model_key_number(key, v->code);
+    return sipguide_model_key_number(key, v->has_rseq ? v->rseq : 0);
 }
 
 /* A client: its Call-ID, its From tag (REGISTER refreshes may change it)
@@ -542,14 +541,19 @@ client_refused(const sipguide_step_t *s)
 }
 
 /* The 2xx responses to INVITE of a dialog and CSeq that wait for an ACK. */
+/* The 2xx responses of a dialog (Call-ID, tags) and CSeq number. */
+static guint64
+ack_key(const sipguide_values_t *v)
+{
+    return sipguide_model_key_number(sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag,
+                                                        NULL, NULL),
+                                     v->cseq);
+}
+
 static ack_rec_t *
 ack_record(const sipguide_values_t *v)
 {
-    char seq[24];
-
-    sipguide_model_number(seq, v->cseq);
-    return (ack_rec_t *)sipguide_table_find(acks, sipguide_model_key('K', v->call_id, v->from_tag,
-                                                                     v->to_tag, seq, NULL));
+    return (ack_rec_t *)sipguide_table_find(acks, ack_key(v));
 }
 
 /* An ACK of a 2xx: find the 2xx it acknowledges, on the same hop. */
@@ -584,13 +588,10 @@ static void
 await_ack(const sipguide_step_t *s)
 {
     const sipguide_values_t *v = s->v;
-    char seq[24];
-    guint64 key;
+    guint64 key = ack_key(v);
     ack_rec_t *r;
     ack_slot_t *a;
 
-    sipguide_model_number(seq, v->cseq);
-    key = sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag, seq, NULL);
     r = (ack_rec_t *)sipguide_table_find(acks, key);
     if (r == NULL)
         r = (ack_rec_t *)sipguide_table_add(acks, key, deadline(s, sipguide_model_transaction_life()));

@@ -12,12 +12,16 @@
 --                  when the packet list is filled and starts colouring its
 --                  rows, the last frame when that colouring reaches it
 --
+-- With SIPGUIDE_BENCH_EXIT_AT_READ_END set, Wireshark exits as soon as the
+-- last marker is read (for counting the first pass's instructions).
+--
 -- The dissector is registered on port 9 only, so no other frame calls it,
 -- with or without the plugin; it adds nothing to the tree.
 --
 -- SPDX-License-Identifier: GPL-2.0-or-later
 
 local fifo = os.getenv("SIPGUIDE_BENCH_FIFO")
+local exit_at_read_end = os.getenv("SIPGUIDE_BENCH_EXIT_AT_READ_END") ~= nil
 local marker = Proto("sipguide_bench", "SIP Response Guide benchmark marker")
 local names = {
     ["sipguide-benchmark-first"] = "first",
@@ -42,6 +46,9 @@ function marker.dissector(tvb, pinfo, tree)
     end
     if not pinfo.visited then
         report((which == "first" and "read-start " or "read-end ") .. pinfo.number)
+        if which == "last" and exit_at_read_end then
+            os.exit(0)
+        end
     else
         report("revisit-" .. which .. " " .. pinfo.number)
     end

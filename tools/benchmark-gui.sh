@@ -6,12 +6,14 @@
 # and without it.  It prints figures; it is not a test and judges none.
 #
 #   tools/benchmark-gui.sh [--frames N] [--pairs P] [--startup-pairs S]
-#                          [--mix sip|mixed] [--build DIR]
+#                          [--count-frames C] [--mix sip|mixed] [--build DIR]
 #
 #   --frames N         frames in the capture (default 200000)
 #   --pairs P          A/B pairs, A (without) then B (with) (default 3)
 #   --startup-pairs S  A/B pairs on a capture of the two marker frames alone,
 #                      for start-up time and memory (default 3)
+#   --count-frames C   frames of the capture whose first pass's instructions
+#                      are counted (default 10000; 0: none)
 #   --mix M            the load of tools/make-bench-capture.py (default sip)
 #   --build DIR        the build folder whose plugins/ holds the plugin
 #                      (default: build at the top of the source tree)
@@ -44,6 +46,12 @@
 # same moments: on a shared machine it is steadier than wall time, which
 # counts the time Wireshark waits for a core.
 #
+# Instructions: the first pass alone, counted with valgrind (cachegrind,
+# no cache simulation) on a capture of C frames and on the two-frame one,
+# A and B once each; Wireshark exits when the last marker is read
+# (SIPGUIDE_BENCH_EXIT_AT_READ_END), and the per-frame figure takes off
+# the two-frame count, the start-up.  Repeatable where times are not.
+#
 # Bytes kept per response and per transaction: (peak B-A on the capture)
 # minus (peak B-A on the two-frame capture, the plugin's fixed cost),
 # divided by the capture's SIP responses or transactions (requests but ACK).
@@ -68,6 +76,7 @@ if [ "${1:-}" = --inside ]; then
     work=$2
     pairs=$3
     startup_pairs=$4
+    count_frames=$5
     out="$work/run"
     export HOME="$work/home" XDG_RUNTIME_DIR="$work/home/run" LC_ALL=C.UTF-8 TZ=UTC
     mkdir -p "$XDG_RUNTIME_DIR" "$out/extcap"
@@ -190,6 +199,25 @@ if [ "${1:-}" = --inside ]; then
         run without "$work/gui.pcap" "$frames" "$out/res.without"
         run with "$work/gui.pcap" "$frames" "$out/res.with"
     done
+
+    # count VARIANT CAPTURE: the instructions of Wireshark until the last
+    # marker of CAPTURE is read, appended to $out/count.VARIANT.
+    count() {
+        local variant=$1 capture=$2 log="$out/valgrind.$1.log"
+        WIRESHARK_PLUGIN_DIR="$work/plugins-$variant" WIRESHARK_EXTCAP_DIR="$out/extcap" \
+            SIPGUIDE_BENCH_EXIT_AT_READ_END=1 \
+            valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+            wireshark -r "$capture" -X "lua_script:$work/benchmark-gui.lua" > "$log" 2>&1 || true
+        awk '/I *refs/ { gsub(",", "", $NF); if ($NF + 0 > m) m = $NF + 0 } END { if (m) printf "%.0f\n", m; else exit 1 }' \
+            "$log" >> "$out/count.$variant" || die "valgrind counted nothing ($variant, $capture): $(tail -c 2000 "$log")"
+    }
+    if [ "$count_frames" -gt 0 ]; then
+        echo "benchmark-gui: counting the first pass's instructions (valgrind) ..." >&2
+        for variant in without with; do
+            count "$variant" "$work/count.pcap"
+            count "$variant" "$work/tiny.pcap"
+        done
+    fi
     exit 0
 fi
 
@@ -203,6 +231,7 @@ usage() {
 frames=200000
 pairs=3
 startup_pairs=3
+count_frames=10000
 mix=sip
 src=$(cd "$(dirname "$0")/.." && pwd)
 build="$src/build"
@@ -211,6 +240,7 @@ while [ $# -gt 0 ]; do
     --frames) frames=${2:?--frames needs a number}; shift 2 ;;
     --pairs) pairs=${2:?--pairs needs a number}; shift 2 ;;
     --startup-pairs) startup_pairs=${2:?--startup-pairs needs a number}; shift 2 ;;
+    --count-frames) count_frames=${2:?--count-frames needs a number}; shift 2 ;;
     --mix) mix=${2:?--mix needs sip or mixed}; shift 2 ;;
     --build) build=${2:?--build needs a folder}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -223,6 +253,14 @@ for n in "$frames" "$pairs" "$startup_pairs"; do
         exit 2
     fi
 done
+if ! [[ "$count_frames" =~ ^[0-9]+$ ]] || { [ "$count_frames" -gt 0 ] && [ "$count_frames" -lt 3 ]; }; then
+    echo "benchmark-gui: --count-frames is 0 or at least 3" >&2
+    exit 2
+fi
+if [ "$count_frames" -gt 0 ] && ! command -v valgrind > /dev/null; then
+    echo "benchmark-gui: valgrind is missing (Debian package valgrind); --count-frames 0 leaves the count out" >&2
+    exit 1
+fi
 if [ "$frames" -lt 3 ]; then
     echo "benchmark-gui: --frames must be at least 3 (two of them are markers)" >&2
     exit 2
@@ -275,6 +313,10 @@ echo "benchmark-gui: writing a capture of $frames frames ($mix load) ..." >&2
 python3 "$src/tools/make-bench-capture.py" --mix "$mix" --markers --frames "$frames" "$work/gui.pcap" \
     > "$work/capture.info"
 python3 "$src/tools/make-bench-capture.py" --mix "$mix" --markers --frames 2 "$work/tiny.pcap" > /dev/null
+if [ "$count_frames" -gt 0 ]; then
+    python3 "$src/tools/make-bench-capture.py" --mix "$mix" --markers --frames "$count_frames" \
+        "$work/count.pcap" > "$work/count.info"
+fi
 profile="$work/home/.config/wireshark"
 cat > "$profile/recent_common" << EOF
 gui.geometry_main_x: 0
@@ -299,8 +341,8 @@ if [ -z "$plugin_version" ]; then
 fi
 
 "${unprivileged[@]}" env -u XAUTHORITY -u DISPLAY \
-    timeout -k 5 $(( (2 * (pairs + startup_pairs + 1)) * RUN_TIMEOUT )) \
-    bash "$src/tools/benchmark-gui.sh" --inside "$work" "$pairs" "$startup_pairs"
+    timeout -k 5 $(( (2 * (pairs + startup_pairs + 1) + 4) * RUN_TIMEOUT )) \
+    bash "$src/tools/benchmark-gui.sh" --inside "$work" "$pairs" "$startup_pairs" "$count_frames"
 
 # --- report ------------------------------------------------------------------
 
@@ -369,3 +411,12 @@ for spec in "5:listed" "6:idle"; do
                        " ((B-A %+d KiB) - (start-up B-A %+d KiB))\n", w, d * 1024 / r, d * 1024 / t, b - a, f
         }'
 done
+if [ "$count_frames" -gt 0 ]; then
+    awk -v a="$(sed -n 1p "$work/run/count.without")" -v ae="$(sed -n 2p "$work/run/count.without")" \
+        -v b="$(sed -n 1p "$work/run/count.with")" -v be="$(sed -n 2p "$work/run/count.with")" \
+        -v n="$count_frames" 'BEGIN {
+            printf "  instructions of the first pass (valgrind, %d frames, until the last is read): A %.0f, B %.0f;" \
+                   " per frame, start-up taken off: A %.0f, B %.0f, B/A %.3f\n",
+                   n, a, b, (a - ae) / n, (b - be) / n, (b - be) / (a - ae)
+        }'
+fi
