@@ -426,23 +426,34 @@ later_needs(proto_tree *tree, packet_info *pinfo)
 
 /* Whether the SIP dissector ran on this frame, or (when the model reads
  * everything) the Diameter one.  Their layer is near the end of the list,
- * and protocol ids compare faster than names. */
+ * and protocol ids compare faster than names.  A message quoted in an
+ * ICMP error is none: the host that sent the error did not take it, and
+ * Wireshark leaves such quotes out of its own SIP statistics and export
+ * too (as does the reading through taps of the GUI's first pass). */
 static gboolean
 frame_has_sip(const packet_info *pinfo)
 {
+    static int proto_icmp = -2, proto_icmpv6 = -2;
     const int proto_sip = sipguide_sip_field_ids[SIPGUIDE_SF_SIP];
     const int proto_diameter = sipguide_prime_armed() == SIPGUIDE_NEED_ALL
                                ? sipguide_sip_field_ids[SIPGUIDE_SF_DIAMETER] : -1;
     wmem_list_frame_t *layer;
+    gboolean found = FALSE;
 
     if (proto_sip < 0 || pinfo->layers == NULL)
         return FALSE;
+    if (proto_icmp == -2) {
+        proto_icmp = proto_get_id_by_filter_name("icmp");
+        proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
+    }
     for (layer = wmem_list_tail(pinfo->layers); layer != NULL; layer = wmem_list_frame_prev(layer)) {
         int id = GPOINTER_TO_INT(wmem_list_frame_data(layer));
         if (id == proto_sip || (id == proto_diameter && proto_diameter > 0))
-            return TRUE;
+            found = TRUE;
+        else if (found && id > 0 && (id == proto_icmp || id == proto_icmpv6))
+            return FALSE;
     }
-    return FALSE;
+    return found;
 }
 
 static int

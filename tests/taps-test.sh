@@ -11,6 +11,12 @@
 # how many frames it compared.  The test fails on any difference, and when
 # the frames compared are not those that have SIP or Diameter.
 #
+# A capture of tests/icmp-capture.py joins them: two INVITEs, each quoted
+# back in an ICMP port unreachable.  A quote is no SIP message (the export
+# tap leaves it out, as Wireshark's SIP statistics do): the guide must
+# follow the two INVITEs alone, one the retransmission of the other, and
+# say nothing on the ICMP frames.
+#
 #   taps-test.sh PLUGIN_DIR SOURCE_DIR
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
@@ -26,6 +32,7 @@ chmod 755 "$work"
 mkdir -p "$work/home" "$work/out" "$work/captures"
 cp -r "$plugin_dir" "$work/plugins"
 cp "$src"/tests/captures/*.pcap "$src"/tests/real/captures/*.pcap "$work/captures/"
+python3 "$src/tests/icmp-capture.py" "$work/captures/icmp-quote.pcap"
 chmod -R a+rX "$work"
 chmod -R a+rwX "$work/home" "$work/out"
 
@@ -34,7 +41,7 @@ checked=0
 for pcap in "$work"/captures/*.pcap; do
     name=$(basename "$pcap" .pcap)
     SIPGUIDE_CHECK_TAPS=1 run_tshark -n -r "$pcap" -V > /dev/null 2> "$work/out/$name.err"
-    expected=$(run_tshark -n -r "$pcap" -Y 'sip || diameter' 2> /dev/null | wc -l)
+    expected=$(run_tshark -n -r "$pcap" -Y '(sip || diameter) && !icmp && !icmpv6' 2> /dev/null | wc -l)
     if grep -v '^sipguide-check: [0-9]* frames compared$' "$work/out/$name.err" | grep -q .; then
         echo "FAIL: $name: the taps and the protocol items differ (or tshark complained):" >&2
         grep -v '^sipguide-check: [0-9]* frames compared$' "$work/out/$name.err" | head -n 10 >&2
@@ -51,4 +58,20 @@ for pcap in "$work"/captures/*.pcap; do
 done
 echo "$checked frames of $(ls "$work"/captures/*.pcap | wc -l) captures: the taps give the messages the protocol items give"
 [ "$checked" -gt 0 ] || { echo "FAIL: no frame compared" >&2; status=1; }
+
+# The ICMP quotes: a guide on frames 1 and 3 only, frame 3 a retransmission
+# of frame 1, and frame 1 sent twice.
+icmp="$work/captures/icmp-quote.pcap"
+guided=$(run_tshark -n -r "$icmp" -2 -Y sipguide -T fields -e frame.number 2> /dev/null | tr '\n' ' ')
+resent=$(run_tshark -n -r "$icmp" -2 -Y 'frame.number == 3' -T fields -e sipguide.retransmission_of \
+    2> /dev/null)
+copies=$(run_tshark -n -r "$icmp" -2 -Y 'frame.number == 1' -T fields -e sipguide.request.copies \
+    2> /dev/null)
+if [ "$guided" != "1 3 " ] || [ "$resent" != 1 ] || [ "$copies" != 2 ]; then
+    echo "FAIL: icmp-quote: guides on frames '$guided' (1 3 expected), frame 3 a retransmission of" \
+         "'$resent' (1), frame 1 sent '$copies' times (2)" >&2
+    status=1
+else
+    echo "icmp-quote: the guide follows the two INVITEs and takes the ICMP quotes for none"
+fi
 exit $status
