@@ -28,6 +28,7 @@
 #include "sipguide-fields.h"
 #include "sipguide-flow.h"
 #include "sipguide-frames.h"
+#include "sipguide-intern.h"
 #include "sipguide-model.h"
 #include "sipguide-pdus.h"
 #include "sipguide-prime.h"
@@ -210,24 +211,30 @@ static sipguide_frame_t *
 remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model)
 {
     gboolean keep = !sipguide_prime_single_pass();
-    sipguide_frame_t *frame;
+    gsize facts_size = sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t);
+    sipguide_frame_t *frame = NULL;
+    guint32 handle = 0;
     guint i;
 
-    frame = (sipguide_frame_t *)wmem_alloc(keep ? wmem_file_scope() : pinfo->pool,
-        sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t)
-        + (keep ? msgs->count * sizeof(sipguide_where_t) : 0));
+    if (keep)
+        frame = (sipguide_frame_t *)sipguide_frames_alloc(
+            facts_size + msgs->count * sizeof(sipguide_where_t), &handle);
+    if (frame == NULL) {
+        keep = FALSE;
+        frame = (sipguide_frame_t *)wmem_alloc(pinfo->pool, facts_size);
+    }
     frame->count = msgs->count;
     for (i = 0; i < msgs->count; i++) {
         const sipguide_msg_t *m = &msgs->msgs[i];
         sipguide_facts_init(&frame->facts[i], m->response, m->code,
-                            sipguide_model_intern(sipguide_msg_method(m)));
+                            sipguide_intern(sipguide_msg_method(m)));
         if (keep)
             sipguide_where_of(pinfo, m, &frame_where(frame)[i]);
     }
     if (model)
         sipguide_model_frame(pinfo, msgs, frame->facts, keep);
     if (keep)
-        sipguide_frames_set(pinfo->num, frame);
+        sipguide_frames_set(pinfo->num, handle);
     return frame;
 }
 

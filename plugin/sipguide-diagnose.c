@@ -419,11 +419,11 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
     /* The request as far as the capture tells: the model knows whether it
      * had a To tag and a session description, its Event package, its
      * expiry and Max-Forwards ... */
-    sipguide_req_ctx_t ctx = sipguide_req_ctx_method(f->method);
+    sipguide_req_ctx_t ctx = sipguide_req_ctx_method(sipguide_facts_method(f));
 
     ctx.in_dialog = tri(f->context, SIPGUIDE_CTX_IN_DIALOG, SIPGUIDE_CTX_OUT_OF_DIALOG);
     ctx.request_sdp = tri(f->context, SIPGUIDE_CTX_SDP, SIPGUIDE_CTX_NO_SDP);
-    ctx.event = f->event;
+    ctx.event = sipguide_facts_event(f);
     ctx.credentials = tri(f->context, SIPGUIDE_CTX_CREDENTIALS, SIPGUIDE_CTX_NO_CREDENTIALS);
     if (f->asked_expires >= 0)
         ctx.expires_zero = f->asked_expires == 0 ? SIPGUIDE_TRI_YES : SIPGUIDE_TRI_NO;
@@ -441,7 +441,7 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
 
     memset(r, 0, sizeof(*r));
     r->code = f->code;
-    r->method = f->method;
+    r->method = ctx.method;
     r->valid = resolve(f->code, &ctx, &r->guide);
     r->phrase = r->guide.entry != NULL ? r->guide.entry->phrase : NULL;
     if (r->guide.entry != NULL && !r->guide.entry->registered && ctx.own_phrase == SIPGUIDE_TRI_NO)

@@ -8,15 +8,28 @@
 #include <wireshark.h>
 
 #include "sipguide-facts.h"
+#include "sipguide-intern.h"
 
 void
-sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, const char *method)
+sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, guint16 method)
 {
     memset(f, 0, sizeof(*f));
     f->flags = response ? SIPGUIDE_FACT_RESPONSE : 0;
-    f->code = code;
+    f->code = (guint16)MIN(code, G_MAXUINT16);
     f->method = method;
     f->asked_expires = -1;
+}
+
+const char *
+sipguide_facts_method(const sipguide_facts_t *f)
+{
+    return sipguide_interned(f->method);
+}
+
+const char *
+sipguide_facts_event(const sipguide_facts_t *f)
+{
+    return sipguide_interned(f->event);
 }
 
 const sipguide_link_t *

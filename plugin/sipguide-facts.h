@@ -143,27 +143,32 @@ typedef enum {
 #define SIPGUIDE_FACTS_INLINE 2
 
 typedef struct sipguide_facts {
-    guint32          code;          /* a response's Status-Code */
+    guint16          code;          /* a response's Status-Code */
     guint16          flags;         /* SIPGUIDE_FACT_* */
     guint16          context;       /* SIPGUIDE_CTX_* */
+    guint16          method;        /* request method, or CSeq method (sipguide_intern) */
+    guint16          event;         /* Event package of the request (idem), or 0 */
+    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
     guint8           auth;          /* sipguide_auth_t */
     guint8           nlinks;        /* links held, inline and more */
     guint8           nmore_cap;     /* room in 'more' */
     guint8           challenges;    /* a 401/407: challenges of its client so far */
     guint8           resyncs;       /* a 401/407: IMS-AKA re-synchronisations so far */
-    guint16          copies;        /* a request: copies sent on its hop (1 when never resent) */
     guint32          response_us;   /* a response's time after its request, in microseconds
                                      * (with HAS_TIME; the gap with TIME_BEFORE), or the gap in
                                      * milliseconds (with TIME_JUMP) */
     gint32           asked_expires; /* the request's expiry, or -1 */
-    const char      *method;        /* request method, or CSeq method; interned per file */
-    const char      *event;         /* Event package of the request, interned, or NULL */
     sipguide_link_t  inline_links[SIPGUIDE_FACTS_INLINE];
     sipguide_link_t *more;
 } sipguide_facts_t;
 
-/* Start facts for a message. */
-void sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, const char *method);
+/* Start facts for a message; 'method' is interned (sipguide_intern). */
+void sipguide_facts_init(sipguide_facts_t *f, gboolean response, guint32 code, guint16 method);
+
+/* The method and the Event package of a message, interned; NULL when
+ * unknown. */
+const char *sipguide_facts_method(const sipguide_facts_t *f);
+const char *sipguide_facts_event(const sipguide_facts_t *f);
 
 /* Add a link; 'scope' is where the facts live (file or packet scope).
  * A second link of a kind replaces the first. */

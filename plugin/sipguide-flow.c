@@ -380,10 +380,10 @@ sipguide_flow_request(packet_info *pinfo, const sipguide_facts_t *f, sipguide_re
     guint32 frame;
 
     memset(q, 0, sizeof(*q));
-    q->method = f->method;
+    q->method = sipguide_facts_method(f);
     q->call_outcome = SIPGUIDE_NONE;
     q->reg_outcome = SIPGUIDE_NONE;
-    if (!(f->flags & SIPGUIDE_FACT_MODELLED) || is(f->method, "ACK"))
+    if (!(f->flags & SIPGUIDE_FACT_MODELLED) || is(q->method, "ACK"))
         return FALSE;
 
     /* What one pass knows: copies and other capture points. */

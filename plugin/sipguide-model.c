@@ -1,7 +1,7 @@
 /* sipguide-model.c
  * The model's entry: the clock of the file (arrival times, the latest one
- * seen, and the sweeps that drop records whose time is over), the per-file
- * string pool, record keys, and the walk over the messages of a frame.
+ * seen, and the sweeps that drop records whose time is over), record
+ * keys, and the walk over the messages of a frame.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -11,6 +11,7 @@
 
 #include "sipguide-diameter.h"
 #include "sipguide-dialog.h"
+#include "sipguide-intern.h"
 #include "sipguide-legs.h"
 #include "sipguide-model.h"
 #include "sipguide-transaction.h"
@@ -25,12 +26,11 @@ static gboolean time_base_set;
 static guint32 clock_s;             /* latest arrival seen, s after the base */
 static gint64 latest_us;            /* latest arrival seen, us after the base */
 static guint32 next_sweep_s;
-static wmem_map_t *strings;         /* one copy of each interned string per file */
 
 void
 sipguide_model_register(void)
 {
-    strings = wmem_map_new_autoreset(wmem_epan_scope(), wmem_file_scope(), g_str_hash, g_str_equal);
+    sipguide_intern_register();
     sipguide_transaction_register();
     sipguide_legs_register();
     sipguide_dialog_register();
@@ -44,6 +44,7 @@ sipguide_model_file_start(void)
     sipguide_legs_clear();
     sipguide_dialog_clear();
     sipguide_diameter_clear();
+    sipguide_intern_file_start();
     last_frame = 0;
     time_base_set = FALSE;
     clock_s = 0;
@@ -81,21 +82,6 @@ sipguide_model_incomplete(void)
 {
     return sipguide_transaction_refused() || sipguide_legs_refused() || sipguide_dialog_refused()
            || sipguide_diameter_refused();
-}
-
-const char *
-sipguide_model_intern(const char *s)
-{
-    char *copy;
-
-    if (s == NULL)
-        return NULL;
-    copy = (char *)wmem_map_lookup(strings, s);
-    if (copy == NULL) {
-        copy = wmem_strdup(wmem_file_scope(), s);
-        wmem_map_insert(strings, copy, copy);
-    }
-    return copy;
 }
 
 #define MIX_K G_GUINT64_CONSTANT(0xff51afd7ed558ccd)

@@ -72,9 +72,6 @@ typedef struct {
 guint32 sipguide_model_t1_ms(void);
 guint32 sipguide_model_transaction_life(void);  /* 64*T1 and a margin */
 
-/* Intern a string for the file (method names, event packages). */
-const char *sipguide_model_intern(const char *s);
-
 /* The decimal text of n in buf (room for 21 bytes), for keys: cheaper
  * than a formatted print. */
 const char *sipguide_model_number(char *buf, guint64 n);

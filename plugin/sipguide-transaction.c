@@ -15,6 +15,7 @@
 #include <epan/packet.h>
 
 #include "sipguide-diameter.h"
+#include "sipguide-intern.h"
 #include "sipguide-table.h"
 #include "sipguide-transaction.h"
 
@@ -80,7 +81,7 @@ typedef struct {
     guint32           early_frame;
     guint32           early_reasons[2];
     guint32           cancel_reasons[2];
-    const char       *event;
+    guint16           event;            /* interned */
     sipguide_facts_t *facts;            /* the first copy's, when kept */
     sipguide_facts_t *cancel_facts;     /* the CANCEL's, when kept */
 } slot_t;
@@ -675,7 +676,7 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->impi = sipguide_diameter_identity('I', v->impi);
         slot->icid = sipguide_diameter_identity('C', v->icid);
         slot->expires = (gint32)CLAMP(v->expires, -1, (gint64)G_MAXINT32);
-        slot->event = v->event != NULL ? sipguide_model_intern(v->event) : NULL;
+        slot->event = sipguide_intern(v->event);
         slot->facts = s->keep ? s->facts : NULL;
         s->facts->copies = 1;
         s->facts->context = v->to_tag != NULL ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG;
