@@ -490,9 +490,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_prime_arm(run_needs(tree, pinfo));
     }
     /* The first frame of tshark's second pass decides what the later
-     * passes read: the model was fed by the first. */
+     * passes read: the model was fed by the first, and its records go. */
     if (!later_decided && PINFO_FD_VISITED(pinfo) && sipguide_prime_batch_two_pass()) {
         later_decided = TRUE;
+        sipguide_model_close();
         sipguide_prime_later_passes(later_needs(tree, pinfo));
     }
 

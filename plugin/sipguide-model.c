@@ -7,6 +7,9 @@
  */
 
 #include <wireshark.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <epan/packet.h>
 
 #include "sipguide-diameter.h"
@@ -26,6 +29,7 @@ static gboolean time_base_set;
 static guint32 clock_s;             /* latest arrival seen, s after the base */
 static gint64 latest_us;            /* latest arrival seen, us after the base */
 static guint32 next_sweep_s;
+static gboolean closed;             /* the file's first pass is over: no records */
 
 void
 sipguide_model_register(void)
@@ -50,6 +54,20 @@ sipguide_model_file_start(void)
     clock_s = 0;
     latest_us = 0;
     next_sweep_s = SWEEP_EVERY_S;
+    closed = FALSE;
+}
+
+void
+sipguide_model_close(void)
+{
+    sipguide_transaction_clear();
+    sipguide_legs_clear();
+    sipguide_dialog_clear();
+    sipguide_diameter_clear();
+    closed = TRUE;
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
 }
 
 void
@@ -206,6 +224,8 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
     sipguide_txn_view_t view;
     guint i;
 
+    if (closed)
+        return;
     if (pinfo->num > last_frame)
         last_frame = pinfo->num;
     memset(&s, 0, sizeof(s));

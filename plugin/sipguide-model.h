@@ -30,6 +30,11 @@ void sipguide_model_register(void);
 /* Forget the previous file; an init routine. */
 void sipguide_model_file_start(void);
 
+/* No frame will be read for the first time any more (tshark's second pass
+ * has begun): drop every record; the facts made so far stay and
+ * sipguide_model_frame does nothing until the next file. */
+void sipguide_model_close(void);
+
 /* The retransmission timer T1 in milliseconds (a preference). */
 void sipguide_model_set_t1(guint t1_ms);
 
