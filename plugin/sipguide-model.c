@@ -20,7 +20,7 @@
 #include "sipguide-transaction.h"
 
 /* How often, in seconds of capture time, records are swept. */
-#define SWEEP_EVERY_S 32
+#define SWEEP_EVERY_S 8
 
 static guint t1_ms = 500;
 static guint32 last_frame;
