@@ -10,55 +10,61 @@
 
 #include "sipguide-table.h"
 
-#define BLOCK_RECORDS 1024
+#define BLOCK_SHIFT   10
+#define BLOCK_RECORDS (1u << BLOCK_SHIFT)
 #define MIN_SLOTS     1024
 
-typedef struct block {
-    struct block *next;
-    guint8        records[];
-} block_t;
-
+/* A record is known by its handle: its place among all records plus one;
+ * 0 is none.  The index holds handles, half the size of pointers. */
 struct sipguide_table {
     gsize            size;      /* bytes of one record */
     guint            cap;
     guint            count;
     guint64          refused;
-    block_t         *blocks;
+    guint8         **blocks;    /* BLOCK_RECORDS records each */
     guint            nblocks;
-    sipguide_rec_t  *free_list; /* linked through the word after the header */
-    sipguide_rec_t **slots;     /* the index: NULL or a live record */
+    guint32          free_list; /* handles linked through the word after the header */
+    guint32         *slots;     /* the index: 0 or the handle of a live record */
     guint            mask;      /* slots - 1, a power of two minus one */
 };
 
 /* The link of a free record, after its header. */
-#define NEXT_FREE(r) (*(sipguide_rec_t **)((guint8 *)(r) + sizeof(sipguide_rec_t)))
+#define NEXT_FREE(r) (*(guint32 *)((guint8 *)(r) + sizeof(sipguide_rec_t)))
+
+static inline sipguide_rec_t *
+rec_at(const sipguide_table_t *t, guint32 h)
+{
+    h--;
+    return (sipguide_rec_t *)(t->blocks[h >> BLOCK_SHIFT] + t->size * (h & (BLOCK_RECORDS - 1)));
+}
 
 sipguide_table_t *
 sipguide_table_new(gsize size, guint cap)
 {
     sipguide_table_t *t = g_new0(sipguide_table_t, 1);
 
-    size = MAX(size, sizeof(sipguide_rec_t) + sizeof(void *));
+    size = MAX(size, sizeof(sipguide_rec_t) + sizeof(guint32));
     t->size = (size + 7) & ~(gsize)7;
-    t->cap = cap;
+    t->cap = MIN(cap, G_MAXUINT32 / 4);
     return t;
 }
 
 void
 sipguide_table_clear(sipguide_table_t *t)
 {
-    while (t->blocks != NULL) {
-        block_t *b = t->blocks;
-        t->blocks = b->next;
-        g_free(b);
-    }
+    guint i;
+
+    for (i = 0; i < t->nblocks; i++)
+        g_free(t->blocks[i]);
+    g_free(t->blocks);
+    t->blocks = NULL;
     g_free(t->slots);
     t->slots = NULL;
     t->mask = 0;
     t->nblocks = 0;
     t->count = 0;
     t->refused = 0;
-    t->free_list = NULL;
+    t->free_list = 0;
 }
 
 static guint
@@ -77,21 +83,22 @@ sipguide_table_find(const sipguide_table_t *t, guint64 key)
 
     if (t->slots == NULL || key == 0)
         return NULL;
-    for (i = slot_of(key, t->mask); t->slots[i] != NULL; i = (i + 1) & t->mask) {
-        if (t->slots[i]->key == key)
-            return t->slots[i];
+    for (i = slot_of(key, t->mask); t->slots[i] != 0; i = (i + 1) & t->mask) {
+        sipguide_rec_t *r = rec_at(t, t->slots[i]);
+        if (r->key == key)
+            return r;
     }
     return NULL;
 }
 
 static void
-index_put(sipguide_rec_t **slots, guint mask, sipguide_rec_t *r)
+index_put(const sipguide_table_t *t, guint32 *slots, guint mask, guint32 h)
 {
-    guint i = slot_of(r->key, mask);
+    guint i = slot_of(rec_at(t, h)->key, mask);
 
-    while (slots[i] != NULL)
+    while (slots[i] != 0)
         i = (i + 1) & mask;
-    slots[i] = r;
+    slots[i] = h;
 }
 
 /* Keep the index at most half full. */
@@ -100,45 +107,46 @@ index_grow(sipguide_table_t *t)
 {
     guint old_slots = t->slots != NULL ? t->mask + 1 : 0;
     guint slots = MAX(old_slots * 2, MIN_SLOTS);
-    sipguide_rec_t **index = g_new0(sipguide_rec_t *, slots);
+    guint32 *index = g_new0(guint32, slots);
     guint i;
 
     for (i = 0; i < old_slots; i++) {
-        if (t->slots[i] != NULL)
-            index_put(index, slots - 1, t->slots[i]);
+        if (t->slots[i] != 0)
+            index_put(t, index, slots - 1, t->slots[i]);
     }
     g_free(t->slots);
     t->slots = index;
     t->mask = slots - 1;
 }
 
-static sipguide_rec_t *
+/* A free record's handle; blocks are added as needed. */
+static guint32
 record_alloc(sipguide_table_t *t)
 {
-    sipguide_rec_t *r;
+    guint32 h;
     guint i;
 
-    if (t->free_list == NULL) {
-        block_t *b = (block_t *)g_malloc(sizeof(block_t) + t->size * BLOCK_RECORDS);
-        b->next = t->blocks;
-        t->blocks = b;
-        t->nblocks++;
+    if (t->free_list == 0) {
+        guint8 *b = (guint8 *)g_malloc(t->size * BLOCK_RECORDS);
+        t->blocks = (guint8 **)g_realloc(t->blocks, (t->nblocks + 1) * sizeof(*t->blocks));
+        t->blocks[t->nblocks++] = b;
         for (i = BLOCK_RECORDS; i-- > 0; ) {
-            r = (sipguide_rec_t *)(b->records + t->size * i);
-            r->key = 0;
-            NEXT_FREE(r) = t->free_list;
-            t->free_list = r;
+            h = ((t->nblocks - 1) << BLOCK_SHIFT) + i + 1;
+            rec_at(t, h)->key = 0;
+            NEXT_FREE(rec_at(t, h)) = t->free_list;
+            t->free_list = h;
         }
     }
-    r = t->free_list;
-    t->free_list = NEXT_FREE(r);
-    return r;
+    h = t->free_list;
+    t->free_list = NEXT_FREE(rec_at(t, h));
+    return h;
 }
 
 void *
 sipguide_table_add(sipguide_table_t *t, guint64 key, guint32 deadline)
 {
     sipguide_rec_t *r;
+    guint32 h;
 
     if (key == 0)
         key = 1;
@@ -148,31 +156,32 @@ sipguide_table_add(sipguide_table_t *t, guint64 key, guint32 deadline)
     }
     if (t->slots == NULL || (t->count + 1) * 2 > t->mask + 1)
         index_grow(t);
-    r = record_alloc(t);
+    h = record_alloc(t);
+    r = rec_at(t, h);
     memset(r, 0, t->size);
     r->key = key;
     r->deadline = deadline;
-    index_put(t->slots, t->mask, r);
+    index_put(t, t->slots, t->mask, h);
     t->count++;
     return r;
 }
 
-/* Remove r from the index: empty its slot and move back the entries of
- * the probe run after it that belong at or before it. */
+/* Remove handle h from the index: empty its slot and move back the
+ * entries of the probe run after it that belong at or before it. */
 static void
-index_remove(sipguide_table_t *t, const sipguide_rec_t *r)
+index_remove(sipguide_table_t *t, guint32 h)
 {
-    guint i = slot_of(r->key, t->mask), j;
+    guint i = slot_of(rec_at(t, h)->key, t->mask), j;
 
-    while (t->slots[i] != r)
+    while (t->slots[i] != h)
         i = (i + 1) & t->mask;
-    t->slots[i] = NULL;
-    for (j = (i + 1) & t->mask; t->slots[j] != NULL; j = (j + 1) & t->mask) {
-        guint home = slot_of(t->slots[j]->key, t->mask);
+    t->slots[i] = 0;
+    for (j = (i + 1) & t->mask; t->slots[j] != 0; j = (j + 1) & t->mask) {
+        guint home = slot_of(rec_at(t, t->slots[j])->key, t->mask);
         /* Move the entry back when its home is not in (i, j]. */
         if ((j > i && (home <= i || home > j)) || (j < i && home <= i && home > j)) {
             t->slots[i] = t->slots[j];
-            t->slots[j] = NULL;
+            t->slots[j] = 0;
             i = j;
         }
     }
@@ -181,21 +190,19 @@ index_remove(sipguide_table_t *t, const sipguide_rec_t *r)
 guint
 sipguide_table_sweep(sipguide_table_t *t, guint32 now)
 {
-    block_t *b;
-    guint i, dropped = 0;
+    guint32 h, last = t->nblocks * BLOCK_RECORDS;
+    guint dropped = 0;
 
-    for (b = t->blocks; b != NULL; b = b->next) {
-        for (i = 0; i < BLOCK_RECORDS; i++) {
-            sipguide_rec_t *r = (sipguide_rec_t *)(b->records + t->size * i);
-            if (r->key == 0 || r->deadline >= now)
-                continue;
-            index_remove(t, r);
-            r->key = 0;
-            NEXT_FREE(r) = t->free_list;
-            t->free_list = r;
-            t->count--;
-            dropped++;
-        }
+    for (h = 1; h <= last; h++) {
+        sipguide_rec_t *r = rec_at(t, h);
+        if (r->key == 0 || r->deadline >= now)
+            continue;
+        index_remove(t, h);
+        r->key = 0;
+        NEXT_FREE(r) = t->free_list;
+        t->free_list = h;
+        t->count--;
+        dropped++;
     }
     return dropped;
 }
@@ -215,8 +222,8 @@ sipguide_table_refused(const sipguide_table_t *t)
 gsize
 sipguide_table_bytes(const sipguide_table_t *t)
 {
-    return (gsize)t->nblocks * (sizeof(block_t) + t->size * BLOCK_RECORDS)
-           + (t->slots != NULL ? (gsize)(t->mask + 1) * sizeof(sipguide_rec_t *) : 0);
+    return (gsize)t->nblocks * (sizeof(guint8 *) + t->size * BLOCK_RECORDS)
+           + (t->slots != NULL ? (gsize)(t->mask + 1) * sizeof(guint32) : 0);
 }
 
 /* ---------------------------------------------------------------------- */
