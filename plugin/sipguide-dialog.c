@@ -61,8 +61,8 @@ typedef struct {
     sipguide_hop_t hop;
     guint32        frame;
     guint32        tag;             /* hash of its From tag */
-    gboolean       subscription;    /* SUBSCRIBE or REFER, else INVITE */
-    gboolean       answered;        /* a response set up a dialog for it */
+    guint8         subscription;    /* SUBSCRIBE or REFER, else INVITE */
+    guint8         answered;        /* a response set up a dialog for it */
 } cslot_t;
 
 typedef struct {
@@ -262,7 +262,7 @@ remember_creator(const sipguide_step_t *s, gboolean subscription)
         if (c == NULL)
             return;
         c->hop = s->hop;
-        c->subscription = subscription;
+        c->subscription = subscription ? 1 : 0;
     }
     /* The latest request (a retry with credentials repeats the first). */
     c->frame = s->frame;
