@@ -7,7 +7,7 @@
  */
 
 #include <string.h>
-#include <wireshark.h>
+#include <glib.h>
 
 #include "sipguide-frames.h"
 

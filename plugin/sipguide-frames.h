@@ -10,7 +10,7 @@
 #ifndef SIPGUIDE_FRAMES_H
 #define SIPGUIDE_FRAMES_H
 
-#include <wireshark.h>
+#include <glib.h>
 
 /* Forget every record (at the start and the end of a file). */
 void sipguide_frames_reset(void);
