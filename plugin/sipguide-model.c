@@ -19,8 +19,12 @@
 #include "sipguide-model.h"
 #include "sipguide-transaction.h"
 
-/* How often, in seconds of capture time, records are swept. */
-#define SWEEP_EVERY_S 8
+/* How often, in seconds of capture time, records are swept: those of
+ * transactions and legs, which live about 64*T1, often; those of dialogs
+ * and Diameter sessions, which live minutes to hours, seldom, since a sweep
+ * reads every record of a table. */
+#define SWEEP_EVERY_S      8
+#define SWEEP_LONG_EVERY_S 64
 
 static guint t1_ms = 500;
 static guint32 last_frame;
@@ -29,6 +33,7 @@ static gboolean time_base_set;
 static guint32 clock_s;             /* latest arrival seen, s after the base */
 static gint64 latest_us;            /* latest arrival seen, us after the base */
 static guint32 next_sweep_s;
+static guint32 next_long_sweep_s;
 static gboolean closed;             /* the file's first pass is over: no records */
 
 void
@@ -54,6 +59,7 @@ sipguide_model_file_start(void)
     clock_s = 0;
     latest_us = 0;
     next_sweep_s = SWEEP_EVERY_S;
+    next_long_sweep_s = SWEEP_LONG_EVERY_S;
     closed = FALSE;
 }
 
@@ -206,13 +212,16 @@ arrival_us(const packet_info *pinfo)
 static void
 sweep_when_due(void)
 {
-    if (clock_s < next_sweep_s)
-        return;
-    sipguide_transaction_sweep(clock_s);
-    sipguide_legs_sweep(clock_s);
-    sipguide_dialog_sweep(clock_s);
-    sipguide_diameter_sweep(clock_s);
-    next_sweep_s = clock_s + SWEEP_EVERY_S;
+    if (clock_s >= next_sweep_s) {
+        sipguide_transaction_sweep(clock_s);
+        sipguide_legs_sweep(clock_s);
+        next_sweep_s = clock_s + SWEEP_EVERY_S;
+    }
+    if (clock_s >= next_long_sweep_s) {
+        sipguide_dialog_sweep(clock_s);
+        sipguide_diameter_sweep(clock_s);
+        next_long_sweep_s = clock_s + SWEEP_LONG_EVERY_S;
+    }
 }
 
 void
