@@ -84,6 +84,22 @@ test_table(void)
     sipguide_table_clear(t);
     CHECK(sipguide_table_count(t) == 0 && sipguide_table_find(t, key_of(1)) == NULL,
           "records left after clear");
+
+    /* Keys alike in their high half are told apart by the rest. */
+    for (i = 1; i <= 300; i++) {
+        rec_t *r = (rec_t *)sipguide_table_add(t, G_GUINT64_CONSTANT(0xabcd123400000000) | i, 40);
+        if (r != NULL)
+            r->value = i;
+    }
+    for (i = 1, found = 0, wrong = 0; i <= 301; i++) {
+        rec_t *r = (rec_t *)sipguide_table_find(t, G_GUINT64_CONSTANT(0xabcd123400000000) | i);
+        if (r != NULL) {
+            found++;
+            wrong += r->value != i;
+        }
+    }
+    CHECK(found == 300 && wrong == 0, "keys alike in their high half: %u found, %u wrong", found, wrong);
+    sipguide_table_clear(t);
     CHECK(sipguide_table_add(t, key_of(1), 1) != NULL, "no record after clear");
     sipguide_table_clear(t);
     g_free(t);
