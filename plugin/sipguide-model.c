@@ -46,13 +46,19 @@ sipguide_model_register(void)
     sipguide_diameter_register();
 }
 
-void
-sipguide_model_file_start(void)
+static void
+clear_records(void)
 {
     sipguide_transaction_clear();
     sipguide_legs_clear();
     sipguide_dialog_clear();
     sipguide_diameter_clear();
+}
+
+void
+sipguide_model_file_start(void)
+{
+    clear_records();
     sipguide_intern_file_start();
     last_frame = 0;
     time_base_set = FALSE;
@@ -66,10 +72,7 @@ sipguide_model_file_start(void)
 void
 sipguide_model_close(void)
 {
-    sipguide_transaction_clear();
-    sipguide_legs_clear();
-    sipguide_dialog_clear();
-    sipguide_diameter_clear();
+    clear_records();
     closed = TRUE;
 #ifdef __GLIBC__
     malloc_trim(0);
