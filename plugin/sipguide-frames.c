@@ -22,7 +22,6 @@ static guint8 **chunks;
 static guint32 nchunks, chunks_cap;
 static gsize used;                          /* bytes used in the last small chunk */
 static guint32 small_chunk;                 /* index of that chunk + 1, 0 when none */
-static gsize chunk_bytes;                   /* bytes of all chunks */
 static guint32 *slots;
 static guint32 nslots;
 
@@ -38,7 +37,6 @@ sipguide_frames_reset(void)
     nchunks = chunks_cap = 0;
     small_chunk = 0;
     used = 0;
-    chunk_bytes = 0;
     g_free(slots);
     slots = NULL;
     nslots = 0;
@@ -54,7 +52,6 @@ add_chunk(gsize bytes)
         chunks = (guint8 **)g_realloc(chunks, chunks_cap * sizeof(*chunks));
     }
     chunks[nchunks++] = (guint8 *)g_malloc(bytes);
-    chunk_bytes += bytes;
     return TRUE;
 }
 
@@ -109,10 +106,4 @@ sipguide_frames_get(guint32 num)
         return NULL;
     h--;
     return chunks[h >> OFFSET_BITS] + (gsize)(h & ((1u << OFFSET_BITS) - 1)) * UNIT;
-}
-
-gsize
-sipguide_frames_bytes(void)
-{
-    return chunk_bytes + (gsize)nslots * sizeof(*slots) + (gsize)chunks_cap * sizeof(*chunks);
 }

@@ -26,7 +26,4 @@ void sipguide_frames_set(guint32 num, guint32 handle);
 /* The record of frame 'num', NULL when none was kept. */
 void *sipguide_frames_get(guint32 num);
 
-/* Bytes held: records, free room and the index. */
-gsize sipguide_frames_bytes(void);
-
 #endif /* SIPGUIDE_FRAMES_H */
