@@ -8,25 +8,13 @@
 #include <string.h>
 
 #include "sipguide-catalog.h"
+#include "unit-check.h"
 
 static sipguide_req_ctx_t
 ctx_of(const char *method)
 {
     return sipguide_req_ctx_method(method);
 }
-
-static unsigned passed, failed;
-
-#define CHECK(cond, ...) do { \
-        if (cond) { \
-            passed++; \
-        } else { \
-            failed++; \
-            printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-            printf(__VA_ARGS__); \
-            printf("\n"); \
-        } \
-    } while (0)
 
 /* The index and the sorted table agree, and every lookup is by index. */
 static void
@@ -563,6 +551,5 @@ main(void)
     test_context();
     test_terms();
     test_diameter();
-    printf("%u passed, %u failed\n", passed, failed);
-    return failed == 0 ? 0 : 1;
+    return unit_check_result();
 }
