@@ -22,7 +22,7 @@
 
 /* A text longer than this is shown over several lines, so that no label
  * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
-#define SIPGUIDE_LINE_BYTES 160
+#define SIPGUIDE_LINE_BYTES 200
 
 /* Replace {method} with the request method. */
 static const char *
@@ -169,23 +169,48 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     return pi;
 }
 
-/* A vocabulary term: the token is the value, the label adds its meaning. */
+/* A generated number item whose label shows text after the field's name,
+ * over as many lines as it needs (a shown tree only). */
+static proto_item *
+add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const char *text)
+{
+    size_t len = first_line_length(text);
+    proto_item *pi;
+
+    pi = proto_tree_add_uint_format_value(tree, hf, d->tvb, 0, 0, value, "%s",
+                                          sipguide_strndup(d->pinfo->pool, text, len));
+    proto_item_set_generated(pi);
+    add_more_lines(pi, d, text + len);
+    return pi;
+}
+
+/* In a shown tree, an item whose text another line already shows: kept,
+ * hidden, for filters, columns and the structured outputs. */
 static void
+hide(proto_item *pi)
+{
+    if (pi != NULL)
+        proto_item_set_hidden(pi);
+}
+
+/* A vocabulary term: the token is the value, the label adds its meaning. */
+static proto_item *
 add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int index)
 {
     proto_item *pi;
 
     if (index == SIPGUIDE_NONE || !wanted(d, hf))
-        return;
+        return NULL;
     if (!d->shown) {
         pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, sipguide_term_token(vocab, index));
         proto_item_set_generated(pi);
-        return;
+        return pi;
     }
     pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0,
             sipguide_term_token(vocab, index), "%s (%s)",
             sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
     proto_item_set_generated(pi);
+    return pi;
 }
 
 static void
@@ -220,7 +245,28 @@ draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         return;
     ims = add_subtree(tree, d, ett_sipguide_ims, "IMS context");
     add_terms(ims, d, hf_sipguide_ims_procedure, SIPGUIDE_VOCAB_PROCEDURE, g->procedures);
-    add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
+    if (d->shown && g->elements->count > 0) {
+        /* One line names every typical sender; each is an item of its own
+         * below it, hidden. */
+        wmem_strbuf_t *list = wmem_strbuf_new(d->pinfo->pool, NULL);
+        proto_item *pi;
+        proto_tree *senders;
+
+        for (i = 0; i < g->elements->count; i++)
+            wmem_strbuf_append_printf(list, "%s%s", i ? ", " : "",
+                                      sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT,
+                                                          g->elements->items[i]));
+        senders = proto_tree_add_subtree_format(ims, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                                "%s: %s",
+                                                proto_registrar_get_nth(hf_sipguide_ims_element)->name,
+                                                wmem_strbuf_get_str(list));
+        proto_item_set_generated(pi);
+        for (i = 0; i < g->elements->count; i++)
+            hide(add_string(senders, d, hf_sipguide_ims_element,
+                            sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT, g->elements->items[i])));
+    } else {
+        add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
+    }
     for (i = 0; i < g->ims_refs->count; i++)
         add_text(ims, d, hf_sipguide_ims_reference, g->ims_refs->items[i]);
 }
@@ -291,13 +337,21 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
                                          || wanted(d, hf_sipguide_related_why)); i++) {
         const sipguide_related_t *r = &g->related[i];
         const sipguide_code_t *other = sipguide_catalog_code(r->code);
-        proto_item *pi = proto_tree_add_uint_format_value(ts, hf_sipguide_related, d->tvb, 0, 0,
-            r->code, "%u %s", r->code, other != NULL ? other->phrase : "");
-        proto_tree *why;
+        const char *why = expand(d->pinfo, r->text, d->method);
+        proto_item *pi;
 
-        proto_item_set_generated(pi);
-        why = proto_item_add_subtree(pi, ett_sipguide_text);
-        add_text(why, d, hf_sipguide_related_why, expand(d->pinfo, r->text, d->method));
+        if (!d->shown) {
+            add_uint(ts, d, hf_sipguide_related, r->code);
+            add_text(ts, d, hf_sipguide_related_why, why);
+            continue;
+        }
+        /* One line: the other code and what tells the two apart. */
+        pi = add_uint_text(ts, d, hf_sipguide_related, r->code,
+                           wmem_strdup_printf(d->pinfo->pool, "%u%s%s \u2014 %s", r->code,
+                                              other != NULL ? " " : "",
+                                              other != NULL ? other->phrase : "", why));
+        hide(add_string(proto_item_add_subtree(pi, ett_sipguide_text), d,
+                        hf_sipguide_related_why, why));
     }
 }
 
@@ -308,14 +362,25 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
     proto_item *pi;
     proto_tree *ct;
 
-    pi = add_uint(tree, d, hf_sipguide_class, g->cls);
-    ct = d->shown ? proto_item_add_subtree(pi, ett_sipguide_class) : tree;
-    add_text(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
+    if (d->shown) {
+        /* One line: the class and what it means. */
+        pi = add_uint_text(tree, d, hf_sipguide_class, g->cls,
+                           wmem_strdup_printf(d->pinfo->pool, "%s (%u) \u2014 %s", g->klass->name,
+                                              g->cls, g->klass->meaning));
+        ct = proto_item_add_subtree(pi, ett_sipguide_class);
+        hide(add_string(ct, d, hf_sipguide_class_meaning, g->klass->meaning));
+    } else {
+        add_uint(tree, d, hf_sipguide_class, g->cls);
+        add_text(tree, d, hf_sipguide_class_meaning, g->klass->meaning);
+    }
 
     if (wanted(d, hf_sipguide_registered)) {
         pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
                                     g->entry != NULL && g->entry->registered);
         proto_item_set_generated(pi);
+        /* The registered reason phrase above says so already. */
+        if (d->shown && g->entry != NULL && g->entry->registered)
+            hide(pi);
     }
     if (g->entry == NULL || !g->entry->registered) {
         /* A receiver treats a code it does not know by its class
@@ -599,22 +664,31 @@ draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
              const sipguide_tx_line_t *why, const sipguide_result_t *r)
 {
     proto_tree *ot;
+    proto_item *pi = NULL;
     const char *text = NULL;
+    gboolean self;
 
     if (call == SIPGUIDE_NONE && registration == SIPGUIDE_NONE)
         return;
+    /* When this response decides the outcome itself and nothing else is
+     * said of it, the why names this response and repeats the outcome's
+     * meaning: a line nobody needs to read, kept hidden. */
+    self = d->shown && r != NULL && why->text == SIPGUIDE_TEXT_OUTCOME
+           && why->frame == d->pinfo->num;
     ot = add_subtree(tree, d, ett_sipguide_transaction, "Outcome");
     if (call != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_call_outcome, SIPGUIDE_VOCAB_CALL_OUTCOME, call);
         if (wanted(d, hf_sipguide_call_summary))
-            add_text(ot, d, hf_sipguide_call_summary, text = why_text(d, why, r));
+            pi = add_text(ot, d, hf_sipguide_call_summary, text = why_text(d, why, r));
     }
     if (registration != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_registration_outcome, SIPGUIDE_VOCAB_REG_OUTCOME, registration);
         if (wanted(d, hf_sipguide_registration_summary))
-            add_text(ot, d, hf_sipguide_registration_summary,
-                     text != NULL ? text : why_text(d, why, r));
+            pi = add_text(ot, d, hf_sipguide_registration_summary,
+                          text != NULL ? text : why_text(d, why, r));
     }
+    if (self)
+        hide(pi);
 }
 
 /* Every guide's expert item, in the response-code group, with the

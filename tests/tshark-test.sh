@@ -15,7 +15,8 @@
 #                    tests/golden/NAME.fields and NAME.guide (one pass and -2)
 #   invariant NAME   every sip.Status-Code has exactly one sipguide.code equal to it
 #   filter NAME      display filters and custom columns, where the tree is not
-#                    printed, find the same responses as the golden file (one pass and -2)
+#                    printed, find the same responses as the golden file (one pass and -2),
+#                    and so does -V with a filter on a field the shown tree keeps hidden
 #   links NAME       tshark -2 -V with and without a display filter: the guide
 #                    with links to later frames, against NAME.links, and it may
 #                    only add lines to the one-pass guide NAME.guide
@@ -173,6 +174,7 @@ filter)
     awk -F';' 'NR > 1 { n = split($5, c, "|"); for (i = 1; i <= n; i++) if (c[i] >= 4) { print $1; break } }' \
         "$want" > "$work/out/expect.failures"
     awk -F';' 'NR > 1 && $4 != "" { print $1 " " $4 }' "$want" | tr '|' ',' > "$work/out/expect.codes"
+    awk -F';' 'NR > 1 && $12 != "" { print $1 }' "$want" > "$work/out/expect.hidden"
     for pass in one two; do
         opt=()
         [ "$pass" = two ] && opt=(-2)
@@ -188,6 +190,12 @@ filter)
             | sed 's/^ *//; s/ \{1,\}/ /g' > "$work/out/got.codes" || status=1
         echo "-- custom column sipguide.code ($pass pass)"
         compare "$work/out/got.codes" "$work/out/expect.codes" || status=1
+        # A field that a shown tree keeps hidden (one line lists the
+        # senders) still filters the frames that have it.
+        run_tshark -n -r "$pcap" "${opt[@]}" -V -Y sipguide.ims.element \
+            | awk '/^Frame [0-9]+:/ { sub(":", "", $2); print $2 }' > "$work/out/got.hidden" || status=1
+        echo "-- filter on the hidden sipguide.ims.element with -V ($pass pass)"
+        compare "$work/out/got.hidden" "$work/out/expect.hidden" || status=1
     done
     ;;
 links)
