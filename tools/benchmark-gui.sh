@@ -46,11 +46,17 @@
 # same moments: on a shared machine it is steadier than wall time, which
 # counts the time Wireshark waits for a core.
 #
-# Instructions: the first pass alone, counted with valgrind (cachegrind,
+# Instructions: the first pass alone, counted with valgrind (callgrind,
 # no cache simulation) on a capture of C frames and on the two-frame one,
 # A and B once each; Wireshark exits when the last marker is read
 # (SIPGUIDE_BENCH_EXIT_AT_READ_END), and the per-frame figure takes off
-# the two-frame count, the start-up.  Repeatable where times are not.
+# the two-frame count, the start-up.  Under valgrind the GUI repaints its
+# progress and loads fonts on timers, so the whole count moves with how
+# long the run takes (by some 15,000 instructions a frame between runs);
+# the count inside epan_dissect_run_with_taps (every dissection of the
+# pass with its taps and the post-dissectors, the plugin's whole work)
+# does not.  Both are printed; B-A of the dissections, over A's whole
+# first pass, is the estimate of what the plugin adds to it.
 #
 # Bytes kept per response and per transaction: (peak B-A on the capture)
 # minus (peak B-A on the two-frame capture, the plugin's fixed cost),
@@ -201,15 +207,24 @@ if [ "${1:-}" = --inside ]; then
     done
 
     # count VARIANT CAPTURE: the instructions of Wireshark until the last
-    # marker of CAPTURE is read, appended to $out/count.VARIANT.
+    # marker of CAPTURE is read, and those inside epan_dissect_run_with_taps,
+    # appended as a line "WHOLE DISSECTIONS" to $out/count.VARIANT.
     count() {
-        local variant=$1 capture=$2 log="$out/valgrind.$1.log"
+        local variant=$1 capture=$2 log="$out/valgrind.$1.log" cg="$out/callgrind.$1.out"
+        local whole dissect
+        rm -f "$cg"*
         WIRESHARK_PLUGIN_DIR="$work/plugins-$variant" WIRESHARK_EXTCAP_DIR="$out/extcap" \
             SIPGUIDE_BENCH_EXIT_AT_READ_END=1 \
-            valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+            valgrind --tool=callgrind --callgrind-out-file="$cg" \
             wireshark -r "$capture" -X "lua_script:$work/benchmark-gui.lua" > "$log" 2>&1 || true
-        awk '/I *refs/ { gsub(",", "", $NF); if ($NF + 0 > m) m = $NF + 0 } END { if (m) printf "%.0f\n", m; else exit 1 }' \
-            "$log" >> "$out/count.$variant" || die "valgrind counted nothing ($variant, $capture): $(tail -c 2000 "$log")"
+        whole=$(awk '/Collected/ { gsub(",", "", $NF); if ($NF + 0 > m) m = $NF + 0 } END { if (m) printf "%.0f\n", m; else exit 1 }' \
+            "$log") || die "valgrind counted nothing ($variant, $capture): $(tail -c 2000 "$log")"
+        # The inclusive count of the function, summed over the files of the
+        # run (one per thread); 0 when no frame was dissected.
+        dissect=$(for f in "$cg"*; do callgrind_annotate --inclusive=yes --threshold=100 "$f" 2> /dev/null; done \
+            | awk '/epan_dissect_run_with_taps \[/ && !/=>/ { gsub(",", "", $1); s += $1 } END { printf "%.0f\n", s }')
+        echo "$whole $dissect" >> "$out/count.$variant"
+        rm -f "$cg"*
     }
     if [ "$count_frames" -gt 0 ]; then
         echo "benchmark-gui: counting the first pass's instructions (valgrind) ..." >&2
@@ -412,11 +427,21 @@ for spec in "5:listed" "6:idle"; do
         }'
 done
 if [ "$count_frames" -gt 0 ]; then
-    awk -v a="$(sed -n 1p "$work/run/count.without")" -v ae="$(sed -n 2p "$work/run/count.without")" \
-        -v b="$(sed -n 1p "$work/run/count.with")" -v be="$(sed -n 2p "$work/run/count.with")" \
+    # Lines 1 (the capture) and 2 (the two-frame one) of each count file:
+    # "WHOLE DISSECTIONS".
+    read -r a ad < <(sed -n 1p "$work/run/count.without")
+    read -r ae aed < <(sed -n 2p "$work/run/count.without")
+    read -r b bd < <(sed -n 1p "$work/run/count.with")
+    read -r be bed < <(sed -n 2p "$work/run/count.with")
+    awk -v a="$a" -v ae="$ae" -v b="$b" -v be="$be" -v ad="$ad" -v aed="$aed" -v bd="$bd" -v bed="$bed" \
         -v n="$count_frames" 'BEGIN {
             printf "  instructions of the first pass (valgrind, %d frames, until the last is read): A %.0f, B %.0f;" \
                    " per frame, start-up taken off: A %.0f, B %.0f, B/A %.3f\n",
                    n, a, b, (a - ae) / n, (b - be) / n, (b - be) / (a - ae)
+            da = (ad - aed) / n; db = (bd - bed) / n
+            if (da > 0)
+                printf "  of which its dissections (epan_dissect_run_with_taps), per frame: A %.0f, B %.0f, B-A %+.0f," \
+                       " B/A %.3f; the whole first pass of A plus that B-A: %.3f of A\n",
+                       da, db, db - da, db / da, ((a - ae) / n + db - da) / ((a - ae) / n)
         }'
 fi
