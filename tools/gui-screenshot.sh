@@ -27,7 +27,7 @@
 # filter it sets must be that button's filter.
 #
 # Then, on a wider screen, it opens the calls capture and finds the guide's
-# rows of the Statistics menu with the keyboard (tools/gui-calls.py walks the
+# rows of the Statistics menu with the keyboard (tools/gui-screen.py walks the
 # menu and takes the two rows whose labels begin alike the longest: Wireshark
 # makes them one item "SIP Response Guide/..." or a submenu "SIP Response
 # Guide", depending on the version and the kind of statistic), opens both,
@@ -194,57 +194,13 @@ if [ "${1:-}" = --inside ]; then
     x key Escape
     sleep 0.5
 
-    # The filter buttons: the topmost band of the window with dark pixels in
-    # its right part (the menu and the main toolbar have none there) is the
-    # filter toolbar, and its last clusters of dark pixel columns (gaps of
-    # more than 10 pixels between them) are the buttons' labels.  Each is
-    # clicked; the display filter it sets is copied from the filter field.
+    # The filter buttons (found by tools/gui-screen.py filter-buttons) are
+    # clicked in turn; the display filter each sets is copied from the
+    # filter field.
     x windowfocus --sync "$main"
     timeout 15 xwd -root -silent | xwdtopnm 2> /dev/null | pamdepth 255 > "$out/toolbar.ppm"
-    python3 - "$out/toolbar.ppm" "$(cat "$work/out/buttons.count")" > "$out/button-spots" <<'PYTHON' \
-        || die "no filter buttons found in the screenshot"
-import sys
-data = open(sys.argv[1], "rb").read()
-fields, pos = [], 0
-while len(fields) < 4:
-    while data[pos:pos + 1].isspace():
-        pos += 1
-    if data[pos:pos + 1] == b"#":
-        pos = data.index(b"\n", pos)
-        continue
-    end = pos
-    while not data[end:end + 1].isspace():
-        end += 1
-    fields.append(data[pos:end])
-    pos = end
-width, height = int(fields[1]), int(fields[2])
-pixels = data[pos + 1:]
-def dark(x, y):
-    o = (y * width + x) * 3
-    return 299 * pixels[o] + 587 * pixels[o + 1] + 114 * pixels[o + 2] < 110000
-band = None
-for y in range(min(height, 400)):
-    if any(dark(x, y) for x in range(width * 7 // 10, width)):
-        y1 = y
-        while y1 < height and any(dark(x, y1) for x in range(width)):
-            y1 += 1
-        band = (y, y1)
-        break
-if band is None:
-    sys.exit(1)
-clusters = []
-for x in range(width):
-    if any(dark(x, y) for y in range(*band)):
-        if clusters and x - clusters[-1][1] <= 10:
-            clusters[-1][1] = x
-        else:
-            clusters.append([x, x])
-n = int(sys.argv[2])
-if len(clusters) < n:
-    sys.exit(1)
-for a, b in clusters[-n:]:
-    print((a + b) // 2, (band[0] + band[1]) // 2)
-PYTHON
+    python3 "$work/gui-screen.py" filter-buttons "$out/toolbar.ppm" "$(cat "$work/out/buttons.count")" \
+        > "$out/button-spots" || die "no filter buttons found in the screenshot"
     i=0
     while read -r bx by; do
         i=$((i + 1))
@@ -321,7 +277,7 @@ PYTHON
     # the longest ("SIP Response Guide..."), found by walking the menu.
     menu=$(statistics_menu) || die "Statistics (Alt+S) did not open a menu"
     sleep 0.5
-    python3 "$work/gui-calls.py" menu-rows "$menu" > "$out/menu-rows" 2> "$out/menu-rows.log" \
+    python3 "$work/gui-screen.py" menu-rows "$menu" > "$out/menu-rows" 2> "$out/menu-rows.log" \
         || die "could not walk the Statistics menu: $(cat "$out/menu-rows.log")"
     x key Escape Escape    # the menu, then the menu bar
     sleep 0.5
@@ -346,7 +302,7 @@ PYTHON
     x windowmove "$calls_dialog" 0 0 windowsize "$calls_dialog" "${CALLS_DIALOG%x*}" "${CALLS_DIALOG#*x}"
     x windowfocus --sync "$calls_dialog"
     sleep 2
-    read -r bx by < <(python3 "$work/gui-calls.py" button "$calls_dialog") \
+    read -r bx by < <(python3 "$work/gui-screen.py" button "$calls_dialog") \
         || die "no Copy button found in the dialog"
     previous=
     for _ in $(seq 10); do
@@ -409,7 +365,7 @@ profile="$work/home/.config/wireshark"
 mkdir -p "$profile" "$work/out"
 cp -r "$build/plugins" "$work/plugins"
 cp "$top/tests/captures/$CAPTURE.pcap" "$top/tests/captures/$COLOR_CAPTURE.pcap" \
-    "$top/tests/real/captures/$CALLS_CAPTURE.pcap" "$top/tools/gui-calls.py" "$work/"
+    "$top/tests/real/captures/$CALLS_CAPTURE.pcap" "$top/tools/gui-screen.py" "$work/"
 # Window and panes: the whole screen, a packet list just tall enough for the
 # capture, no bytes pane, so that the whole guide is visible.
 cat > "$profile/recent_common" << EOF
@@ -516,7 +472,7 @@ done < "$work/out/buttons"
 # The calls and registrations table of the GUI (its Copy text) against
 # tshark's, row by row.
 run_tshark -n -q -r "$work/$CALLS_CAPTURE.pcap" -z sipguide,calls > "$work/out/calls-tshark.txt"
-if ! python3 "$work/gui-calls.py" compare "$work/out/calls-tshark.txt" "$work/out/calls-gui.txt" \
+if ! python3 "$work/gui-screen.py" compare "$work/out/calls-tshark.txt" "$work/out/calls-gui.txt" \
         > "$work/out/calls.diff"; then
     echo "gui-screenshot: the GUI's calls and registrations table differs from tshark -z sipguide,calls (- tshark, + GUI):" >&2
     cat "$work/out/calls.diff" >&2

@@ -1,11 +1,19 @@
 #!/usr/bin/env python3
-# gui-calls.py
-# Helpers of the GUI check (tools/gui-screenshot.sh) for the calls and
-# registrations table: they find the guide's rows of an open menu and the
-# Copy button of a statistics dialog on the screen, and compare the table the
+# gui-screen.py
+# Helpers of the GUI check (tools/gui-screenshot.sh) that read the screen:
+# they find the profile's filter buttons, the guide's rows of an open menu
+# and the Copy button of a statistics dialog, and compare the calls table the
 # GUI copied with the one of "tshark -q -z sipguide,calls".
 #
-#   gui-calls.py menu-rows POPUP
+#   gui-screen.py filter-buttons PPM N
+#       PPM is a screenshot of the main window (binary PPM).  The topmost
+#       band with dark pixels in the right three tenths of the image is the
+#       filter toolbar (the menu and the main toolbar have none there); its
+#       last N clusters of dark pixel columns (gaps of more than 10 pixels
+#       between them) are the buttons' labels.  Prints "X Y" of the centre
+#       of each, first to last; exits 1 when there are fewer.
+#
+#   gui-screen.py menu-rows POPUP
 #       POPUP is the X window of an open menu whose first row is highlighted.
 #       Walks its rows with the Down key (xdotool) until the highlight is back
 #       on the first row, and prints "ROW PREFIX" for the two rows whose
@@ -15,11 +23,11 @@
 #       rows whatever Wireshark makes of the "/" in their titles: one item
 #       "SIP Response Guide/...", or a submenu "SIP Response Guide".  The menu
 #       is left open, the highlight on its first row.
-#   gui-calls.py button WINDOW
+#   gui-screen.py button WINDOW
 #       Prints "X Y" (relative to WINDOW) of the centre of the first button
 #       label in the lowest band of WINDOW that holds dark pixels: the Copy
 #       button of a statistics dialog ("Copy", "Save as...", "Close").
-#   gui-calls.py compare TSHARK GUI
+#   gui-screen.py compare TSHARK GUI
 #       Compares the rows of tshark's table (TSHARK) with those the dialog's
 #       Copy button put on the clipboard (GUI); prints a unified diff and
 #       exits 1 when they differ.
@@ -57,6 +65,45 @@ def read_ppm(data):
     pixels = data[pos + 1:]
     stride = 3 * width
     return width, height, [pixels[y * stride:(y + 1) * stride] for y in range(height)]
+
+
+def is_dark(rows, x, y):
+    """Whether the pixel at (x, y) is dark (luma below 110 of 255)."""
+    r, g, b = pixel(rows[y], x)
+    return 299 * r + 587 * g + 114 * b < 110000
+
+
+def row_has_ink(rows, width, y, start=0):
+    return any(is_dark(rows, x, y) for x in range(start, width))
+
+
+def label_spots(rows, width, top, bottom):
+    """The clusters of dark pixel columns between rows top and bottom
+    (exclusive), split at gaps of more than 10 pixels: the labels of a row
+    of buttons.  Their centres, left to right."""
+    clusters = []
+    for x in range(width):
+        if any(is_dark(rows, x, y) for y in range(top, bottom)):
+            if clusters and x - clusters[-1][1] <= 10:
+                clusters[-1][1] = x
+            else:
+                clusters.append([x, x])
+    return [((a + b) // 2, (top + bottom - 1) // 2) for a, b in clusters]
+
+
+def filter_buttons(path, count):
+    """The centres of the last COUNT labels of the filter toolbar in the
+    screenshot at PATH, or None when there are fewer."""
+    with open(path, "rb") as f:
+        width, height, rows = read_ppm(f.read())
+    for top in range(min(height, 400)):
+        if row_has_ink(rows, width, top, width * 7 // 10):
+            bottom = top
+            while bottom < height and row_has_ink(rows, width, bottom):
+                bottom += 1
+            spots = label_spots(rows, width, top, bottom)
+            return spots[-count:] if len(spots) >= count else None
+    return None
 
 
 def capture(window):
@@ -148,7 +195,7 @@ def menu_rows(window):
             if band is not None and (previous is None or band[:2] != previous[:2]):
                 return image, band
             time.sleep(0.1)
-        raise SystemExit("gui-calls: the menu shows no highlighted row, or Down did not move it")
+        raise SystemExit("gui-screen: the menu shows no highlighted row, or Down did not move it")
 
     labels, first_band, band = [], None, None
     for row in range(80):
@@ -161,13 +208,13 @@ def menu_rows(window):
         labels.append(label(image, (band[0], band[0] + height, band[2])))
         key("Down")
     else:
-        raise SystemExit("gui-calls: the menu has more than 80 rows, or its highlight did not come back")
+        raise SystemExit("gui-screen: the menu has more than 80 rows, or its highlight did not come back")
     pairs = []
     for a in range(len(labels)):
         for b in range(a + 1, len(labels)):
             pairs.append((shared_prefix(labels[a], labels[b]), a, b))
     if not pairs:
-        raise SystemExit("gui-calls: the menu has fewer than two rows")
+        raise SystemExit("gui-screen: the menu has fewer than two rows")
     pairs.sort(reverse=True)
     prefix, a, b = pairs[0]
     print(a, prefix)
@@ -181,30 +228,16 @@ def menu_rows(window):
 
 def button(window):
     width, height, rows = capture(window)
-
-    def dark(y, x):
-        r, g, b = pixel(rows[y], x)
-        return 299 * r + 587 * g + 114 * b < 110000
-
-    bottom = None
-    for y in range(height - 1, -1, -1):
-        if any(dark(y, x) for x in range(width)):
-            bottom = y
-            break
-    if bottom is None:
-        raise SystemExit("gui-calls: no dark pixels in the window")
-    top = bottom
-    while top > 0 and any(dark(top - 1, x) for x in range(width)):
+    bottom = height
+    while bottom > 0 and not row_has_ink(rows, width, bottom - 1):
+        bottom -= 1
+    if bottom == 0:
+        raise SystemExit("gui-screen: no dark pixels in the window")
+    top = bottom - 1
+    while top > 0 and row_has_ink(rows, width, top - 1):
         top -= 1
-    clusters = []
-    for x in range(width):
-        if any(dark(y, x) for y in range(top, bottom + 1)):
-            if clusters and x - clusters[-1][1] <= 10:
-                clusters[-1][1] = x
-            else:
-                clusters.append([x, x])
-    a, b = clusters[0]
-    print((a + b) // 2, (top + bottom) // 2)
+    x, y = label_spots(rows, width, top, bottom)[0]
+    print(x, y)
 
 
 # ---------------------------------------------------------------------------
@@ -266,10 +299,10 @@ def compare(tshark_path, gui_path):
     t_header, t_rows = read_tshark(tshark_path)
     g_header, g_rows = read_gui(gui_path)
     if not t_rows:
-        print("gui-calls: tshark printed no rows")
+        print("gui-screen: tshark printed no rows")
         return 1
     if g_rows is None:
-        print("gui-calls: the clipboard holds no table copied by the dialog's Copy button")
+        print("gui-screen: the clipboard holds no table copied by the dialog's Copy button")
         return 1
     t_calls, t_summary = ordered(t_rows)
     g_calls, g_summary = ordered(g_rows)
@@ -285,6 +318,13 @@ def compare(tshark_path, gui_path):
 
 
 def main(argv):
+    if len(argv) == 4 and argv[1] == "filter-buttons":
+        spots = filter_buttons(argv[2], int(argv[3]))
+        if spots is None:
+            return 1
+        for x, y in spots:
+            print(x, y)
+        return 0
     if len(argv) == 3 and argv[1] == "menu-rows":
         menu_rows(int(argv[2], 0))
         return 0
@@ -293,7 +333,7 @@ def main(argv):
         return 0
     if len(argv) == 4 and argv[1] == "compare":
         return compare(argv[2], argv[3])
-    print("usage: gui-calls.py menu-rows POPUP | button WINDOW | compare TSHARK GUI",
+    print("usage: gui-screen.py filter-buttons PPM N | menu-rows POPUP | button WINDOW | compare TSHARK GUI",
           file=sys.stderr)
     return 2
 
