@@ -237,6 +237,7 @@ typedef struct {
     X(REASON_Q850_CLEARING,   "reason-q850-clearing",   "cause name code") \
     X(REASON_Q850_PROVISIONAL, "reason-q850-provisional", "cause name code") \
     X(REASON_SIP,             "reason-sip",             "cause phrase code") \
+    X(REASON_SIP_SAME,        "reason-sip-same",        "cause phrase") \
     X(REASON_SIP_NOT_CODE,    "reason-sip-not-code",    "cause") \
     X(REASON_CAUSE_UNLISTED,  "reason-cause-unlisted",  "protocol cause") \
     X(REASON_RELEASE_CAUSE,   "reason-release-cause",   "cause name") \
@@ -246,7 +247,7 @@ typedef struct {
     X(REASON_NAMED,           "reason-named",           "protocol cause name") \
     X(REASON_UNNAMED,         "reason-unnamed",         "protocol cause") \
     X(REASON_MALFORMED,       "reason-malformed",       "value") \
-    X(RETRY_AFTER,            "retry-after",            "seconds human") \
+    X(RETRY_AFTER,            "retry-after",            "duration") \
     X(RETRY_AFTER_MALFORMED,  "retry-after-malformed",  "value") \
     X(NO_RETRY_AFTER_503,     "no-retry-after-503",     "") \
     X(WARNING,                "warning",                "warncode name agent text") \

@@ -217,7 +217,10 @@ read_reason_value(const char *value, guint32 code, packet_info *pinfo, sipguide_
     } else if (rv.proto == SIPGUIDE_REASON_SIP) {
         /* RFC 3326: the cause of protocol SIP is a status code. */
         const sipguide_code_t *e = sipguide_catalog_code(cause);
-        if (e != NULL && e->registered) {
+        if (e != NULL && e->registered && cause == code) {
+            const char *p[] = { "cause", cause_buf, "phrase", e->phrase };
+            add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP_SAME, FALSE, FALSE, p, 2);
+        } else if (e != NULL && e->registered) {
             const char *p[] = { "cause", cause_buf, "phrase", e->phrase, "code", code_s };
             add_line(ev, pinfo, SIPGUIDE_TEXT_REASON_SIP, FALSE, FALSE, p, 3);
         } else {
@@ -279,9 +282,11 @@ read_retry_after(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_
     }
     ev->has_retry_after = TRUE;
     ev->retry_after = seconds;
-    LINE(ev, pinfo, SIPGUIDE_TEXT_RETRY_AFTER,
-         "seconds", wmem_strdup_printf(pinfo->pool, "%u", seconds),
-         "human", human_duration(pinfo, seconds));
+    /* "30 s", or "7200 s (2 h)" where a larger unit reads better. */
+    LINE(ev, pinfo, SIPGUIDE_TEXT_RETRY_AFTER, "duration",
+         seconds < 60 ? wmem_strdup_printf(pinfo->pool, "%u s", seconds)
+                      : wmem_strdup_printf(pinfo->pool, "%u s (%s)", seconds,
+                                           human_duration(pinfo, seconds)));
 }
 
 static void
