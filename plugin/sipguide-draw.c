@@ -117,12 +117,22 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
     return pi;
 }
 
+/* The first line of a text (first_line_length); *rest is where the rest
+ * begins. */
+static const char *
+first_line(const draw_t *d, const char *text, const char **rest)
+{
+    size_t len = first_line_length(text);
+
+    *rest = text + len;
+    return text[len] == '\0' ? text : sipguide_strndup(d->pinfo->pool, text, len);
+}
+
 /* The rest of a long label, one line each below its item. */
 static void
 add_more_lines(proto_item *pi, const draw_t *d, const char *text)
 {
     proto_tree *more;
-    size_t len;
 
     while (*text == ' ')
         text++;
@@ -130,10 +140,8 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
         return;
     more = proto_item_add_subtree(pi, ett_sipguide_text);
     while (*text != '\0') {
-        len = first_line_length(text);
         proto_tree_add_subtree(more, d->tvb, 0, 0, ett_sipguide_text, NULL,
-                               sipguide_strndup(d->pinfo->pool, text, len));
-        text += len;
+                               first_line(d, text, &text));
         while (*text == ' ')
             text++;
     }
@@ -144,28 +152,23 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
 static proto_item *
 add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 {
-    packet_info *pinfo = d->pinfo;
-    tvbuff_t *tvb = d->tvb;
+    const char *line, *rest;
     proto_item *pi;
-    size_t len;
 
     if (!wanted(d, hf))
         return NULL;
-    if (!d->shown) {
-        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
+    rest = "";
+    line = d->shown ? first_line(d, text, &rest) : text;
+    if (*rest == '\0') {
+        /* One line (or a label nobody reads): Wireshark makes the label
+         * when it is read. */
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, text);
         proto_item_set_generated(pi);
         return pi;
     }
-    len = first_line_length(text);
-    if (text[len] == '\0') {
-        pi = proto_tree_add_string(tree, hf, tvb, 0, 0, text);
-        proto_item_set_generated(pi);
-        return pi;
-    }
-    pi = proto_tree_add_string_format_value(tree, hf, tvb, 0, 0, text, "%s",
-                                            sipguide_strndup(pinfo->pool, text, len));
+    pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0, text, "%s", line);
     proto_item_set_generated(pi);
-    add_more_lines(pi, d, text + len);
+    add_more_lines(pi, d, rest);
     return pi;
 }
 
@@ -174,13 +177,12 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 static proto_item *
 add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const char *text)
 {
-    size_t len = first_line_length(text);
+    const char *rest, *line = first_line(d, text, &rest);
     proto_item *pi;
 
-    pi = proto_tree_add_uint_format_value(tree, hf, d->tvb, 0, 0, value, "%s",
-                                          sipguide_strndup(d->pinfo->pool, text, len));
+    pi = proto_tree_add_uint_format_value(tree, hf, d->tvb, 0, 0, value, "%s", line);
     proto_item_set_generated(pi);
-    add_more_lines(pi, d, text + len);
+    add_more_lines(pi, d, rest);
     return pi;
 }
 
@@ -588,12 +590,10 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
     if (!wanted(d, hf))
         return d->top;
     if (d->shown) {
-        const char *text = sipguide_diagnose_tx_text(d->pinfo, l);
-        size_t len = first_line_length(text);
+        const char *rest, *line = first_line(d, sipguide_diagnose_tx_text(d->pinfo, l), &rest);
 
-        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s",
-                                        sipguide_strndup(d->pinfo->pool, text, len));
-        add_more_lines(pi, d, text + len);
+        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s", line);
+        add_more_lines(pi, d, rest);
     } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
     }
@@ -657,6 +657,17 @@ why_text(const draw_t *d, const sipguide_tx_line_t *why, const sipguide_result_t
                      : sipguide_diagnose_tx_text(d->pinfo, why);
 }
 
+/* An outcome's why: its lines, or, when it only repeats what the outcome
+ * says, its field alone, hidden. */
+static void
+add_why(proto_tree *ot, const draw_t *d, int hf, const char *text, gboolean hidden)
+{
+    if (hidden)
+        hide(add_string(ot, d, hf, text));
+    else
+        add_text(ot, d, hf, text);
+}
+
 /* What the response r (or, with r NULL, a request nothing answered) makes
  * of its call or registration, and why. */
 static void
@@ -664,7 +675,6 @@ draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
              const sipguide_tx_line_t *why, const sipguide_result_t *r)
 {
     proto_tree *ot;
-    proto_item *pi = NULL;
     const char *text = NULL;
     gboolean self;
 
@@ -679,16 +689,14 @@ draw_outcome(proto_tree *tree, const draw_t *d, int call, int registration,
     if (call != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_call_outcome, SIPGUIDE_VOCAB_CALL_OUTCOME, call);
         if (wanted(d, hf_sipguide_call_summary))
-            pi = add_text(ot, d, hf_sipguide_call_summary, text = why_text(d, why, r));
+            add_why(ot, d, hf_sipguide_call_summary, text = why_text(d, why, r), self);
     }
     if (registration != SIPGUIDE_NONE) {
         add_term(ot, d, hf_sipguide_registration_outcome, SIPGUIDE_VOCAB_REG_OUTCOME, registration);
         if (wanted(d, hf_sipguide_registration_summary))
-            pi = add_text(ot, d, hf_sipguide_registration_summary,
-                          text != NULL ? text : why_text(d, why, r));
+            add_why(ot, d, hf_sipguide_registration_summary,
+                    text != NULL ? text : why_text(d, why, r), self);
     }
-    if (self)
-        hide(pi);
 }
 
 /* Every guide's expert item, in the response-code group, with the

@@ -264,7 +264,7 @@ read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *e
 static void
 read_retry_after(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_t *ev)
 {
-    const char *value;
+    const char *value, *human;
     guint32 seconds;
 
     if (sipguide_msg_count(m, SIPGUIDE_H_RETRY_AFTER) == 0) {
@@ -283,10 +283,9 @@ read_retry_after(const sipguide_msg_t *m, packet_info *pinfo, sipguide_evidence_
     ev->has_retry_after = TRUE;
     ev->retry_after = seconds;
     /* "30 s", or "7200 s (2 h)" where a larger unit reads better. */
+    human = human_duration(pinfo, seconds);
     LINE(ev, pinfo, SIPGUIDE_TEXT_RETRY_AFTER, "duration",
-         seconds < 60 ? wmem_strdup_printf(pinfo->pool, "%u s", seconds)
-                      : wmem_strdup_printf(pinfo->pool, "%u s (%s)", seconds,
-                                           human_duration(pinfo, seconds)));
+         seconds < 60 ? human : wmem_strdup_printf(pinfo->pool, "%u s (%s)", seconds, human));
 }
 
 static void
