@@ -105,6 +105,17 @@ add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
     return pi;
 }
 
+/* The name a label starts with. */
+static inline const char *
+hf_name(int hf)
+{
+    return proto_registrar_get_nth(hf)->name;
+}
+
+/* In a shown tree the label is made at once, name and value in one
+ * format: Wireshark makes a label it has to make itself (when the tree is
+ * printed) by escaping the value byte by byte, and a value label by
+ * formatting the name apart, both far dearer. */
 static proto_item *
 add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 {
@@ -112,9 +123,27 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 
     if (!wanted(d, hf))
         return NULL;
-    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
+    if (d->shown)
+        pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, value, "%s: %s",
+                                          hf_name(hf), value);
+    else
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
     proto_item_set_generated(pi);
     return pi;
+}
+
+/* An item whose text another line already shows: kept, hidden, for
+ * filters, columns and the structured outputs; it needs no label. */
+static void
+add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
+{
+    proto_item *pi;
+
+    if (!wanted(d, hf))
+        return;
+    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
+    proto_item_set_generated(pi);
+    proto_item_set_hidden(pi);
 }
 
 /* The first line of a text (first_line_length); *rest is where the rest
@@ -157,16 +186,13 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 
     if (!wanted(d, hf))
         return NULL;
-    rest = "";
-    line = d->shown ? first_line(d, text, &rest) : text;
-    if (*rest == '\0') {
-        /* One line (or a label nobody reads): Wireshark makes the label
-         * when it is read. */
+    if (!d->shown) {
         pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, text);
         proto_item_set_generated(pi);
         return pi;
     }
-    pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0, text, "%s", line);
+    line = first_line(d, text, &rest);
+    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %s", hf_name(hf), line);
     proto_item_set_generated(pi);
     add_more_lines(pi, d, rest);
     return pi;
@@ -180,19 +206,10 @@ add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const ch
     const char *rest, *line = first_line(d, text, &rest);
     proto_item *pi;
 
-    pi = proto_tree_add_uint_format_value(tree, hf, d->tvb, 0, 0, value, "%s", line);
+    pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, value, "%s: %s", hf_name(hf), line);
     proto_item_set_generated(pi);
     add_more_lines(pi, d, rest);
     return pi;
-}
-
-/* In a shown tree, an item whose text another line already shows: kept,
- * hidden, for filters, columns and the structured outputs. */
-static void
-hide(proto_item *pi)
-{
-    if (pi != NULL)
-        proto_item_set_hidden(pi);
 }
 
 /* A vocabulary term: the token is the value, the label adds its meaning. */
@@ -208,8 +225,8 @@ add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int 
         proto_item_set_generated(pi);
         return pi;
     }
-    pi = proto_tree_add_string_format_value(tree, hf, d->tvb, 0, 0,
-            sipguide_term_token(vocab, index), "%s (%s)",
+    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0,
+            sipguide_term_token(vocab, index), "%s: %s (%s)", hf_name(hf),
             sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
     proto_item_set_generated(pi);
     return pi;
@@ -254,18 +271,18 @@ draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         proto_item *pi;
         proto_tree *senders;
 
-        for (i = 0; i < g->elements->count; i++)
-            wmem_strbuf_append_printf(list, "%s%s", i ? ", " : "",
-                                      sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT,
-                                                          g->elements->items[i]));
-        senders = proto_tree_add_subtree_format(ims, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                                "%s: %s",
-                                                proto_registrar_get_nth(hf_sipguide_ims_element)->name,
-                                                wmem_strbuf_get_str(list));
+        wmem_strbuf_append(list, hf_name(hf_sipguide_ims_element));
+        for (i = 0; i < g->elements->count; i++) {
+            wmem_strbuf_append(list, i ? ", " : ": ");
+            wmem_strbuf_append(list, sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT,
+                                                         g->elements->items[i]));
+        }
+        senders = proto_tree_add_subtree(ims, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                         wmem_strbuf_get_str(list));
         proto_item_set_generated(pi);
         for (i = 0; i < g->elements->count; i++)
-            hide(add_string(senders, d, hf_sipguide_ims_element,
-                            sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT, g->elements->items[i])));
+            add_hidden_string(senders, d, hf_sipguide_ims_element,
+                              sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT, g->elements->items[i]));
     } else {
         add_terms(ims, d, hf_sipguide_ims_element, SIPGUIDE_VOCAB_ELEMENT, g->elements);
     }
@@ -352,8 +369,8 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
                            wmem_strdup_printf(d->pinfo->pool, "%u%s%s \u2014 %s", r->code,
                                               other != NULL ? " " : "",
                                               other != NULL ? other->phrase : "", why));
-        hide(add_string(proto_item_add_subtree(pi, ett_sipguide_text), d,
-                        hf_sipguide_related_why, why));
+        add_hidden_string(proto_item_add_subtree(pi, ett_sipguide_text), d,
+                          hf_sipguide_related_why, why);
     }
 }
 
@@ -370,7 +387,7 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
                            wmem_strdup_printf(d->pinfo->pool, "%s (%u) \u2014 %s", g->klass->name,
                                               g->cls, g->klass->meaning));
         ct = proto_item_add_subtree(pi, ett_sipguide_class);
-        hide(add_string(ct, d, hf_sipguide_class_meaning, g->klass->meaning));
+        add_hidden_string(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
     } else {
         add_uint(tree, d, hf_sipguide_class, g->cls);
         add_text(tree, d, hf_sipguide_class_meaning, g->klass->meaning);
@@ -382,7 +399,7 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         proto_item_set_generated(pi);
         /* The registered reason phrase above says so already. */
         if (d->shown && g->entry != NULL && g->entry->registered)
-            hide(pi);
+            proto_item_set_hidden(pi);
     }
     if (g->entry == NULL || !g->entry->registered) {
         /* A receiver treats a code it does not know by its class
@@ -392,8 +409,8 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         const char *phrase = base != NULL ? base->phrase : "";
 
         if (d->shown) {
-            pi = proto_tree_add_uint_format_value(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
-                                                  "%u %s", as, phrase);
+            pi = proto_tree_add_uint_format(tree, hf_sipguide_handled_as, d->tvb, 0, 0, as,
+                                            "%s: %u %s", hf_name(hf_sipguide_handled_as), as, phrase);
             proto_item_set_generated(pi);
         } else {
             pi = add_uint(tree, d, hf_sipguide_handled_as, as);
@@ -663,7 +680,7 @@ static void
 add_why(proto_tree *ot, const draw_t *d, int hf, const char *text, gboolean hidden)
 {
     if (hidden)
-        hide(add_string(ot, d, hf, text));
+        add_hidden_string(ot, d, hf, text);
     else
         add_text(ot, d, hf, text);
 }
@@ -811,12 +828,14 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
             add_string(st, &d, hf_sipguide_meant_for, wmem_strbuf_get_str(list));
         }
         if (!g->expected && d.shown) {
-            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
-                    r->method, "%s (not a method %u is meant for)", r->method, r->code);
+            pi = proto_tree_add_string_format(st, hf_sipguide_method, tvb, 0, 0, r->method,
+                    "%s: %s (not a method %u is meant for)", hf_name(hf_sipguide_method),
+                    r->method, r->code);
             proto_item_set_generated(pi);
         } else if (g->method_specific && d.shown) {
-            pi = proto_tree_add_string_format_value(st, hf_sipguide_method, tvb, 0, 0,
-                    r->method, "%s (the guide is specific to %s)", r->method, r->method);
+            pi = proto_tree_add_string_format(st, hf_sipguide_method, tvb, 0, 0, r->method,
+                    "%s: %s (the guide is specific to %s)", hf_name(hf_sipguide_method),
+                    r->method, r->method);
             proto_item_set_generated(pi);
         } else {
             add_string(st, &d, hf_sipguide_method, r->method);
