@@ -31,7 +31,7 @@ expand(packet_info *pinfo, const char *text, const char *method)
     const char *at;
     wmem_strbuf_t *buf;
 
-    if (text == NULL || (at = strstr(text, "{method}")) == NULL)
+    if (text == NULL || (at = strchr(text, '{')) == NULL || (at = strstr(at, "{method}")) == NULL)
         return text;
     buf = wmem_strbuf_new(pinfo->pool, NULL);
     while (at != NULL) {
@@ -146,15 +146,15 @@ add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
     proto_item_set_hidden(pi);
 }
 
-/* The first line of a text (first_line_length); *rest is where the rest
- * begins. */
-static const char *
-first_line(const draw_t *d, const char *text, const char **rest)
+/* The length of a text's first line (first_line_length), for a "%.*s"
+ * format; *rest is where the rest begins. */
+static int
+first_line(const char *text, const char **rest)
 {
     size_t len = first_line_length(text);
 
     *rest = text + len;
-    return text[len] == '\0' ? text : sipguide_strndup(d->pinfo->pool, text, len);
+    return (int)len;
 }
 
 /* The rest of a long label, one line each below its item. */
@@ -169,8 +169,11 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
         return;
     more = proto_item_add_subtree(pi, ett_sipguide_text);
     while (*text != '\0') {
-        proto_tree_add_subtree(more, d->tvb, 0, 0, ett_sipguide_text, NULL,
-                               first_line(d, text, &text));
+        const char *line = text;
+        int len = first_line(line, &text);
+
+        proto_tree_add_subtree_format(more, d->tvb, 0, 0, ett_sipguide_text, NULL, "%.*s",
+                                      len, line);
         while (*text == ' ')
             text++;
     }
@@ -181,8 +184,9 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
 static proto_item *
 add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 {
-    const char *line, *rest;
+    const char *rest;
     proto_item *pi;
+    int len;
 
     if (!wanted(d, hf))
         return NULL;
@@ -191,8 +195,9 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
         proto_item_set_generated(pi);
         return pi;
     }
-    line = first_line(d, text, &rest);
-    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %s", hf_name(hf), line);
+    len = first_line(text, &rest);
+    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %.*s", hf_name(hf),
+                                      len, text);
     proto_item_set_generated(pi);
     add_more_lines(pi, d, rest);
     return pi;
@@ -203,10 +208,12 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
 static proto_item *
 add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const char *text)
 {
-    const char *rest, *line = first_line(d, text, &rest);
+    const char *rest;
+    int len = first_line(text, &rest);
     proto_item *pi;
 
-    pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, value, "%s: %s", hf_name(hf), line);
+    pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, value, "%s: %.*s", hf_name(hf),
+                                    len, text);
     proto_item_set_generated(pi);
     add_more_lines(pi, d, rest);
     return pi;
@@ -607,9 +614,10 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
     if (!wanted(d, hf))
         return d->top;
     if (d->shown) {
-        const char *rest, *line = first_line(d, sipguide_diagnose_tx_text(d->pinfo, l), &rest);
+        const char *rest, *text = sipguide_diagnose_tx_text(d->pinfo, l);
+        int len = first_line(text, &rest);
 
-        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%s", line);
+        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%.*s", len, text);
         add_more_lines(pi, d, rest);
     } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
