@@ -72,6 +72,7 @@ typedef struct {
     tvbuff_t    *tvb;
     const char  *method;
     gboolean     shown;     /* the tree is shown, labels and all */
+    gboolean     hidden;    /* its hidden items may be read (not in tshark's text) */
     gboolean     expert;    /* someone reads expert items */
     proto_item  *top;       /* this response's guide item, for expert items */
 } draw_t;
@@ -132,6 +133,15 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
     return pi;
 }
 
+/* Whether a hidden item of field hf is needed: some output may print it,
+ * or something asks for the field. */
+static inline gboolean
+hidden_wanted(const draw_t *d, int hf)
+{
+    return d->shown ? d->hidden || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE
+                    : wanted(d, hf);
+}
+
 /* An item whose text another line already shows: kept, hidden, for
  * filters, columns and the structured outputs; it needs no label. */
 static void
@@ -139,7 +149,7 @@ add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 {
     proto_item *pi;
 
-    if (!wanted(d, hf))
+    if (!hidden_wanted(d, hf))
         return;
     pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
     proto_item_set_generated(pi);
@@ -387,6 +397,7 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
 {
     proto_item *pi;
     proto_tree *ct;
+    gboolean registered, hidden;
 
     if (d->shown) {
         /* One line: the class and what it means. */
@@ -400,12 +411,13 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
         add_text(tree, d, hf_sipguide_class_meaning, g->klass->meaning);
     }
 
-    if (wanted(d, hf_sipguide_registered)) {
-        pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0,
-                                    g->entry != NULL && g->entry->registered);
+    /* A registered reason phrase above says so already: hidden then. */
+    registered = g->entry != NULL && g->entry->registered;
+    hidden = d->shown && registered;
+    if (hidden ? hidden_wanted(d, hf_sipguide_registered) : wanted(d, hf_sipguide_registered)) {
+        pi = proto_tree_add_boolean(tree, hf_sipguide_registered, d->tvb, 0, 0, registered);
         proto_item_set_generated(pi);
-        /* The registered reason phrase above says so already. */
-        if (d->shown && g->entry != NULL && g->entry->registered)
+        if (hidden)
             proto_item_set_hidden(pi);
     }
     if (g->entry == NULL || !g->entry->registered) {
@@ -758,7 +770,8 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     const sipguide_guide_t *g = &r->guide;
     proto_item *ti, *pi;
     proto_tree *st;
-    draw_t d = { pinfo, tvb, r->method, shown, shown || want_expert, NULL };
+    draw_t d = { pinfo, tvb, r->method, shown, shown && !sipguide_prime_hidden_unread(),
+                 shown || want_expert, NULL };
 
     if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
         && proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_NONE) {
@@ -881,7 +894,8 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                       const sipguide_request_result_t *q, const sipguide_msg_t *m, gboolean shown,
                       gboolean want_expert)
 {
-    draw_t d = { pinfo, tvb, q->method, shown, shown || want_expert, NULL };
+    draw_t d = { pinfo, tvb, q->method, shown, shown && !sipguide_prime_hidden_unread(),
+                 shown || want_expert, NULL };
     proto_item *ti;
     proto_tree *st;
 

@@ -22,6 +22,7 @@
 #include <epan/packet.h>
 #include <epan/epan_dissect.h>
 #include <epan/tap.h>
+#include <epan/prefs.h>
 
 #include "sipguide-extract.h"
 #include "sipguide-prime.h"
@@ -75,6 +76,7 @@ static struct {
     gboolean two_pass;      /* -2 */
     gboolean expert;        /* -z expert[,...] */
     gboolean fields;        /* -T fields */
+    gboolean structured;    /* -T pdml, psml, json, jsonraw, ek: every item may be printed */
     GPtrArray *printed;     /* the -e field names of the guide and of expert info */
     GArray *printed_ids;    /* their ids, resolved at the first frame */
 } batch;
@@ -87,8 +89,11 @@ batch_option(char option, const char *value)
     else if (option == 'z' && value != NULL
              && (g_str_has_prefix(value, "expert") || g_str_has_prefix(value, "sipguide,calls")))
         batch.expert = TRUE;    /* taps that ask for no tree but need the SIP fields */
-    else if (option == 'T' && value != NULL)
+    else if (option == 'T' && value != NULL) {
         batch.fields = strcmp(value, "fields") == 0;
+        batch.structured = strcmp(value, "text") != 0 && strcmp(value, "tabs") != 0
+                           && strcmp(value, "ps") != 0 && !batch.fields;
+    }
     else if (option == 'e' && value != NULL
              && (g_str_has_prefix(value, "sipguide") || g_str_has_prefix(value, "_ws.expert"))) {
         if (batch.printed == NULL)
@@ -193,6 +198,13 @@ gboolean
 sipguide_prime_labels_unread(void)
 {
     return is_batch_program() && batch.fields;
+}
+
+gboolean
+sipguide_prime_hidden_unread(void)
+{
+    return is_batch_program() && batch.known && !batch.structured
+           && !prefs.display_hidden_proto_items;
 }
 
 gboolean

@@ -64,6 +64,11 @@ gboolean sipguide_prime_batch_two_pass(void);
  * shown needs no labels and no field nobody asked for. */
 gboolean sipguide_prime_labels_unread(void);
 
+/* tshark prints text (-V, -O; -T text, tabs or ps), which leaves out
+ * hidden items unless the preference display_hidden_proto_items says
+ * otherwise: a hidden item that no filter or field asks for is never read. */
+gboolean sipguide_prime_hidden_unread(void);
+
 /* There, mark the guide's and expert info's fields that tshark prints
  * (-e) as asked for, for this dissection: tshark does not, since its tree
  * keeps every field. */

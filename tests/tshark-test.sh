@@ -196,6 +196,15 @@ filter)
             | awk '/^Frame [0-9]+:/ { sub(":", "", $2); print $2 }' > "$work/out/got.hidden" || status=1
         echo "-- filter on the hidden sipguide.ims.element with -V ($pass pass)"
         compare "$work/out/got.hidden" "$work/out/expect.hidden" || status=1
+        # tshark's text leaves hidden items out, so the guide makes them
+        # only for a filter or a field; the preference that prints them
+        # must still find them under the senders' line.
+        run_tshark -n -r "$pcap" "${opt[@]}" -V -o protocols.display_hidden_proto_items:TRUE \
+            | awk '/^Frame [0-9]+:/ { sub(":", "", $2); f = $2 }
+                   /^ *\[Typically sent by: / { d = index($0, "["); if (d > s && s > 0 && f != p) { print f; p = f }; s = d; next }
+                   { s = 0 }' > "$work/out/got.shown-hidden" || status=1
+        echo "-- hidden sipguide.ims.element printed with display_hidden_proto_items ($pass pass)"
+        compare "$work/out/got.shown-hidden" "$work/out/expect.hidden" || status=1
     done
     ;;
 links)
