@@ -72,16 +72,34 @@ typedef struct {
     tvbuff_t    *tvb;
     const char  *method;
     gboolean     shown;     /* the tree is shown, labels and all */
-    gboolean     hidden;    /* its hidden items may be read (not in tshark's text) */
+    gboolean     hidden;    /* shown, and its hidden items may be read (not in tshark's text) */
     gboolean     expert;    /* someone reads expert items */
     proto_item  *top;       /* this response's guide item, for expert items */
 } draw_t;
+
+/* What drawing needs to know of one response or request. */
+static draw_t
+draw_context(packet_info *pinfo, tvbuff_t *tvb, const char *method, gboolean shown,
+             gboolean want_expert)
+{
+    draw_t d = { pinfo, tvb, method, shown, shown && !sipguide_prime_hidden_unread(),
+                 shown || want_expert, NULL };
+
+    return d;
+}
+
+/* Whether a filter, a column, a field or a tap asks for field hf. */
+static inline gboolean
+referenced(int hf)
+{
+    return proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE;
+}
 
 /* Whether an item of field hf is needed. */
 static inline gboolean
 wanted(const draw_t *d, int hf)
 {
-    return d->shown || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE;
+    return d->shown || referenced(hf);
 }
 
 /* A text-only subtree, in a shown tree; elsewhere its items go to the parent. */
@@ -138,8 +156,7 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 static inline gboolean
 hidden_wanted(const draw_t *d, int hf)
 {
-    return d->shown ? d->hidden || proto_registrar_get_nth(hf)->ref_type != HF_REF_TYPE_NONE
-                    : wanted(d, hf);
+    return d->hidden || referenced(hf);
 }
 
 /* An item whose text another line already shows: kept, hidden, for
@@ -770,8 +787,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     const sipguide_guide_t *g = &r->guide;
     proto_item *ti, *pi;
     proto_tree *st;
-    draw_t d = { pinfo, tvb, r->method, shown, shown && !sipguide_prime_hidden_unread(),
-                 shown || want_expert, NULL };
+    draw_t d = draw_context(pinfo, tvb, r->method, shown, want_expert);
 
     if (!d.shown && !d.expert && SIPGUIDE_TREE_VISIBLE(tree)
         && proto_registrar_get_nth(proto_sipguide)->ref_type == HF_REF_TYPE_NONE) {
@@ -894,8 +910,7 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
                       const sipguide_request_result_t *q, const sipguide_msg_t *m, gboolean shown,
                       gboolean want_expert)
 {
-    draw_t d = { pinfo, tvb, q->method, shown, shown && !sipguide_prime_hidden_unread(),
-                 shown || want_expert, NULL };
+    draw_t d = draw_context(pinfo, tvb, q->method, shown, want_expert);
     proto_item *ti;
     proto_tree *st;
 

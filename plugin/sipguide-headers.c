@@ -161,10 +161,11 @@ header_of(const guint8 *p, gint len, gboolean may_have_nul)
     return full_name(p, len);
 }
 
-/* The first CR or LF in [q, e), or NULL.  Eight bytes at a time, each
- * tested for either byte without a branch: a header line's end then costs
- * one branch the processor did not foresee, where a search for LF and
- * another for CR on a short line cost several. */
+/* The first CR or LF in [q, e), or NULL.  Sixteen bytes at a time (SSE2),
+ * or eight with word arithmetic, each tested for either byte without a
+ * branch: a header line's end then costs one branch the processor did not
+ * foresee, where a search for LF and another for CR on a short line cost
+ * several. */
 static const guint8 *
 find_eol(const guint8 *q, const guint8 *e)
 {
@@ -172,7 +173,6 @@ find_eol(const guint8 *q, const guint8 *e)
     const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
 
 #ifdef __SSE2__
-    /* Sixteen at a time where the processor compares them at once. */
     const __m128i crs = _mm_set1_epi8('\r'), lfs = _mm_set1_epi8('\n');
 
     for (; e - q >= 16; q += 16) {
