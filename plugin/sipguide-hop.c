@@ -53,11 +53,38 @@ sipguide_hop_of_frame(const packet_info *pinfo, sipguide_hop_t *hop)
     }
 }
 
+/* A dotted-quad IPv4 address, read as inet_pton() reads one: four
+ * decimal numbers up to 255, no leading zero, nothing else. */
+static gboolean
+parse_ipv4(const char *s, guint8 *bytes)
+{
+    int parts = 0;
+
+    for (;;) {
+        guint v = 0;
+        int digits = 0;
+        while (g_ascii_isdigit(*s)) {
+            if (digits > 0 && v == 0)
+                return FALSE;       /* a leading zero */
+            v = v * 10 + (guint)(*s++ - '0');
+            if (v > 255)
+                return FALSE;
+            digits++;
+        }
+        if (digits == 0)
+            return FALSE;
+        bytes[parts++] = (guint8)v;
+        if (parts == 4)
+            return *s == '\0';
+        if (*s++ != '.')
+            return FALSE;
+    }
+}
+
 /* A literal address in Via text, as the IP dissector would give it. */
 static gboolean
 parse_address(const char *host, int *type, guint8 *bytes, int *len)
 {
-    ws_in4_addr v4;
     ws_in6_addr v6;
     char buf[64];
     gsize n;
@@ -71,13 +98,12 @@ parse_address(const char *host, int *type, guint8 *bytes, int *len)
         buf[n - 2] = '\0';
         host = buf;
     }
-    if (ws_inet_pton4(host, &v4)) {
+    if (parse_ipv4(host, bytes)) {
         *type = AT_IPv4;
-        memcpy(bytes, &v4, 4);
         *len = 4;
         return TRUE;
     }
-    if (ws_inet_pton6(host, &v6)) {
+    if (strchr(host, ':') != NULL && ws_inet_pton6(host, &v6)) {
         *type = AT_IPv6;
         memcpy(bytes, &v6, 16);
         *len = 16;
