@@ -9,6 +9,12 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
+#include <string.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <wireshark.h>
 #include <epan/packet.h>
 
@@ -69,18 +75,21 @@ find(const sipguide_msg_t *m, gint from, gint end, guint8 c)
     return q != NULL ? (gint)(q - m->p) : -1;
 }
 
-/* A set of ASCII bytes: one bit each, bytes 0-63 in the first word. */
+/* A set of up to six ASCII bytes: one bit each, bytes 0-63 in the first
+ * word, and the bytes themselves (repeated to six) for a search sixteen
+ * bytes at a time. */
 typedef struct {
     guint64 mask[2];
+    guint8  bytes[6];
 } byte_set_t;
 
 #define BYTE_BIT(c) (G_GUINT64_CONSTANT(1) << ((c) & 63))
 #define LOW(c)  ((c) < 64 ? BYTE_BIT(c) : 0)
 #define HIGH(c) ((c) >= 64 ? BYTE_BIT(c) : 0)
-#define SET3(a, b, c) { { LOW(a) | LOW(b) | LOW(c), HIGH(a) | HIGH(b) | HIGH(c) } }
 #define SET6(a, b, c, d, e, f) \
     { { LOW(a) | LOW(b) | LOW(c) | LOW(d) | LOW(e) | LOW(f), \
-        HIGH(a) | HIGH(b) | HIGH(c) | HIGH(d) | HIGH(e) | HIGH(f) } }
+        HIGH(a) | HIGH(b) | HIGH(c) | HIGH(d) | HIGH(e) | HIGH(f) }, { a, b, c, d, e, f } }
+#define SET3(a, b, c) SET6(a, b, c, c, c, c)
 
 static const byte_set_t BLANK_SLASH = SET3('\t', ' ', '/');
 static const byte_set_t SENT_BY_END = SET6('[', ']', ' ', '\t', ':', ';');
@@ -88,15 +97,39 @@ static const byte_set_t PARAM_END = SET6('\t', ';', ',', ' ', ' ', ' ');
 static const byte_set_t COMMA_SEMI = SET3(',', ';', ';');
 static const byte_set_t WHITE = SET6(' ', '\t', '\r', '\n', ' ', ' ');
 
-/* The first byte of 'set' in p[from, end), or -1; *found tells which. */
+/* The first byte of 'set' in p[from, end), or -1; *found tells which.
+ * Sixteen bytes at a time where SSE2 is, each compared with every byte of
+ * the set without a branch; then one at a time. */
 static gint
 find_any(const sipguide_msg_t *m, gint from, gint end, const byte_set_t *set, guint8 *found)
 {
     const guint64 *mask = set->mask;
-    gint i;
+    gint i = MAX(from, 0);
 
     end = MIN(end, m->len);
-    for (i = MAX(from, 0); i < end; i++) {
+#ifdef __SSE2__
+    if (end - i >= 16) {
+        const guint8 *b = set->bytes;
+        const __m128i s0 = _mm_set1_epi8((char)b[0]), s1 = _mm_set1_epi8((char)b[1]);
+        const __m128i s2 = _mm_set1_epi8((char)b[2]), s3 = _mm_set1_epi8((char)b[3]);
+        const __m128i s4 = _mm_set1_epi8((char)b[4]), s5 = _mm_set1_epi8((char)b[5]);
+
+        for (; end - i >= 16; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(m->p + i));
+            __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)));
+            int hit = _mm_movemask_epi8(_mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(v, s4),
+                                                                        _mm_cmpeq_epi8(v, s5))));
+            if (hit != 0) {
+                i += __builtin_ctz((unsigned)hit);
+                if (found != NULL)
+                    *found = m->p[i];
+                return i;
+            }
+        }
+    }
+#endif
+    for (; i < end; i++) {
         guint8 c = m->p[i];
         if (c < 0x80 && (mask[c >> 6] >> (c & 63) & 1)) {
             if (found != NULL)
@@ -806,30 +839,40 @@ read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
     }
 }
 
-/* Eight bytes at a time: a multiply and a shift mix each word in. */
+/* Two running sums of the message's 64-bit words, the second over the
+ * first (Fletcher's checksum on words: a change of any word, or two words
+ * swapped, changes it), four words a step, then mixed into 32 bits.  It
+ * only has to tell a copy from another message of the same transaction. */
 static guint32
 content_hash(const sipguide_msg_t *m)
 {
     gint len = MIN(m->len, HASH_BYTES);
     const guint8 *p = m->p;
-    guint64 h = G_GUINT64_CONSTANT(0x9e3779b97f4a7c15) ^ (guint64)len, w;
+    guint64 a = (guint64)len, b = G_GUINT64_CONSTANT(0x9e3779b97f4a7c15), w[4];
 
     if (p == NULL || len <= 0)
         return 0;
-    for (; len >= 8; p += 8, len -= 8) {
-        memcpy(&w, p, 8);
-        h = (h ^ w) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
-        h ^= h >> 32;
+    for (; len >= 32; p += 32, len -= 32) {
+        memcpy(w, p, 32);
+        a += w[0];
+        b += a;
+        a += w[1];
+        b += a;
+        a += w[2];
+        b += a;
+        a += w[3];
+        b += a;
     }
-    if (len > 0) {
-        w = 0;
-        memcpy(&w, p, (size_t)len);
-        h = (h ^ w) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
-        h ^= h >> 32;
+    for (; len > 0; p += 8, len -= 8) {
+        w[0] = 0;
+        memcpy(w, p, (size_t)MIN(len, 8));
+        a += w[0];
+        b += a;
     }
-    h = (h ^ (h >> 29)) * G_GUINT64_CONSTANT(0xc4ceb9fe1a85ec53);
-    h ^= h >> 32;
-    return (guint32)h != 0 ? (guint32)h : 1;
+    a = (a ^ (a >> 29)) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    b = (b ^ a ^ (b >> 31)) * G_GUINT64_CONSTANT(0xc4ceb9fe1a85ec53);
+    b ^= b >> 32;
+    return (guint32)b != 0 ? (guint32)b : 1;
 }
 
 gboolean
