@@ -81,6 +81,13 @@ static guint8 by_len[NAME_MAX_LEN + 2];
 #define NAME_WORDS ((NAME_MAX_LEN + 7) / 8)
 static guint64 name_words[G_N_ELEMENTS(names)][NAME_WORDS];
 
+/* Bit 0x20 of every byte: set, it lowers a letter and keeps '-'. */
+#define LOWER_BITS G_GUINT64_CONSTANT(0x2020202020202020)
+
+/* For each name length, the bytes of a name in its words (all bits of a
+ * byte before the end, none after); filled once. */
+static guint64 len_mask[NAME_MAX_LEN + 1][NAME_WORDS];
+
 static void
 index_names(void)
 {
@@ -93,33 +100,37 @@ index_names(void)
     }
     while (len < G_N_ELEMENTS(by_len))
         by_len[len++] = (guint8)G_N_ELEMENTS(names);
+    for (len = 0; len <= NAME_MAX_LEN; len++) {
+        guint8 bytes[NAME_WORDS * 8] = { 0 };
+        memset(bytes, 0xff, len);
+        memcpy(len_mask[len], bytes, sizeof(bytes));
+    }
 }
 
 #define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
 
-/* The bytes that end or mark a header name: colon, CR, LF and NUL. */
-static const guint8 name_stop[256] = { [0] = 1, ['\n'] = 1, ['\r'] = 1, [':'] = 1 };
-
 /* The header of full name p[0, len), or -1 for one the guide does not
- * read. */
+ * read; 'avail' bytes may be read from p.  The name is taken a word at a
+ * time, lowered and cut at its end, and compared a word at a time with
+ * the names of its length.  Names hold only letters and '-', so setting
+ * bit 0x20 of each byte lowers a letter, keeps '-', and makes no other
+ * byte of a name (CR, which would give '-', ends a name before it gets
+ * here). */
 static int
-full_name(const guint8 *p, gint len)
+full_name(const guint8 *p, gint len, gint avail)
 {
-    guint8 lowered[NAME_WORDS * 8] = { 0 };
-    guint64 words[NAME_WORDS];
+    guint64 words[NAME_WORDS] = { 0 };
     guint i, w, nwords;
-    gint k;
 
     if (len < 2 || len > NAME_MAX_LEN)
         return -1;
-    /* The name in lower case: names hold only letters and '-', so setting
-     * bit 0x20 of each byte lowers a letter, keeps '-', and makes no other
-     * byte of a name (CR, which would give '-', ends a name before it gets
-     * here).  Then compared a word at a time. */
-    for (k = 0; k < len; k++)
-        lowered[k] = p[k] | 0x20;
-    memcpy(words, lowered, sizeof(words));
+    if (avail >= (gint)sizeof(words))
+        memcpy(words, p, sizeof(words));
+    else
+        memcpy(words, p, (size_t)len);
     nwords = ((guint)len + 7) / 8;
+    for (w = 0; w < nwords; w++)
+        words[w] = (words[w] | LOWER_BITS) & len_mask[len][w];
     for (i = by_len[len]; i < by_len[len + 1]; i++) {
         for (w = 0; w < nwords && words[w] == name_words[i][w]; w++)
             ;
@@ -150,7 +161,7 @@ compact_name(guint8 c)
 /* The header of the name p[0, len) before a colon.  As in Wireshark, a
  * compact form is the whole name, and a full name ends at a NUL byte. */
 static int
-header_of(const guint8 *p, gint len, gboolean may_have_nul)
+header_of(const guint8 *p, gint len, gint avail, gboolean may_have_nul)
 {
     const guint8 *nul;
 
@@ -158,49 +169,63 @@ header_of(const guint8 *p, gint len, gboolean may_have_nul)
         return compact_name(p[0]);
     if (may_have_nul && (nul = (const guint8 *)memchr(p, '\0', (size_t)len)) != NULL)
         len = (gint)(nul - p);
-    return full_name(p, len);
+    return full_name(p, len, avail);
 }
 
-/* The first CR or LF in [q, e), or NULL.  Sixteen bytes at a time (SSE2),
- * or eight with word arithmetic, each tested for either byte without a
- * branch: a header line's end then costs one branch the processor did not
- * foresee, where a search for LF and another for CR on a short line cost
- * several. */
-static const guint8 *
-find_eol(const guint8 *q, const guint8 *e)
+/* The first of the bytes a, b, c and d in [q, e), or NULL.  Sixteen
+ * bytes at a time (SSE2), or eight with word arithmetic, each tested for
+ * every byte without a branch: a header line's end, or its name's, then
+ * costs one branch the processor did not foresee, where a loop over the
+ * bytes of a short line, or a search for each byte, costs several. */
+static inline const guint8 *
+find_first_of(const guint8 *q, const guint8 *e, guint8 a, guint8 b, guint8 c, guint8 d)
 {
     const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
     const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
 
 #ifdef __SSE2__
-    const __m128i crs = _mm_set1_epi8('\r'), lfs = _mm_set1_epi8('\n');
+    const __m128i as = _mm_set1_epi8((char)a), bs = _mm_set1_epi8((char)b);
+    const __m128i cs = _mm_set1_epi8((char)c), ds = _mm_set1_epi8((char)d);
 
     for (; e - q >= 16; q += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, crs), _mm_cmpeq_epi8(v, lfs)));
+        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, as), _mm_cmpeq_epi8(v, bs)),
+                                                 _mm_or_si128(_mm_cmpeq_epi8(v, cs), _mm_cmpeq_epi8(v, ds))));
 
         if (hit != 0)
             return q + __builtin_ctz((unsigned)hit);
     }
 #endif
     for (; e - q >= 8; q += 8) {
-        guint64 w, cr, lf, hit;
+        guint64 w, x[4], hit = 0;
+        int i;
 
         memcpy(&w, q, 8);
         w = GUINT64_FROM_LE(w);         /* the first byte lowest */
-        cr = w ^ (ones * '\r');
-        lf = w ^ (ones * '\n');
-        /* The lowest byte that is zero in cr or lf sets its high bit;
+        x[0] = w ^ (ones * a);
+        x[1] = w ^ (ones * b);
+        x[2] = w ^ (ones * c);
+        x[3] = w ^ (ones * d);
+        /* The lowest byte that is zero in one of them sets its high bit;
          * a false one can only stand above a true one. */
-        hit = (((cr - ones) & ~cr) | ((lf - ones) & ~lf)) & high;
+        for (i = 0; i < 4; i++)
+            hit |= (x[i] - ones) & ~x[i];
+        hit &= high;
         if (hit != 0)
             return q + (__builtin_ctzll(hit) >> 3);
     }
     for (; q < e; q++) {
-        if (*q == '\r' || *q == '\n')
+        if (*q == a || *q == b || *q == c || *q == d)
             return q;
     }
     return NULL;
+}
+
+/* The first CR or LF in [q, e), or NULL. */
+static const guint8 *
+find_eol(const guint8 *q, const guint8 *e)
+{
+    return find_first_of(q, e, '\r', '\n', '\r', '\n');
 }
 
 /* The end of the line that starts at 'from' (before its CR, LF or CRLF);
@@ -351,7 +376,7 @@ sipguide_headers_message_length(const guint8 *p, gint len)
             end = line_end(p, next, len, &next);      /* a folded line */
         colon = (const guint8 *)memchr(p + offset, ':', (size_t)(end - offset));
         if (colon != NULL
-            && header_of(p + offset, (gint)(colon - p) - offset, TRUE) == SIPGUIDE_H_CONTENT_LENGTH)
+            && header_of(p + offset, (gint)(colon - p) - offset, len - offset, TRUE) == SIPGUIDE_H_CONTENT_LENGTH)
             clen = content_length(colon + 1, end - (gint)(colon - p) - 1);
         offset = next;
     }
@@ -415,17 +440,21 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
         int hdr = -1;
 
         /* The name, to the colon, unless the line ends first. */
-        for (; q < len; q++) {
-            guint8 c = p[q];
-            if (!name_stop[c])
-                continue;
-            if (c == ':') {
+        for (;;) {
+            const guint8 *stop = find_first_of(p + q, p + len, ':', '\r', '\n', '\0');
+            if (stop == NULL) {
+                q = len;
+                break;
+            }
+            q = (gint)(stop - p);
+            if (*stop == ':') {
                 colon = q;
                 break;
             }
-            if (c == '\r' || c == '\n')
+            if (*stop == '\r' || *stop == '\n')
                 break;
             nul = TRUE;
+            q++;
         }
         if (colon < 0 && q == offset && q < len) {
             /* The empty line before the body. */
@@ -438,13 +467,13 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
             end = line_end(p, next, len, &next);      /* a folded line */
 
         if (colon >= 0)
-            hdr = header_of(p + offset, colon - offset, nul);
+            hdr = header_of(p + offset, colon - offset, len - offset, nul);
         else if (nul) {
             /* A name cut by a NUL byte may have its colon on a folded line. */
             const guint8 *c = (const guint8 *)memchr(p + q, ':', (size_t)(end - q));
             if (c != NULL) {
                 colon = (gint)(c - p);
-                hdr = header_of(p + offset, colon - offset, TRUE);
+                hdr = header_of(p + offset, colon - offset, len - offset, TRUE);
             }
         }
         if (hdr >= 0) {
