@@ -274,17 +274,29 @@ const char *
 sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
 {
     gint i;
+    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
+    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
+    char *copy;
 
     if (off < 0 || len < 0 || off > m->len || len > m->len - off)
         return NULL;
     /* Plain ASCII reads the same in every encoding: copy it.  Eight bytes
-     * at a time, then one. */
+     * at a time, then one, looking for a byte above 0x7f or a NUL. */
     for (i = 0; i + 8 <= len; i += 8) {
         guint64 w;
         memcpy(&w, m->p + off + i, 8);
-        if (w & G_GUINT64_CONSTANT(0x8080808080808080))
+        if ((w | ((w - ones) & ~w)) & high)
             break;
     }
+    for (; i < len && (guint8)(m->p[off + i] - 1) < 0x7f; i++)
+        ;
+    if (i == len) {
+        copy = (char *)wmem_alloc(m->pool, (gsize)len + 1);
+        memcpy(copy, m->p + off, (gsize)len);
+        copy[len] = '\0';
+        return copy;
+    }
+    /* A NUL ends ASCII text, as it ends a C string. */
     for (; i < len && m->p[off + i] < 0x80; i++)
         ;
     if (i == len)
