@@ -131,6 +131,8 @@ read_message(const sipguide_span_t *span, packet_info *pinfo, gboolean basic, si
     }
     m->method_read = FALSE;
     m->method = NULL;
+    m->texts = NULL;
+    m->texts_left = 0;
     m->partial = basic && !sipguide_headers_scan_basic(m->p, m->len, pinfo->pool, &m->h);
     if (!basic)
         sipguide_headers_scan(m->p, m->len, pinfo->pool, &m->h);
@@ -270,6 +272,27 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
 /* ---------------------------------------------------------------------- */
 /* Values */
 
+/* Room for n bytes of a text of message m: from one piece of pinfo->pool
+ * as long as the message, taken at the first text (the texts read from a
+ * message are parts of it, and the usual ones fit), or one of its own. */
+static char *
+text_room(const sipguide_msg_t *m, gint n)
+{
+    sipguide_msg_t *w = (sipguide_msg_t *)m;  /* its own scratch, see msg_complete() */
+    char *room;
+
+    if (w->texts == NULL && n <= w->len) {
+        w->texts = (char *)wmem_alloc(w->pool, (gsize)w->len);
+        w->texts_left = w->len;
+    }
+    if (n > w->texts_left)
+        return (char *)wmem_alloc(w->pool, (gsize)n);
+    room = w->texts;
+    w->texts += n;
+    w->texts_left -= n;
+    return room;
+}
+
 const char *
 sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
 {
@@ -291,7 +314,7 @@ sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
     for (; i < len && (guint8)(m->p[off + i] - 1) < 0x7f; i++)
         ;
     if (i == len) {
-        copy = (char *)wmem_alloc(m->pool, (gsize)len + 1);
+        copy = text_room(m, len + 1);
         memcpy(copy, m->p + off, (gsize)len);
         copy[len] = '\0';
         return copy;

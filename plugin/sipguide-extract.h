@@ -94,6 +94,9 @@ typedef struct {
      * model's values both ask for it. */
     gboolean           method_read;
     const char        *method;
+    /* Room in pinfo->pool for the copies of its texts, taken once. */
+    char              *texts;
+    gint               texts_left;
 } sipguide_msg_t;
 
 typedef struct {
