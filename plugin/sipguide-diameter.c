@@ -12,6 +12,7 @@
 #include "compat.h"
 #include "sipguide-diameter.h"
 #include "sipguide-diameter-read.h"
+#include "sipguide-parse.h"
 #include "sipguide-table.h"
 
 /* Application-Ids (TS 29.229, TS 29.214, TS 29.329) and command codes. */
@@ -157,7 +158,7 @@ identity(char kind, const char *s, gsize n)
     h ^= (guint8)kind;
     h *= 16777619u;
     for (i = 0; i < n; i++) {
-        h ^= (guint8)g_ascii_tolower(s[i]);
+        h ^= sipguide_ascii_lower((guint8)s[i]);
         h *= 16777619u;
     }
     return h != 0 ? h : 1;

@@ -27,4 +27,12 @@ const char *sipguide_param_value(packet_info *pinfo, const char *s, const char *
  * wmem_strndup() does, but copied in one piece rather than byte by byte. */
 char *sipguide_strndup(wmem_allocator_t *scope, const char *s, gsize len);
 
+/* Byte c in lower case if it is an ASCII capital: g_ascii_tolower()
+ * without a call. */
+static inline guint8
+sipguide_ascii_lower(guint8 c)
+{
+    return c >= 'A' && c <= 'Z' ? (guint8)(c + ('a' - 'A')) : c;
+}
+
 #endif /* SIPGUIDE_PARSE_H */

@@ -776,7 +776,7 @@ phrase_starts_with(const sipguide_msg_t *m, const char *phrase)
     if ((gsize)(b - a) < n)
         return 0;
     for (i = 0; i < n; i++) {
-        if (g_ascii_tolower(m->p[a + i]) != g_ascii_tolower(phrase[i]))
+        if (sipguide_ascii_lower(m->p[a + i]) != sipguide_ascii_lower((guint8)phrase[i]))
             return 0;
     }
     return 1;
