@@ -151,15 +151,31 @@ sipguide_model_number(char *buf, guint64 n)
     return buf;
 }
 
+#define KEY_SEED G_GUINT64_CONSTANT(0xcbf29ce484222325)
+
+/* The message being modelled: its Call-ID, which starts most keys, and
+ * the mix of it, taken once.  Set only while the message's values are
+ * alive, so no other text can be at the same address meanwhile. */
+static const char *focus_text;
+static guint64 focus_mix;
+
+static void
+key_focus(const char *s)
+{
+    focus_text = s;
+    focus_mix = s != NULL ? mix_string(KEY_SEED, s) : 0;
+}
+
 /* Keys are not kept: two keys that hash alike (about one chance in 10^19
- * per pair) would be taken for one. */
+ * per pair) would be taken for one.  The first text is mixed first, then
+ * the kind, so that the Call-ID's mix serves every kind. */
 guint64
 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
                    const char *d, const char *e)
 {
-    guint64 h = (G_GUINT64_CONSTANT(0xcbf29ce484222325) ^ (guint8)kind) * MIX_K;
+    guint64 h = a != NULL && a == focus_text ? focus_mix : mix_string(KEY_SEED, a);
 
-    h = mix_string(h, a);
+    h = (h ^ (guint8)kind) * MIX_K;
     h = mix_string(h, b);
     h = mix_string(h, c);
     h = mix_string(h, d);
@@ -258,6 +274,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         if (!sipguide_values_read(&msgs->msgs[i], pinfo, &v))
             continue;       /* not enough to match anything */
         s.v = &v;
+        key_focus(v.call_id);
         s.facts->flags |= SIPGUIDE_FACT_MODELLED;
         if (!v.response) {
             if (sipguide_transaction_request(&s)) {
@@ -277,6 +294,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         }
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;
+        key_focus(NULL);
     }
     /* After the frame: a message whose clock jumped far ahead still finds
      * the records it belongs to, and says the gap is implausible. */
