@@ -230,7 +230,7 @@ find_eol(const guint8 *q, const guint8 *e)
 
 /* The end of the line that starts at 'from' (before its CR, LF or CRLF);
  * *next is where the following line starts. */
-static gint
+static inline gint
 line_end(const guint8 *p, gint from, gint len, gint *next)
 {
     const guint8 *e = p + len;
