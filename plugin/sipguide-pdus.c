@@ -34,11 +34,18 @@ static guint32 newest;
 static guint32 compared;    /* frames the check compared in this file */
 static int tag_export, tag_ip, tag_frame;
 
-/* The frame being collected: its number and what came so far, in the
- * dissection's pool.  Emptied when the frame tap reports the frame. */
+/* Room for the messages of the usual frame; more go to the dissection's
+ * pool. */
+#define INLINE_PDUS 8
+
+/* The frame being collected: its number and what came so far.  Emptied
+ * when the frame tap reports the frame. */
 static struct {
     guint32       num;
-    wmem_array_t *pdus;
+    pdu_t        *pdus;         /* NULL until the frame is being collected */
+    guint         npdus;
+    guint         room;
+    pdu_t         inline_pdus[INLINE_PDUS];
     guint16       ip_id;
     gboolean      ip_matched;   /* ip_id is that of the header of the frame's addresses */
     /* The check: what the protocol items gave, in this dissection. */
@@ -51,7 +58,9 @@ start_frame(packet_info *pinfo)
     if (cur.num == pinfo->num && cur.pdus != NULL)
         return;
     cur.num = pinfo->num;
-    cur.pdus = wmem_array_new(pinfo->pool, sizeof(pdu_t));
+    cur.pdus = cur.inline_pdus;
+    cur.npdus = 0;
+    cur.room = INLINE_PDUS;
     cur.ip_id = 0;
     cur.ip_matched = FALSE;
 }
@@ -96,7 +105,13 @@ on_export(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const 
         return TAP_PACKET_DONT_REDRAW;
     start_frame(pinfo);
     pdu.tvb = e->pdu_tvb;
-    wmem_array_append_one(cur.pdus, pdu);
+    if (cur.npdus == cur.room) {
+        pdu_t *more = wmem_alloc_array(pinfo->pool, pdu_t, cur.room * 2);
+        memcpy(more, cur.pdus, cur.npdus * sizeof(pdu_t));
+        cur.pdus = more;
+        cur.room *= 2;
+    }
+    cur.pdus[cur.npdus++] = pdu;
     return TAP_PACKET_DONT_REDRAW;
 }
 
@@ -129,8 +144,8 @@ on_ip(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void
 static void
 spans_of(packet_info *pinfo, pdu_kind_t kind, sipguide_span_t **out, guint *n)
 {
-    guint count = wmem_array_get_count(cur.pdus), i, k = 0;
-    const pdu_t *p = (const pdu_t *)wmem_array_get_raw(cur.pdus);
+    guint count = cur.npdus, i, k = 0;
+    const pdu_t *p = cur.pdus;
     tvbuff_t *prev = NULL;
     gint offset = 0;
 
@@ -213,7 +228,7 @@ on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const v
     if (cur.items != NULL)
         check_frame(pinfo);
     else if (pinfo->num > newest && cur.num == pinfo->num && cur.pdus != NULL
-             && wmem_array_get_count(cur.pdus) > 0 && frame_done != NULL) {
+             && cur.npdus > 0 && frame_done != NULL) {
         spans_of(pinfo, PDU_SIP, &sip, &nsip);
         spans_of(pinfo, PDU_DIAMETER, &diameter, &ndiameter);
         sipguide_extract_spans(pinfo, 3, sip, nsip, diameter, ndiameter,
