@@ -7,12 +7,6 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
-#include <string.h>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/proto.h>
@@ -20,6 +14,7 @@
 #include <epan/prefs-int.h>
 
 #include "compat.h"
+#include "sipguide-bytes.h"
 #include "sipguide-extract.h"
 #include "sipguide-parse.h"
 
@@ -278,53 +273,6 @@ sipguide_extract(proto_tree *tree, packet_info *pinfo, int need, sipguide_msgs_t
 /* ---------------------------------------------------------------------- */
 /* Values */
 
-/* Whether the word w has a byte above 0x7f or a NUL. */
-static inline gboolean
-word_not_plain(guint64 w)
-{
-    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-
-    return ((w | ((w - ones) & ~w)) & high) != 0;
-}
-
-/* Whether p[0, len) holds only bytes 1 to 0x7f. */
-static gboolean
-plain_text(const guint8 *p, gint len)
-{
-    gint i = 0;
-
-#ifdef __SSE2__
-    if (len >= 16) {
-        const __m128i zero = _mm_setzero_si128();
-        for (;; i += 16) {
-            /* The last piece ends at the end, over bytes already seen. */
-            const guint8 *q = p + MIN(i, len - 16);
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-            if ((_mm_movemask_epi8(v) | _mm_movemask_epi8(_mm_cmpeq_epi8(v, zero))) != 0)
-                return FALSE;
-            if (i + 16 >= len)
-                return TRUE;
-        }
-    }
-#endif
-    if (len >= 8) {
-        guint64 w;
-        for (;; i += 8) {
-            memcpy(&w, p + MIN(i, len - 8), 8);
-            if (word_not_plain(w))
-                return FALSE;
-            if (i + 8 >= len)
-                return TRUE;
-        }
-    }
-    for (; i < len; i++) {
-        if ((guint8)(p[i] - 1) >= 0x7f)
-            return FALSE;
-    }
-    return TRUE;
-}
-
 /* Room for n bytes of a text of message m: from one piece of pinfo->pool
  * as long as the message, taken at the first text (the texts read from a
  * message are parts of it, and the usual ones fit), or one of its own. */
@@ -354,10 +302,8 @@ sipguide_msg_text(const sipguide_msg_t *m, gint off, gint len, guint encoding)
 
     if (off < 0 || len < 0 || off > m->len || len > m->len - off)
         return NULL;
-    /* Plain ASCII reads the same in every encoding: copy it.  Looked for:
-     * a byte above 0x7f or a NUL, sixteen bytes at a time (SSE2) or eight,
-     * the last piece read where it ends, over bytes already seen. */
-    if (plain_text(m->p + off, len)) {
+    /* Plain ASCII reads the same in every encoding: copy it. */
+    if (sipguide_plain_text(m->p + off, len)) {
         copy = text_room(m, len + 1);
         memcpy(copy, m->p + off, (gsize)len);
         copy[len] = '\0';

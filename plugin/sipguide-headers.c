@@ -9,12 +9,10 @@
  */
 
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <wireshark.h>
 #include <epan/charsets.h>
 
+#include "sipguide-bytes.h"
 #include "sipguide-headers.h"
 
 #define SIP2_VERSION "SIP/2.0"
@@ -172,60 +170,15 @@ header_of(const guint8 *p, gint len, gint avail, gboolean may_have_nul)
     return full_name(p, len, avail);
 }
 
-/* The first of the bytes a, b, c and d in [q, e), or NULL.  Sixteen
- * bytes at a time (SSE2), or eight with word arithmetic, each tested for
- * every byte without a branch: a header line's end, or its name's, then
- * costs one branch the processor did not foresee, where a loop over the
- * bytes of a short line, or a search for each byte, costs several. */
-static inline const guint8 *
-find_first_of(const guint8 *q, const guint8 *e, guint8 a, guint8 b, guint8 c, guint8 d)
-{
-    const guint64 ones = G_GUINT64_CONSTANT(0x0101010101010101);
-    const guint64 high = G_GUINT64_CONSTANT(0x8080808080808080);
-
-#ifdef __SSE2__
-    const __m128i as = _mm_set1_epi8((char)a), bs = _mm_set1_epi8((char)b);
-    const __m128i cs = _mm_set1_epi8((char)c), ds = _mm_set1_epi8((char)d);
-
-    for (; e - q >= 16; q += 16) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-        int hit = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, as), _mm_cmpeq_epi8(v, bs)),
-                                                 _mm_or_si128(_mm_cmpeq_epi8(v, cs), _mm_cmpeq_epi8(v, ds))));
-
-        if (hit != 0)
-            return q + __builtin_ctz((unsigned)hit);
-    }
-#endif
-    for (; e - q >= 8; q += 8) {
-        guint64 w, x[4], hit = 0;
-        int i;
-
-        memcpy(&w, q, 8);
-        w = GUINT64_FROM_LE(w);         /* the first byte lowest */
-        x[0] = w ^ (ones * a);
-        x[1] = w ^ (ones * b);
-        x[2] = w ^ (ones * c);
-        x[3] = w ^ (ones * d);
-        /* The lowest byte that is zero in one of them sets its high bit;
-         * a false one can only stand above a true one. */
-        for (i = 0; i < 4; i++)
-            hit |= (x[i] - ones) & ~x[i];
-        hit &= high;
-        if (hit != 0)
-            return q + (__builtin_ctzll(hit) >> 3);
-    }
-    for (; q < e; q++) {
-        if (*q == a || *q == b || *q == c || *q == d)
-            return q;
-    }
-    return NULL;
-}
+/* A line's end, and a header name's end or mark. */
+static const sipguide_byteset_t LINE_END = { { '\r', '\n', '\r', '\n', '\r', '\n' } };
+static const sipguide_byteset_t NAME_STOP = { { ':', '\r', '\n', '\0', '\0', '\0' } };
 
 /* The first CR or LF in [q, e), or NULL. */
-static const guint8 *
+static inline const guint8 *
 find_eol(const guint8 *q, const guint8 *e)
 {
-    return find_first_of(q, e, '\r', '\n', '\r', '\n');
+    return sipguide_find_first_of(q, e, &LINE_END);
 }
 
 /* The end of the line that starts at 'from' (before its CR, LF or CRLF);
@@ -441,7 +394,7 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
 
         /* The name, to the colon, unless the line ends first. */
         for (;;) {
-            const guint8 *stop = find_first_of(p + q, p + len, ':', '\r', '\n', '\0');
+            const guint8 *stop = sipguide_find_first_of(p + q, p + len, &NAME_STOP);
             if (stop == NULL) {
                 q = len;
                 break;

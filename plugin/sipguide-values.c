@@ -9,16 +9,11 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
-#include <string.h>
-
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include <wireshark.h>
 #include <epan/packet.h>
 
 #include "compat.h"
+#include "sipguide-bytes.h"
 #include "sipguide-evidence.h"
 #include "sipguide-hop.h"
 #include "sipguide-parse.h"
@@ -75,69 +70,28 @@ find(const sipguide_msg_t *m, gint from, gint end, guint8 c)
     return q != NULL ? (gint)(q - m->p) : -1;
 }
 
-/* A set of up to six ASCII bytes: one bit each, bytes 0-63 in the first
- * word, and the bytes themselves (repeated to six) for a search sixteen
- * bytes at a time. */
-typedef struct {
-    guint64 mask[2];
-    guint8  bytes[6];
-} byte_set_t;
-
-#define BYTE_BIT(c) (G_GUINT64_CONSTANT(1) << ((c) & 63))
-#define LOW(c)  ((c) < 64 ? BYTE_BIT(c) : 0)
-#define HIGH(c) ((c) >= 64 ? BYTE_BIT(c) : 0)
-#define SET6(a, b, c, d, e, f) \
-    { { LOW(a) | LOW(b) | LOW(c) | LOW(d) | LOW(e) | LOW(f), \
-        HIGH(a) | HIGH(b) | HIGH(c) | HIGH(d) | HIGH(e) | HIGH(f) }, { a, b, c, d, e, f } }
+#define SET6(a, b, c, d, e, f) { { a, b, c, d, e, f } }
 #define SET3(a, b, c) SET6(a, b, c, c, c, c)
 
-static const byte_set_t BLANK_SLASH = SET3('\t', ' ', '/');
-static const byte_set_t SENT_BY_END = SET6('[', ']', ' ', '\t', ':', ';');
-static const byte_set_t PARAM_END = SET6('\t', ';', ',', ' ', ' ', ' ');
-static const byte_set_t COMMA_SEMI = SET3(',', ';', ';');
-static const byte_set_t WHITE = SET6(' ', '\t', '\r', '\n', ' ', ' ');
+static const sipguide_byteset_t BLANK_SLASH = SET3('\t', ' ', '/');
+static const sipguide_byteset_t SENT_BY_END = SET6('[', ']', ' ', '\t', ':', ';');
+static const sipguide_byteset_t PARAM_END = SET6('\t', ';', ',', ' ', ' ', ' ');
+static const sipguide_byteset_t COMMA_SEMI = SET3(',', ';', ';');
+static const sipguide_byteset_t WHITE = SET6(' ', '\t', '\r', '\n', ' ', ' ');
 
-/* The first byte of 'set' in p[from, end), or -1; *found tells which.
- * Sixteen bytes at a time where SSE2 is, each compared with every byte of
- * the set without a branch; then one at a time. */
+/* The first byte of 'set' in p[from, end), or -1; *found tells which. */
 static gint
-find_any(const sipguide_msg_t *m, gint from, gint end, const byte_set_t *set, guint8 *found)
+find_any(const sipguide_msg_t *m, gint from, gint end, const sipguide_byteset_t *set, guint8 *found)
 {
-    const guint64 *mask = set->mask;
-    gint i = MAX(from, 0);
+    const guint8 *q;
 
+    from = MAX(from, 0);
     end = MIN(end, m->len);
-#ifdef __SSE2__
-    if (end - i >= 16) {
-        const guint8 *b = set->bytes;
-        const __m128i s0 = _mm_set1_epi8((char)b[0]), s1 = _mm_set1_epi8((char)b[1]);
-        const __m128i s2 = _mm_set1_epi8((char)b[2]), s3 = _mm_set1_epi8((char)b[3]);
-        const __m128i s4 = _mm_set1_epi8((char)b[4]), s5 = _mm_set1_epi8((char)b[5]);
-
-        for (; end - i >= 16; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(m->p + i));
-            __m128i any = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s0), _mm_cmpeq_epi8(v, s1)),
-                                       _mm_or_si128(_mm_cmpeq_epi8(v, s2), _mm_cmpeq_epi8(v, s3)));
-            int hit = _mm_movemask_epi8(_mm_or_si128(any, _mm_or_si128(_mm_cmpeq_epi8(v, s4),
-                                                                        _mm_cmpeq_epi8(v, s5))));
-            if (hit != 0) {
-                i += __builtin_ctz((unsigned)hit);
-                if (found != NULL)
-                    *found = m->p[i];
-                return i;
-            }
-        }
-    }
-#endif
-    for (; i < end; i++) {
-        guint8 c = m->p[i];
-        if (c < 0x80 && (mask[c >> 6] >> (c & 63) & 1)) {
-            if (found != NULL)
-                *found = c;
-            return i;
-        }
-    }
-    return -1;
+    if (from >= end || (q = sipguide_find_first_of(m->p + from, m->p + end, set)) == NULL)
+        return -1;
+    if (found != NULL)
+        *found = *q;
+    return (gint)(q - m->p);
 }
 
 /* Whether the n bytes at p are the lower-case word w, in any case (as
