@@ -14,6 +14,7 @@
 
 #include "sipguide-bytes.h"
 #include "sipguide-headers.h"
+#include "sipguide-parse.h"
 
 #define SIP2_VERSION "SIP/2.0"
 #define SIP2_VERSION_LEN 7
@@ -105,8 +106,6 @@ index_names(void)
     }
 }
 
-#define LOWER(c) ((c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A') : (c))
-
 /* The header of full name p[0, len), or -1 for one the guide does not
  * read; 'avail' bytes may be read from p.  The name is taken a word at a
  * time, lowered and cut at its end, and compared a word at a time with
@@ -142,7 +141,7 @@ full_name(const guint8 *p, gint len, gint avail)
 static int
 compact_name(guint8 c)
 {
-    switch (LOWER(c)) {
+    switch (sipguide_ascii_lower(c)) {
     case 'c': return SIPGUIDE_H_CONTENT_TYPE;
     case 'e': return SIPGUIDE_H_CONTENT_ENCODING;
     case 'f': return SIPGUIDE_H_FROM;

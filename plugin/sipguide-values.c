@@ -102,8 +102,7 @@ word_is(const guint8 *p, const char *w, gsize n)
     gsize i;
 
     for (i = 0; i < n; i++) {
-        guint8 c = p[i];
-        if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != (guint8)w[i])
+        if (sipguide_ascii_lower(p[i]) != (guint8)w[i])
             return FALSE;
     }
     return TRUE;
