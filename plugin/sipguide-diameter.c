@@ -434,7 +434,8 @@ sipguide_diameter_response(const sipguide_step_t *s, const sipguide_txn_view_t *
     guint nkeys = 0, i;
     search_t q;
 
-    if (v->code < 200 || view->copy)
+    /* Without a Diameter answer held, no search can find one. */
+    if (v->code < 200 || view->copy || sipguide_table_count(identities) == 0)
         return;
     memset(&q, 0, sizeof(q));
     q.to_us = s->us;
