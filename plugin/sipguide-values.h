@@ -49,8 +49,8 @@ typedef struct {
     gboolean    stale;          /* stale=true */
     guint16     response_context; /* SIPGUIDE_CTX_* bits of the response itself */
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
-    const char *from_uri;       /* the From and To addresses */
-    const char *to_uri;
+    const sipguide_msg_t *msg;  /* the message read, for sipguide_values_uri() */
+    gint        uri[2][2];      /* where the From and To addresses are */
     const char *impi;           /* the username of Authorization (the private identity) */
     const char *icid;           /* icid-value of P-Charging-Vector */
     guint       nreasons;       /* Reason values, packed (sipguide-reason.h) */
@@ -62,5 +62,11 @@ typedef struct {
  * lacks what any matching needs (Call-ID, CSeq, a method). */
 gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
                               sipguide_values_t *v);
+
+/* The address of the From (h SIPGUIDE_H_FROM) or To line of the message
+ * the values were read from, while that message lives (a string in
+ * pinfo->pool), or NULL when it has none.  Made when asked for: most
+ * messages' addresses are never read. */
+const char *sipguide_values_uri(const sipguide_values_t *v, sipguide_hdr_t h);
 
 #endif /* SIPGUIDE_VALUES_H */
