@@ -130,7 +130,8 @@ number(const sipguide_msg_t *m, gint off, gint end)
         negative = m->p[off++] == '-';
     for (; off < end && g_ascii_isdigit(m->p[off]); off++) {
         guint64 d = (guint64)(m->p[off] - '0');
-        if (n > (G_MAXUINT64 - d) / 10)
+        /* n * 10 + d would pass G_MAXUINT64 (18446744073709551615). */
+        if (n > G_MAXUINT64 / 10 || (n == G_MAXUINT64 / 10 && d > G_MAXUINT64 % 10))
             overflow = TRUE;
         else
             n = n * 10 + d;
