@@ -452,7 +452,8 @@ read_top_via(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
         v->via_ep = sipguide_hop_endpoint_text(received != NULL ? received : host,
                                                port != 0 ? port : 5060);
     }
-    v->rfc3261_branch = v->branch != NULL && g_str_has_prefix(v->branch, MAGIC_COOKIE);
+    v->rfc3261_branch = v->branch != NULL
+                        && strncmp(v->branch, MAGIC_COOKIE, sizeof(MAGIC_COOKIE) - 1) == 0;
 }
 
 /* ---------------------------------------------------------------------- */
