@@ -291,9 +291,9 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->response = v.response;
     t->code = v.code;
     t->method = v.method;
-    t->call_id = v.call_id;
-    t->from_tag = v.from_tag;
-    t->to_tag = v.to_tag;
+    t->call_id = sipguide_values_string(&v, v.call_id);
+    t->from_tag = sipguide_values_string(&v, v.from_tag);
+    t->to_tag = sipguide_values_string(&v, v.to_tag);
     t->from_uri = sipguide_values_uri(&v, SIPGUIDE_H_FROM);
     t->to_uri = sipguide_values_uri(&v, SIPGUIDE_H_TO);
     sipguide_hop_of_frame(pinfo, &t->hop);

@@ -127,9 +127,9 @@ sipguide_dialog_forgot(void)
 }
 
 static guint32
-tag_hash(const char *tag)
+tag_hash(sipguide_raw_t tag)
 {
-    guint32 h = (guint32)sipguide_model_key('t', tag, NULL, NULL, NULL, NULL);
+    guint32 h = (guint32)sipguide_model_key('t', tag, SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW);
 
     return h != 0 ? h : 1;
 }
@@ -137,16 +137,19 @@ tag_hash(const char *tag)
 static guint64
 dialog_key(const sipguide_values_t *v)
 {
-    const char *a = v->from_tag, *b = v->to_tag;
+    sipguide_raw_t a = v->from_tag, b = v->to_tag;
+    int order;
 
-    if (a == NULL || b == NULL)
+    if (a.p == NULL || b.p == NULL)
         return 0;
-    if (strcmp(a, b) > 0) {
-        const char *t = a;
+    /* The tags in byte order, the shorter first when one begins the other. */
+    order = memcmp(a.p, b.p, MIN(a.n, b.n));
+    if (order > 0 || (order == 0 && a.n > b.n)) {
+        sipguide_raw_t t = a;
         a = b;
         b = t;
     }
-    return sipguide_model_key('D', v->call_id, a, b, NULL, NULL);
+    return sipguide_model_key('D', v->call_id, a, b);
 }
 
 static int
@@ -228,11 +231,11 @@ creator_score(const void *slot, const void *what)
 }
 
 static cslot_t *
-find_creator(const sipguide_step_t *s, gboolean subscription, const char *tag)
+find_creator(const sipguide_step_t *s, gboolean subscription, sipguide_raw_t tag)
 {
     creator_rec_t *r = (creator_rec_t *)sipguide_table_find(creators,
-        sipguide_model_key('C', s->v->call_id, NULL, NULL, NULL, NULL));
-    creator_wanted_t w = { &s->hop, subscription, tag != NULL ? tag_hash(tag) : 0 };
+        sipguide_model_key('C', s->v->call_id, SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW));
+    creator_wanted_t w = { &s->hop, subscription, tag.p != NULL ? tag_hash(tag) : 0 };
 
     return r == NULL ? NULL
          : (cslot_t *)sipguide_table_best_slot(creators_more, &r->h, &r->slot, sizeof(cslot_t),
@@ -242,7 +245,7 @@ find_creator(const sipguide_step_t *s, gboolean subscription, const char *tag)
 static void
 remember_creator(const sipguide_step_t *s, gboolean subscription)
 {
-    guint64 key = sipguide_model_key('C', s->v->call_id, NULL, NULL, NULL, NULL);
+    guint64 key = sipguide_model_key('C', s->v->call_id, SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW);
     creator_rec_t *r = (creator_rec_t *)sipguide_table_find(creators, key);
     cslot_t *c = NULL;
     guint i;
@@ -267,7 +270,7 @@ remember_creator(const sipguide_step_t *s, gboolean subscription)
     /* The latest request (a retry with credentials repeats the first). */
     c->frame = s->frame;
     c->answered = FALSE;
-    c->tag = s->v->from_tag != NULL ? tag_hash(s->v->from_tag) : 0;
+    c->tag = s->v->from_tag.p != NULL ? tag_hash(s->v->from_tag) : 0;
 }
 
 static gboolean
@@ -282,7 +285,7 @@ sipguide_dialog_request(const sipguide_step_t *s)
     const sipguide_values_t *v = s->v;
     dslot_t *d;
 
-    if (v->to_tag == NULL) {
+    if (v->to_tag.p == NULL) {
         if (is(v, "INVITE"))
             remember_creator(s, FALSE);
         else if (is(v, "SUBSCRIBE") || is(v, "REFER"))
@@ -364,7 +367,7 @@ explain_481(const sipguide_step_t *s)
             sipguide_facts_link(f, s->scope, SIPGUIDE_LINK_DIALOG_ENDED_IN, d->invite_ended);
         return;
     }
-    c = find_creator(s, FALSE, NULL);
+    c = find_creator(s, FALSE, SIPGUIDE_NO_RAW);
     if (c != NULL)
         sipguide_facts_link(f, s->scope, c->answered ? SIPGUIDE_LINK_DIALOG_OTHER_IN
                                                      : SIPGUIDE_LINK_DIALOG_NONE_IN, c->frame);
@@ -407,7 +410,7 @@ sipguide_dialog_response(const sipguide_step_t *s, const sipguide_txn_view_t *vi
         d->usages |= USE_SUB;
         d->sub_frame = d->sub_pending;
     }
-    if (view->copy || v->to_tag == NULL || (f->context & SIPGUIDE_CTX_IN_DIALOG))
+    if (view->copy || v->to_tag.p == NULL || (f->context & SIPGUIDE_CTX_IN_DIALOG))
         return;
 
     /* Responses that set up or end a dialog. */

@@ -251,7 +251,8 @@ app_of(guint32 application)
 static guint64
 identity_key(guint32 key)
 {
-    return sipguide_model_key('d', "identity", NULL, NULL, NULL, NULL) ^ key;
+    return sipguide_model_key('d', sipguide_raw_str("identity"), SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW)
+           ^ key;
 }
 
 static identity_rec_t *
@@ -290,7 +291,8 @@ sipguide_diameter_frame(const sipguide_step_t *s, const sipguide_msgs_t *msgs)
 
         if (!read_message(s->pinfo, msgs, k, &d) || d.session == NULL)
             continue;
-        key = sipguide_model_key('d', d.session, NULL, NULL, NULL, NULL);
+        key = sipguide_model_key('d', sipguide_raw_str(d.session), SIPGUIDE_NO_RAW,
+                                 SIPGUIDE_NO_RAW);
         sess = (session_rec_t *)sipguide_table_find(sessions, key);
         if (sess == NULL)
             sess = (session_rec_t *)sipguide_table_add(sessions, key, s->now_s + SESSION_LIFE_S);

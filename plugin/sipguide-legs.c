@@ -76,8 +76,9 @@ sipguide_legs_refused(void)
 static guint64
 legs_key(const sipguide_values_t *v)
 {
-    return sipguide_model_key_number(sipguide_model_key('L', v->call_id, v->method, NULL, NULL, NULL),
-                                     v->cseq);
+    guint64 key = sipguide_model_key('L', v->call_id, sipguide_raw_str(v->method), SIPGUIDE_NO_RAW);
+
+    return sipguide_model_key_number(key, v->cseq);
 }
 
 /* Whether two messages were sent by the same element. */

@@ -113,13 +113,14 @@ sipguide_model_incomplete(void)
 
 #define MIX_K G_GUINT64_CONSTANT(0xff51afd7ed558ccd)
 
-/* Mix string s (NULL as "") into h eight bytes at a time; its last,
- * partial word carries the count of its bytes, so that where one string
+/* Mix text t (absent as empty) into h eight bytes at a time; its last,
+ * partial word carries the count of its bytes, so that where one text
  * ends and the next begins changes the key. */
 static guint64
-mix_string(guint64 h, const char *s)
+mix_raw(guint64 h, sipguide_raw_t t)
 {
-    gsize n = s != NULL ? strlen(s) : 0;
+    const char *s = t.p;
+    gsize n = s != NULL ? t.n : 0;
     guint64 w;
 
     for (; n >= 8; s += 8, n -= 8) {
@@ -157,29 +158,37 @@ sipguide_model_number(char *buf, guint64 n)
  * the mix of it, taken once.  Set only while the message's values are
  * alive, so no other text can be at the same address meanwhile. */
 static const char *focus_text;
+static guint32 focus_len;
 static guint64 focus_mix;
 
 static void
-key_focus(const char *s)
+key_focus(sipguide_raw_t t)
 {
-    focus_text = s;
-    focus_mix = s != NULL ? mix_string(KEY_SEED, s) : 0;
+    focus_text = t.p;
+    focus_len = t.n;
+    focus_mix = t.p != NULL ? mix_raw(KEY_SEED, t) : 0;
 }
 
 /* Keys are not kept: two keys that hash alike (about one chance in 10^19
  * per pair) would be taken for one.  The first text is mixed first, then
  * the kind, so that the Call-ID's mix serves every kind. */
 guint64
-sipguide_model_key(char kind, const char *a, const char *b, const char *c,
-                   const char *d, const char *e)
+sipguide_model_key(char kind, sipguide_raw_t a, sipguide_raw_t b, sipguide_raw_t c)
 {
-    guint64 h = a != NULL && a == focus_text ? focus_mix : mix_string(KEY_SEED, a);
+    guint64 h = a.p != NULL && a.p == focus_text && a.n == focus_len ? focus_mix
+                                                                     : mix_raw(KEY_SEED, a);
 
     h = (h ^ (guint8)kind) * MIX_K;
-    h = mix_string(h, b);
-    h = mix_string(h, c);
-    h = mix_string(h, d);
-    h = mix_string(h, e);
+    h = mix_raw(h, b);
+    h = mix_raw(h, c);
+    return h != 0 ? h : 1;
+}
+
+guint64
+sipguide_model_key_text(guint64 key, sipguide_raw_t t)
+{
+    guint64 h = mix_raw(key, t);
+
     return h != 0 ? h : 1;
 }
 
@@ -294,7 +303,7 @@ sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
         }
         if (sipguide_model_incomplete())
             s.facts->flags |= SIPGUIDE_FACT_INCOMPLETE;
-        key_focus(NULL);
+        key_focus(SIPGUIDE_NO_RAW);
     }
     /* After the frame: a message whose clock jumped far ahead still finds
      * the records it belongs to, and says the gap is implausible. */

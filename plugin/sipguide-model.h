@@ -81,9 +81,11 @@ guint32 sipguide_model_transaction_life(void);  /* 64*T1 and a margin */
  * than a formatted print. */
 const char *sipguide_model_number(char *buf, guint64 n);
 
-/* The 64-bit key of a record: a kind letter and up to five strings. */
-guint64 sipguide_model_key(char kind, const char *a, const char *b, const char *c,
-                           const char *d, const char *e);
+/* The 64-bit key of a record: a kind letter and up to three texts (an
+ * absent one as an empty one; sipguide_raw_str() for a C string); and a
+ * key with one more text. */
+guint64 sipguide_model_key(char kind, sipguide_raw_t a, sipguide_raw_t b, sipguide_raw_t c);
+guint64 sipguide_model_key_text(guint64 key, sipguide_raw_t t);
 
 /* A key with a number mixed into it (a CSeq number, a code), cheaper than
  * its text among the strings. */

@@ -202,20 +202,26 @@ sipguide_transaction_refused(void)
 static guint64
 transaction_key(const sipguide_values_t *v, const char *method)
 {
+    sipguide_raw_t m = sipguide_raw_str(method);
+    guint64 key;
+
     if (v->rfc3261_branch)
-        return sipguide_model_key('T', v->branch, v->sent_by, method, NULL, NULL);
+        return sipguide_model_key_number(sipguide_model_key('T', v->branch, v->sent_by, m),
+                                         v->sent_by_port);
     /* RFC 2543: no cookie, so the branch (if any) is only part of the top Via. */
-    return sipguide_model_key_number(sipguide_model_key('2', v->call_id, v->from_tag, method,
-                                                        v->branch != NULL ? v->branch : v->sent_by,
-                                                        NULL),
-                                     v->cseq);
+    key = sipguide_model_key('2', v->call_id, v->from_tag, m);
+    if (v->branch.p != NULL)
+        key = sipguide_model_key_text(key, v->branch);
+    else
+        key = sipguide_model_key_number(sipguide_model_key_text(key, v->sent_by), v->sent_by_port);
+    return sipguide_model_key_number(key, v->cseq);
 }
 
 /* One response of a transaction: its code, To tag and RSeq. */
 static guint64
 response_key(guint64 transaction, const sipguide_values_t *v)
 {
-    guint64 key = sipguide_model_key('S', v->to_tag, NULL, NULL, NULL, NULL);
+    guint64 key = sipguide_model_key('S', v->to_tag, SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW);
 
     key = sipguide_model_key_number(key, transaction);
     key = sipguide_model_key_number(key, v->code);
@@ -229,7 +235,8 @@ client_key(const sipguide_values_t *v)
 {
     gboolean reg = strcmp(v->method, "REGISTER") == 0;
 
-    return sipguide_model_key('A', v->call_id, reg ? NULL : v->from_tag, v->method, NULL, NULL);
+    return sipguide_model_key('A', v->call_id, reg ? SIPGUIDE_NO_RAW : v->from_tag,
+                              sipguide_raw_str(v->method));
 }
 
 /* ---------------------------------------------------------------------- */
@@ -546,8 +553,7 @@ client_refused(const sipguide_step_t *s)
 static guint64
 ack_key(const sipguide_values_t *v)
 {
-    return sipguide_model_key_number(sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag,
-                                                        NULL, NULL),
+    return sipguide_model_key_number(sipguide_model_key('K', v->call_id, v->from_tag, v->to_tag),
                                      v->cseq);
 }
 
@@ -679,9 +685,9 @@ sipguide_transaction_request(const sipguide_step_t *s)
         slot->event = sipguide_intern(v->event);
         slot->facts = s->keep ? s->facts : NULL;
         s->facts->copies = 1;
-        s->facts->context = v->to_tag != NULL ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG;
+        s->facts->context = v->to_tag.p != NULL ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG;
         slot->flags = (v->credentials ? REQ_CREDENTIALS : 0) | (v->auts ? REQ_AUTS : 0)
-                      | (v->to_tag != NULL ? REQ_TO_TAG : 0)
+                      | (v->to_tag.p != NULL ? REQ_TO_TAG : 0)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
                       | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0)
                       | (v->max_forwards == 0 ? REQ_MF_ZERO : 0)
@@ -968,8 +974,8 @@ sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *vie
         invite_reasons(s, req);
     /* Each To tag answering an INVITE is an early (or confirmed) dialog of
      * its own: a second one means the request was forked. */
-    if (invite && v->code > 100 && v->code < 300 && v->to_tag != NULL) {
-        guint32 tag = (guint32)sipguide_model_key('t', v->to_tag, NULL, NULL, NULL, NULL);
+    if (invite && v->code > 100 && v->code < 300 && v->to_tag.p != NULL) {
+        guint32 tag = (guint32)sipguide_model_key('t', v->to_tag, SIPGUIDE_NO_RAW, SIPGUIDE_NO_RAW);
         if (tag == 0)
             tag = 1;
         if (req->first_to_tag == 0) {

@@ -42,6 +42,15 @@ part_string(const sipguide_msg_t *m, part_t part)
            ? sipguide_msg_text(m, part.off, part.end - part.off, ENC_UTF_8) : NULL;
 }
 
+/* As a text of the message, absent where part_string() gives NULL. */
+static sipguide_raw_t
+part_raw(const sipguide_msg_t *m, part_t part)
+{
+    return part.off >= 0 && part.off < m->len && part.end >= part.off
+           ? (sipguide_raw_t){ (const char *)m->p + part.off, (guint32)(part.end - part.off) }
+           : SIPGUIDE_NO_RAW;
+}
+
 static gboolean
 is_wsp(guint8 c)
 {
@@ -363,31 +372,12 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
     return off;
 }
 
-/* "host:port" in pinfo->pool. */
-static const char *
-host_port(packet_info *pinfo, const char *host, guint32 port)
-{
-    gsize len = strlen(host);
-    char *s = (char *)wmem_alloc(pinfo->pool, len + 12);
-    char *p = s + len + 11;
-
-    memcpy(s, host, len);
-    s[len] = ':';
-    *p = '\0';
-    do {
-        *--p = (char)('0' + port % 10);
-        port /= 10;
-    } while (port > 0);
-    memmove(s + len + 1, p, (gsize)(s + len + 11 - p) + 1);
-    return s;
-}
-
 /* The top Via: the first via-parm that names a transport, and what lies
  * before the next one; its branch, sent-by and the endpoint a response
  * goes to (RFC 3261 §18.2.2: received and rport when the server added
  * them).  Without any, only the first branch. */
 static void
-read_top_via(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
+read_top_via(const sipguide_msg_t *m, sipguide_values_t *v)
 {
     via_parm_t top, parm;
     part_t first_branch = NO_PART;
@@ -437,23 +427,33 @@ read_top_via(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
 
     if (!found) {
         /* No parsed Via: take the first branch, which is all there is. */
-        v->branch = part_string(m, first_branch);
+        v->branch = part_raw(m, first_branch);
     } else {
-        const char *host = part_string(m, top.host);
         const char *received = part_string(m, top.received);
         const char *rport = part_string(m, top.rport);
         guint32 port = top.has_port ? top.port : 0;
+        /* The host as a string (as a copy of it would end at a NUL byte);
+         * one too long for the room is no address. */
+        char host[64];
+        const char *host_text = NULL;
 
-        v->branch = part_string(m, top.branch);
-        if (host != NULL)
-            v->sent_by = port != 0 ? host_port(pinfo, host, port) : host;
+        v->branch = part_raw(m, top.branch);
+        v->sent_by = part_raw(m, top.host);
+        if (v->sent_by.p != NULL) {
+            v->sent_by_port = port;
+            if (v->sent_by.n < sizeof(host)) {
+                memcpy(host, v->sent_by.p, v->sent_by.n);
+                host[v->sent_by.n] = '\0';
+                host_text = host;
+            }
+        }
         if (rport != NULL && g_ascii_isdigit(rport[0]))
             port = (guint32)strtoul(rport, NULL, 10);
-        v->via_ep = sipguide_hop_endpoint_text(received != NULL ? received : host,
+        v->via_ep = sipguide_hop_endpoint_text(received != NULL ? received : host_text,
                                                port != 0 ? port : 5060);
     }
-    v->rfc3261_branch = v->branch != NULL
-                        && strncmp(v->branch, MAGIC_COOKIE, sizeof(MAGIC_COOKIE) - 1) == 0;
+    v->rfc3261_branch = v->branch.n >= sizeof(MAGIC_COOKIE) - 1
+                        && memcmp(v->branch.p, MAGIC_COOKIE, sizeof(MAGIC_COOKIE) - 1) == 0;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -463,7 +463,7 @@ read_top_via(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
  * From or To line, located as Wireshark's SIP dissector does; each is
  * left as it was when the line has none. */
 static void
-read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri, const char **tag)
+read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri, sipguide_raw_t *tag)
 {
     gint end, off, uri_start, uri_end = -1, name_addr_end = -1, from;
     gboolean angle = TRUE, parsed = FALSE;
@@ -537,10 +537,10 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri,
     /* The tag: "tag=" after the address (after the name when it could not
      * be read), to the next ';' or the line end. */
     from = parsed ? name_addr_end + 1 : l->line;
-    for (off = from; off < l->end && *tag == NULL; off++) {
+    for (off = from; off < l->end && tag->p == NULL; off++) {
         if (m->p[off] == 't' && off + 4 <= m->len && memcmp(m->p + off, "tag=", 4) == 0) {
             gint semi = find(m, off + 4, l->end, ';');
-            *tag = part_string(m, (part_t){ off + 4, semi >= 0 ? semi : l->end });
+            *tag = part_raw(m, (part_t){ off + 4, semi >= 0 ? semi : l->end });
             return;
         }
     }
@@ -550,16 +550,26 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri,
  * the first tag of header h (From or To), over all its lines as Wireshark
  * lists them. */
 static void
-read_party(const sipguide_msg_t *m, sipguide_hdr_t h, gint *uri, const char **tag)
+read_party(const sipguide_msg_t *m, sipguide_hdr_t h, gint *uri, sipguide_raw_t *tag)
 {
     part_t found = NO_PART;
     guint i;
 
-    *tag = NULL;
-    for (i = 0; i < sipguide_msg_count(m, h) && (found.off < 0 || *tag == NULL); i++)
+    *tag = SIPGUIDE_NO_RAW;
+    for (i = 0; i < sipguide_msg_count(m, h) && (found.off < 0 || tag->p == NULL); i++)
         read_party_line(m, sipguide_headers_nth(&m->h, h, i), &found, tag);
     uri[0] = found.off;
     uri[1] = found.end;
+}
+
+const char *
+sipguide_values_string(const sipguide_values_t *v, sipguide_raw_t t)
+{
+    const sipguide_msg_t *m = v->msg;
+
+    if (t.p == NULL || m == NULL)
+        return NULL;
+    return sipguide_msg_text(m, (gint)((const guint8 *)t.p - m->p), (gint)t.n, ENC_UTF_8);
 }
 
 const char *
@@ -861,14 +871,18 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
         if (v->has_cseq)
             v->cseq = number(m, cseq.off, cseq.end);
     }
-    v->call_id = sipguide_msg_string(m, SIPGUIDE_H_CALL_ID, 0);
-    if (v->method == NULL || !v->has_cseq || v->call_id == NULL)
+    {
+        part_t id = value_part(m, SIPGUIDE_H_CALL_ID);
+        if (id.off >= 0)
+            v->call_id = (sipguide_raw_t){ (const char *)m->p + id.off, (guint32)(id.end - id.off) };
+    }
+    if (v->method == NULL || !v->has_cseq || v->call_id.p == NULL)
         return FALSE;
 
     v->msg = m;
     read_party(m, SIPGUIDE_H_FROM, v->uri[0], &v->from_tag);
     read_party(m, SIPGUIDE_H_TO, v->uri[1], &v->to_tag);
-    read_top_via(m, pinfo, v);
+    read_top_via(m, v);
     v->has_rseq = sipguide_msg_count(m, SIPGUIDE_H_RSEQ) > 0;
     if (v->has_rseq) {
         part_t rseq = value_part(m, SIPGUIDE_H_RSEQ);

@@ -11,11 +11,29 @@
 #ifndef SIPGUIDE_VALUES_H
 #define SIPGUIDE_VALUES_H
 
+#include <string.h>
 #include <epan/packet.h>
 
 #include "sipguide-catalog.h"
 #include "sipguide-extract.h"
 #include "sipguide-facts.h"
+
+/* A value as its bytes stand in the message: not a C string, p NULL when
+ * the value is absent.  The model makes its keys of these without a copy;
+ * sipguide_values_string() makes one a string. */
+typedef struct {
+    const char *p;
+    guint32     n;
+} sipguide_raw_t;
+
+#define SIPGUIDE_NO_RAW ((sipguide_raw_t){ NULL, 0 })
+
+/* A C string (NULL: absent) as a text. */
+static inline sipguide_raw_t
+sipguide_raw_str(const char *s)
+{
+    return (sipguide_raw_t){ s, s != NULL ? (guint32)strlen(s) : 0 };
+}
 
 typedef struct {
     gboolean    response;
@@ -23,13 +41,14 @@ typedef struct {
     const char *method;         /* request method, or CSeq method of a response */
     guint32     cseq;
     gboolean    has_cseq;
-    const char *call_id;
-    const char *from_tag;       /* NULL when absent */
-    const char *to_tag;
+    sipguide_raw_t call_id;
+    sipguide_raw_t from_tag;
+    sipguide_raw_t to_tag;
     /* The top Via. */
-    const char *branch;         /* NULL when absent */
+    sipguide_raw_t branch;
     gboolean    rfc3261_branch; /* starts with the magic cookie z9hG4bK */
-    const char *sent_by;        /* "host" or "host:port" */
+    sipguide_raw_t sent_by;    /* its host, without the brackets of IPv6 */
+    guint32     sent_by_port;   /* 0 when it has none */
     guint32     via_ep;         /* endpoint hash of where a response goes, 0 unknown */
     gboolean    has_rseq;
     guint32     rseq;
@@ -62,6 +81,11 @@ typedef struct {
  * lacks what any matching needs (Call-ID, CSeq, a method). */
 gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
                               sipguide_values_t *v);
+
+/* Text t of the message the values were read from as a string in
+ * pinfo->pool (as Wireshark shows it), while that message lives; NULL when
+ * t is absent. */
+const char *sipguide_values_string(const sipguide_values_t *v, sipguide_raw_t t);
 
 /* The address of the From (h SIPGUIDE_H_FROM) or To line of the message
  * the values were read from, while that message lives (a string in
