@@ -357,7 +357,7 @@ static gboolean
 scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, gboolean basic)
 {
     gint offset, next, end, clen = -1;
-    guint cap = SIPGUIDE_HEADERS_INLINE, i, at;
+    guint cap = SIPGUIDE_HEADERS_INLINE;
     gboolean complete = TRUE;
 
     if (by_len[NAME_MAX_LEN + 1] == 0)
@@ -372,7 +372,6 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
     h->body_len = 0;
     h->nlines = 0;
     h->lines = h->inline_lines;
-    h->order = h->inline_order;
     memset(h->count, 0, sizeof(h->count));
     if (p == NULL || len <= 0)
         return TRUE;
@@ -438,7 +437,16 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
             l->value = value;
             l->end = end;
             l->hdr = (guint)hdr;
-            h->count[hdr]++;
+            /* Linked behind the header's lines before it. */
+            if (h->count[hdr]++ == 0) {
+                h->first[hdr] = h->nlines - 1;
+            } else {
+                guint k = h->first[hdr];
+                while (h->lines[k].same != k)
+                    k = h->lines[k].same;
+                h->lines[k].same = h->nlines - 1;
+            }
+            l->same = h->nlines - 1;
             if (hdr == SIPGUIDE_H_CONTENT_LENGTH)
                 clen = content_length(p + value, end - value);
             if (hdr == SIPGUIDE_H_CSEQ) {
@@ -468,18 +476,6 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
         if (h->body_len <= 0)
             h->body = -1;
     }
-
-    /* Group the lines by header. */
-    if (h->nlines > SIPGUIDE_HEADERS_INLINE)
-        h->order = wmem_alloc_array(scope, guint, h->nlines);
-    for (i = 0, at = 0; i < SIPGUIDE_H_COUNT; i++) {
-        h->first[i] = at;
-        at += h->count[i];
-    }
-    for (i = 0; i < h->nlines; i++)
-        h->order[h->first[h->lines[i].hdr]++] = i;
-    for (i = 0; i < SIPGUIDE_H_COUNT; i++)
-        h->first[i] -= h->count[i];
     return complete;
 }
 
@@ -498,7 +494,11 @@ sipguide_headers_scan_basic(const guint8 *p, gint len, wmem_allocator_t *scope, 
 const sipguide_hline_t *
 sipguide_headers_nth(const sipguide_headers_t *h, sipguide_hdr_t hdr, guint i)
 {
+    guint k;
+
     if ((unsigned)hdr >= SIPGUIDE_H_COUNT || i >= h->count[hdr])
         return NULL;
-    return &h->lines[h->order[h->first[hdr] + i]];
+    for (k = h->first[hdr]; i > 0; i--)
+        k = h->lines[k].same;
+    return &h->lines[k];
 }

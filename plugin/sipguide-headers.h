@@ -59,6 +59,7 @@ typedef struct {
     gint   value;       /* the value: after the colon and the blanks after it ... */
     gint   end;         /* ... to the end of the line, its line end excluded */
     guint  hdr;         /* sipguide_hdr_t */
+    guint  same;        /* the index of the next line of the same header */
 } sipguide_hline_t;
 
 typedef enum {
@@ -78,12 +79,10 @@ typedef struct {
     gint    body_len;
     guint   nlines;         /* lines of the headers below, in message order */
     sipguide_hline_t *lines;
-    guint  *order;          /* line indexes grouped by header, in message order */
     guint   count[SIPGUIDE_H_COUNT];    /* lines of each header */
-    guint   first[SIPGUIDE_H_COUNT];    /* where its lines start in order[] */
+    guint   first[SIPGUIDE_H_COUNT];    /* the index of its first line, when it has one */
     /* Room for the usual message. */
     sipguide_hline_t inline_lines[SIPGUIDE_HEADERS_INLINE];
-    guint   inline_order[SIPGUIDE_HEADERS_INLINE];
 } sipguide_headers_t;
 
 /* Whether a version other than SIP/2.0 is refused, as the SIP dissector's
