@@ -21,9 +21,9 @@ fnv32(guint32 h, const guint8 *p, gsize n)
     return h;
 }
 
-/* 0 stands for "unknown", so no real endpoint hashes to it. */
+/* The hash of an address: its type and bytes. */
 static guint32
-endpoint_hash(int type, const void *data, int len, guint32 port, gboolean with_port)
+address_hash(int type, const void *data, int len)
 {
     guint32 h = 2166136261u;
     guint8 t = (guint8)type;
@@ -31,20 +31,43 @@ endpoint_hash(int type, const void *data, int len, guint32 port, gboolean with_p
     h = fnv32(h, &t, 1);
     if (data != NULL && len > 0)
         h = fnv32(h, (const guint8 *)data, (gsize)len);
-    if (with_port) {
-        guint8 p[2] = { (guint8)(port >> 8), (guint8)port };
-        h = fnv32(h, p, 2);
-    }
+    return h;
+}
+
+/* The hash of an endpoint: its address's, with the port. */
+static guint32
+port_hash(guint32 address, guint32 port)
+{
+    guint8 p[2] = { (guint8)(port >> 8), (guint8)port };
+
+    return fnv32(address, p, 2);
+}
+
+/* 0 stands for "unknown", so no real endpoint hashes to it. */
+static guint32
+known(guint32 h)
+{
     return h != 0 ? h : 1;
+}
+
+static guint32
+endpoint_hash(int type, const void *data, int len, guint32 port, gboolean with_port)
+{
+    guint32 h = address_hash(type, data, len);
+
+    return known(with_port ? port_hash(h, port) : h);
 }
 
 void
 sipguide_hop_of_frame(const packet_info *pinfo, sipguide_hop_t *hop)
 {
-    hop->src_ep = endpoint_hash(pinfo->src.type, pinfo->src.data, pinfo->src.len, pinfo->srcport, TRUE);
-    hop->dst_ep = endpoint_hash(pinfo->dst.type, pinfo->dst.data, pinfo->dst.len, pinfo->destport, TRUE);
-    hop->src_addr = endpoint_hash(pinfo->src.type, pinfo->src.data, pinfo->src.len, 0, FALSE);
-    hop->dst_addr = endpoint_hash(pinfo->dst.type, pinfo->dst.data, pinfo->dst.len, 0, FALSE);
+    guint32 src = address_hash(pinfo->src.type, pinfo->src.data, pinfo->src.len);
+    guint32 dst = address_hash(pinfo->dst.type, pinfo->dst.data, pinfo->dst.len);
+
+    hop->src_ep = known(port_hash(src, pinfo->srcport));
+    hop->dst_ep = known(port_hash(dst, pinfo->destport));
+    hop->src_addr = known(src);
+    hop->dst_addr = known(dst);
     switch (pinfo->ptype) {
     case PT_UDP:  hop->transport = SIPGUIDE_TRANSPORT_UDP; break;
     case PT_TCP:  hop->transport = SIPGUIDE_TRANSPORT_TCP; break;
