@@ -129,8 +129,13 @@ mix_raw(guint64 h, sipguide_raw_t t)
         h ^= h >> 29;
     }
     w = 0;
-    if (n > 0)
+    if (n > 0 && t.n >= 8) {
+        /* The last eight bytes, shifted to the n that are left. */
+        memcpy(&w, s + n - 8, 8);
+        w = GUINT64_FROM_LE(w) >> (8 * (8 - n));
+    } else if (n > 0) {
         memcpy(&w, s, n);
+    }
     w ^= (guint64)n << 56;
     h = (h ^ w) * MIX_K;
     return h ^ (h >> 32);
