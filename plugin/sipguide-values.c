@@ -840,9 +840,21 @@ content_hash(const sipguide_msg_t *m)
         a += w[3];
         b += a;
     }
-    for (; len > 0; p += 8, len -= 8) {
+    for (; len >= 8; p += 8, len -= 8) {
+        memcpy(w, p, 8);
+        a += w[0];
+        b += a;
+    }
+    if (len > 0) {
+        /* The last bytes: the message's last eight shifted to them when it
+         * has eight, else a copy of them. */
         w[0] = 0;
-        memcpy(w, p, (size_t)MIN(len, 8));
+        if (p - m->p >= 8 - len) {
+            memcpy(w, p + len - 8, 8);
+            w[0] = GUINT64_FROM_LE(w[0]) >> (8 * (8 - len));
+        } else {
+            memcpy(w, p, (size_t)len);
+        }
         a += w[0];
         b += a;
     }
