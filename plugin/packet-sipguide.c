@@ -294,8 +294,8 @@ tap_calls(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_facts_t *f
     t->call_id = sipguide_values_string(&v, v.call_id);
     t->from_tag = sipguide_values_string(&v, v.from_tag);
     t->to_tag = sipguide_values_string(&v, v.to_tag);
-    t->from_uri = sipguide_values_uri(&v, SIPGUIDE_H_FROM);
-    t->to_uri = sipguide_values_uri(&v, SIPGUIDE_H_TO);
+    t->from_uri = sipguide_values_string(&v, v.from_uri);
+    t->to_uri = sipguide_values_string(&v, v.to_uri);
     sipguide_hop_of_frame(pinfo, &t->hop);
     t->us = sipguide_model_arrival_us(pinfo);
     t->request_in = sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN);

@@ -447,23 +447,23 @@ sipguide_diameter_response(const sipguide_step_t *s, const sipguide_txn_view_t *
          * §6.3, §6.1.2). */
         q.wanted = (1u << SIPGUIDE_DIAM_CMD_UAA) | (1u << SIPGUIDE_DIAM_CMD_MAA)
                    | (1u << SIPGUIDE_DIAM_CMD_SAA);
-        add_key(keys, &nkeys, identity_str('U', sipguide_values_uri(v, SIPGUIDE_H_TO)));
+        add_key(keys, &nkeys, identity_str('U', sipguide_values_string(v, v->to_uri)));
         add_key(keys, &nkeys, view->impi);
     } else if ((strcmp(v->method, "INVITE") == 0 || strcmp(v->method, "UPDATE") == 0) && v->code >= 300) {
         /* The PCRF's answer to the P-CSCF's AAR, the HSS's to the I-CSCF's
          * LIR, or a loss of bearer the PCRF reported. */
         q.wanted = (1u << SIPGUIDE_DIAM_CMD_AAA) | (1u << SIPGUIDE_DIAM_CMD_LIA)
                    | (1u << SIPGUIDE_DIAM_CMD_ASR) | (1u << SIPGUIDE_DIAM_CMD_RAR);
-        add_key(keys, &nkeys, identity_str('U', sipguide_values_uri(v, SIPGUIDE_H_FROM)));
-        add_key(keys, &nkeys, identity_str('U', sipguide_values_uri(v, SIPGUIDE_H_TO)));
+        add_key(keys, &nkeys, identity_str('U', sipguide_values_string(v, v->from_uri)));
+        add_key(keys, &nkeys, identity_str('U', sipguide_values_string(v, v->to_uri)));
         add_key(keys, &nkeys, view->icid);
     } else if (strcmp(v->method, "BYE") == 0 || strcmp(v->method, "CANCEL") == 0) {
         /* A call released because the PCRF reported the loss of its bearer:
          * the ASR or RAR comes before the BYE or CANCEL. */
         q.wanted = (1u << SIPGUIDE_DIAM_CMD_ASR) | (1u << SIPGUIDE_DIAM_CMD_RAR);
         q.from_us -= life;
-        add_key(keys, &nkeys, identity_str('U', sipguide_values_uri(v, SIPGUIDE_H_FROM)));
-        add_key(keys, &nkeys, identity_str('U', sipguide_values_uri(v, SIPGUIDE_H_TO)));
+        add_key(keys, &nkeys, identity_str('U', sipguide_values_string(v, v->from_uri)));
+        add_key(keys, &nkeys, identity_str('U', sipguide_values_string(v, v->to_uri)));
         add_key(keys, &nkeys, view->icid);
     } else {
         return;

@@ -463,7 +463,8 @@ read_top_via(const sipguide_msg_t *m, sipguide_values_t *v)
  * From or To line, located as Wireshark's SIP dissector does; each is
  * left as it was when the line has none. */
 static void
-read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri, sipguide_raw_t *tag)
+read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, sipguide_raw_t *uri,
+                sipguide_raw_t *tag)
 {
     gint end, off, uri_start, uri_end = -1, name_addr_end = -1, from;
     gboolean angle = TRUE, parsed = FALSE;
@@ -529,8 +530,8 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri,
                 uri_end = stop >= 0 ? stop - 1 : end - 3;
                 name_addr_end = uri_end;
             }
-            if (parsed && uri_end + 1 >= uri_start && uri->off < 0)
-                *uri = (part_t){ uri_start, uri_end + 1 };
+            if (parsed && uri_end + 1 >= uri_start && uri->p == NULL)
+                *uri = part_raw(m, (part_t){ uri_start, uri_end + 1 });
         }
     }
 
@@ -546,20 +547,16 @@ read_party_line(const sipguide_msg_t *m, const sipguide_hline_t *l, part_t *uri,
     }
 }
 
-/* The first address (where it is; made a string only when asked for) and
- * the first tag of header h (From or To), over all its lines as Wireshark
- * lists them. */
+/* The first address and the first tag of header h (From or To), over
+ * all its lines as Wireshark lists them. */
 static void
-read_party(const sipguide_msg_t *m, sipguide_hdr_t h, gint *uri, sipguide_raw_t *tag)
+read_party(const sipguide_msg_t *m, sipguide_hdr_t h, sipguide_raw_t *uri, sipguide_raw_t *tag)
 {
-    part_t found = NO_PART;
     guint i;
 
-    *tag = SIPGUIDE_NO_RAW;
-    for (i = 0; i < sipguide_msg_count(m, h) && (found.off < 0 || tag->p == NULL); i++)
-        read_party_line(m, sipguide_headers_nth(&m->h, h, i), &found, tag);
-    uri[0] = found.off;
-    uri[1] = found.end;
+    *uri = *tag = SIPGUIDE_NO_RAW;
+    for (i = 0; i < sipguide_msg_count(m, h) && (uri->p == NULL || tag->p == NULL); i++)
+        read_party_line(m, sipguide_headers_nth(&m->h, h, i), uri, tag);
 }
 
 const char *
@@ -570,14 +567,6 @@ sipguide_values_string(const sipguide_values_t *v, sipguide_raw_t t)
     if (t.p == NULL || m == NULL)
         return NULL;
     return sipguide_msg_text(m, (gint)((const guint8 *)t.p - m->p), (gint)t.n, ENC_UTF_8);
-}
-
-const char *
-sipguide_values_uri(const sipguide_values_t *v, sipguide_hdr_t h)
-{
-    const gint *uri = v->uri[h == SIPGUIDE_H_TO];
-
-    return v->msg != NULL ? part_string(v->msg, (part_t){ uri[0], uri[1] }) : NULL;
 }
 
 /* ---------------------------------------------------------------------- */
@@ -892,8 +881,8 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
         return FALSE;
 
     v->msg = m;
-    read_party(m, SIPGUIDE_H_FROM, v->uri[0], &v->from_tag);
-    read_party(m, SIPGUIDE_H_TO, v->uri[1], &v->to_tag);
+    read_party(m, SIPGUIDE_H_FROM, &v->from_uri, &v->from_tag);
+    read_party(m, SIPGUIDE_H_TO, &v->to_uri, &v->to_tag);
     read_top_via(m, v);
     v->has_rseq = sipguide_msg_count(m, SIPGUIDE_H_RSEQ) > 0;
     if (v->has_rseq) {

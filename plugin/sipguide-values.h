@@ -68,8 +68,9 @@ typedef struct {
     gboolean    stale;          /* stale=true */
     guint16     response_context; /* SIPGUIDE_CTX_* bits of the response itself */
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
-    const sipguide_msg_t *msg;  /* the message read, for sipguide_values_uri() */
-    gint        uri[2][2];      /* where the From and To addresses are */
+    sipguide_raw_t from_uri;    /* the From and To addresses */
+    sipguide_raw_t to_uri;
+    const sipguide_msg_t *msg;  /* the message read, for sipguide_values_string() */
     const char *impi;           /* the username of Authorization (the private identity) */
     const char *icid;           /* icid-value of P-Charging-Vector */
     guint       nreasons;       /* Reason values, packed (sipguide-reason.h) */
@@ -86,11 +87,5 @@ gboolean sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo,
  * pinfo->pool (as Wireshark shows it), while that message lives; NULL when
  * t is absent. */
 const char *sipguide_values_string(const sipguide_values_t *v, sipguide_raw_t t);
-
-/* The address of the From (h SIPGUIDE_H_FROM) or To line of the message
- * the values were read from, while that message lives (a string in
- * pinfo->pool), or NULL when it has none.  Made when asked for: most
- * messages' addresses are never read. */
-const char *sipguide_values_uri(const sipguide_values_t *v, sipguide_hdr_t h);
 
 #endif /* SIPGUIDE_VALUES_H */
