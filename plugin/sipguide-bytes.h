@@ -1,11 +1,12 @@
 /* sipguide-bytes.h
  * Scans of a message's bytes that test many bytes at once: the first of a
  * few byte values (a line's end, a header name's end, the delimiters of a
- * Via), and whether a text is plain ASCII.  Sixteen bytes at a time where
- * SSE2 is, eight with word arithmetic elsewhere, each tested for every
- * value without a branch: a short line then costs one branch the processor
- * did not foresee, where a loop over its bytes, or a search for each
- * value, costs several.
+ * Via), whether a text is plain ASCII, and the last bytes of a text as a
+ * word for the hashes that read a word at a time.  The scans go sixteen
+ * bytes at a time where SSE2 is, eight with word arithmetic elsewhere,
+ * each byte tested for every value without a branch: a short line then
+ * costs one branch the processor did not foresee, where a loop over its
+ * bytes, or a search for each value, costs several.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -72,6 +73,25 @@ sipguide_find_first_of(const guint8 *q, const guint8 *e, const sipguide_byteset_
             return q;
     }
     return NULL;
+}
+
+/* The n bytes at p (n < 8) as a word, the first lowest and the rest zero.
+ * With 'behind' (the 8 - n bytes before p may be read too) they are read
+ * as the eight bytes that end where they end, shifted, instead of copied
+ * by their count (a call to memcpy). */
+static inline guint64
+sipguide_bytes_tail(const guint8 *p, gsize n, gboolean behind)
+{
+    guint64 w = 0;
+
+    if (n == 0)
+        return 0;
+    if (behind) {
+        memcpy(&w, p + n - 8, 8);
+        return GUINT64_FROM_LE(w) >> (8 * (8 - n));
+    }
+    memcpy(&w, p, n);
+    return GUINT64_FROM_LE(w);
 }
 
 /* Whether p[0, len) holds only bytes 1 to 0x7f: no byte above 0x7f, no

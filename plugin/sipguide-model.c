@@ -12,6 +12,7 @@
 #endif
 #include <epan/packet.h>
 
+#include "sipguide-bytes.h"
 #include "sipguide-diameter.h"
 #include "sipguide-dialog.h"
 #include "sipguide-intern.h"
@@ -128,15 +129,7 @@ mix_raw(guint64 h, sipguide_raw_t t)
         h = (h ^ w) * MIX_K;
         h ^= h >> 29;
     }
-    w = 0;
-    if (n > 0 && t.n >= 8) {
-        /* The last eight bytes, shifted to the n that are left. */
-        memcpy(&w, s + n - 8, 8);
-        w = GUINT64_FROM_LE(w) >> (8 * (8 - n));
-    } else if (n > 0) {
-        memcpy(&w, s, n);
-    }
-    w ^= (guint64)n << 56;
+    w = sipguide_bytes_tail((const guint8 *)s, n, t.n >= 8) ^ ((guint64)n << 56);
     h = (h ^ w) * MIX_K;
     return h ^ (h >> 32);
 }

@@ -835,16 +835,7 @@ content_hash(const sipguide_msg_t *m)
         b += a;
     }
     if (len > 0) {
-        /* The last bytes: the message's last eight shifted to them when it
-         * has eight, else a copy of them. */
-        w[0] = 0;
-        if (p - m->p >= 8 - len) {
-            memcpy(w, p + len - 8, 8);
-            w[0] = GUINT64_FROM_LE(w[0]) >> (8 * (8 - len));
-        } else {
-            memcpy(w, p, (size_t)len);
-        }
-        a += w[0];
+        a += sipguide_bytes_tail(p, (gsize)len, p - m->p >= 8 - len);
         b += a;
     }
     a = (a ^ (a >> 29)) * G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
