@@ -27,7 +27,7 @@
 #   --count-frames F   frames of the capture on which each mode's instructions
 #                      are counted with valgrind (default 10000; 0 skips it)
 #   --gui-pairs G      A/B pairs of tools/benchmark-gui.sh, the GUI opening a
-#                      capture of the sip load (default 3; 0 skips it)
+#                      capture of the sip load (default 7; 0 skips it)
 #   --gui-frames N     frames of that capture (default 200000)
 #   --build DIR        the build folder whose plugins/ holds the plugin
 #                      (default: build at the top of the source tree)
@@ -105,7 +105,7 @@ pairs=3
 startup_pairs=20
 count_pairs=3
 count_frames=10000
-gui_pairs=3
+gui_pairs=7
 gui_frames=200000
 load=both
 mode_list=$(IFS=,; echo "${all_modes[*]}")
