@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 
+#include <string.h>
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/column-utils.h>
@@ -124,6 +125,33 @@ add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
     return pi;
 }
 
+/* Whether a line of field hf can be a label alone: the tree is shown
+ * where only labels are read (tshark's text) and nothing asks for hf.  A
+ * text item has no value, which a string item copies and frees again. */
+static inline gboolean
+label_alone(const draw_t *d, int hf)
+{
+    return d->shown && !d->hidden && !referenced(hf);
+}
+
+/* Wireshark prints a generated item's label in brackets, which it copies
+ * anew for every line it prints.  A label alone holds them itself when the
+ * label, LEN bytes without them, still fits: then its item is not marked
+ * generated, and the line reads the same. */
+static inline gboolean
+own_brackets(size_t len)
+{
+    return len + 2 < ITEM_LABEL_LENGTH;
+}
+
+/* Marks a generated item that has no brackets of its own. */
+static inline void
+set_generated(proto_item *pi, gboolean own)
+{
+    if (!own)
+        proto_item_set_generated(pi);
+}
+
 /* The name a label starts with. */
 static inline const char *
 hf_name(int hf)
@@ -142,6 +170,15 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 
     if (!wanted(d, hf))
         return NULL;
+    if (label_alone(d, hf)) {
+        const char *name = hf_name(hf);
+        gboolean own = own_brackets(strlen(name) + 2 + strlen(value));
+
+        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                      own ? "[%s: %s]" : "%s: %s", name, value);
+        set_generated(pi, own);
+        return pi;
+    }
     if (d->shown)
         pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, value, "%s: %s",
                                           hf_name(hf), value);
@@ -223,9 +260,18 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
         return pi;
     }
     len = first_line(text, &rest);
-    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %.*s", hf_name(hf),
-                                      len, text);
-    proto_item_set_generated(pi);
+    if (label_alone(d, hf)) {
+        const char *name = hf_name(hf);
+        gboolean own = own_brackets(strlen(name) + 2 + (size_t)len);
+
+        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                      own ? "[%s: %.*s]" : "%s: %.*s", name, len, text);
+        set_generated(pi, own);
+    } else {
+        pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %.*s", hf_name(hf),
+                                          len, text);
+        proto_item_set_generated(pi);
+    }
     add_more_lines(pi, d, rest);
     return pi;
 }
@@ -257,6 +303,17 @@ add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int 
     if (!d->shown) {
         pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, sipguide_term_token(vocab, index));
         proto_item_set_generated(pi);
+        return pi;
+    }
+    if (label_alone(d, hf)) {
+        const char *name = hf_name(hf), *token = sipguide_term_token(vocab, index);
+        const char *description = sipguide_term_description(vocab, index);
+        gboolean own = own_brackets(strlen(name) + strlen(token) + strlen(description) + 5);
+
+        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                      own ? "[%s: %s (%s)]" : "%s: %s (%s)", name, token,
+                                      description);
+        set_generated(pi, own);
         return pi;
     }
     pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0,
