@@ -139,14 +139,16 @@ if [ "${1:-}" = --inside ]; then
         # A watcher reports through the FIFO too: that Wireshark ended, or
         # that a time limit passed.  The loop below then reads whole lines
         # without a timeout (a read that times out within a line loses it).
+        # It opens the FIFO read-write, so that a report nobody reads any
+        # more (this part has ended) never keeps it waiting.
         ( n=0
           while kill -0 "$pid" 2> /dev/null; do
               sleep 0.5
               n=$((n + 1))
-              [ "$n" != $((2 * START_TIMEOUT)) ] || echo "start-limit 0" > "$out/events"
-              [ "$n" != $((2 * RUN_TIMEOUT)) ] || echo "run-limit 0" > "$out/events"
+              [ "$n" != $((2 * START_TIMEOUT)) ] || echo "start-limit 0" 1<> "$out/events"
+              [ "$n" != $((2 * RUN_TIMEOUT)) ] || echo "run-limit 0" 1<> "$out/events"
           done
-          echo "exited 0" > "$out/events" ) > /dev/null 2>&1 4>&- &
+          echo "exited 0" 1<> "$out/events" ) > /dev/null 2>&1 4>&- &
         watcher=$!
         while read -r -u 4 event frame; do
             case $event in
