@@ -152,6 +152,21 @@ set_generated(proto_item *pi, gboolean own)
         proto_item_set_generated(pi);
 }
 
+/* A line of field hf as a label alone (label_alone()): its name and the
+ * first len bytes of text. */
+static proto_item *
+add_label(proto_tree *tree, const draw_t *d, int hf, const char *text, int len)
+{
+    const char *name = proto_registrar_get_nth(hf)->name;
+    gboolean own = own_brackets(strlen(name) + 2 + (size_t)len);
+    proto_item *pi;
+
+    proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
+                                  own ? "[%s: %.*s]" : "%s: %.*s", name, len, text);
+    set_generated(pi, own);
+    return pi;
+}
+
 /* The name a label starts with. */
 static inline const char *
 hf_name(int hf)
@@ -170,15 +185,8 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
 
     if (!wanted(d, hf))
         return NULL;
-    if (label_alone(d, hf)) {
-        const char *name = hf_name(hf);
-        gboolean own = own_brackets(strlen(name) + 2 + strlen(value));
-
-        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                      own ? "[%s: %s]" : "%s: %s", name, value);
-        set_generated(pi, own);
-        return pi;
-    }
+    if (label_alone(d, hf))
+        return add_label(tree, d, hf, value, (int)strlen(value));
     if (d->shown)
         pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, value, "%s: %s",
                                           hf_name(hf), value);
@@ -261,12 +269,7 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     }
     len = first_line(text, &rest);
     if (label_alone(d, hf)) {
-        const char *name = hf_name(hf);
-        gboolean own = own_brackets(strlen(name) + 2 + (size_t)len);
-
-        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                      own ? "[%s: %.*s]" : "%s: %.*s", name, len, text);
-        set_generated(pi, own);
+        pi = add_label(tree, d, hf, text, len);
     } else {
         pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %.*s", hf_name(hf),
                                           len, text);
