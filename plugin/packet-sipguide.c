@@ -595,6 +595,16 @@ sipguide_cleanup(void)
     sipguide_pdus_file_end();
 }
 
+/* Wireshark ends: the plugin is unloaded after this, and what its globals
+ * held would be lost, not freed. */
+static void
+sipguide_shutdown(void)
+{
+    sipguide_model_shutdown();
+    sipguide_extract_shutdown();
+    sipguide_userhints_shutdown();
+}
+
 static void
 sipguide_init(void)
 {
@@ -1135,6 +1145,7 @@ proto_register_sipguide(void)
     register_postdissector(sipguide_handle);
     register_init_routine(sipguide_init);
     register_cleanup_routine(sipguide_cleanup);
+    register_shutdown_routine(sipguide_shutdown);
     sipguide_tap = register_tap("sipguide");
     sipguide_stats_register();
     sipguide_calls_register();

@@ -95,6 +95,15 @@ sipguide_dialog_register(void)
 }
 
 void
+sipguide_dialog_shutdown(void)
+{
+    sipguide_table_drop(&dialogs);
+    sipguide_table_drop(&dialogs_more);
+    sipguide_table_drop(&creators);
+    sipguide_table_drop(&creators_more);
+}
+
+void
 sipguide_dialog_clear(void)
 {
     sipguide_table_clear(dialogs);

@@ -16,6 +16,7 @@
 #include "sipguide-transaction.h"
 
 void sipguide_dialog_register(void);
+void sipguide_dialog_shutdown(void);
 void sipguide_dialog_clear(void);
 void sipguide_dialog_sweep(guint32 now);
 gboolean sipguide_dialog_refused(void);

@@ -64,6 +64,13 @@ sipguide_diameter_register(void)
 }
 
 void
+sipguide_diameter_shutdown(void)
+{
+    sipguide_table_drop(&sessions);
+    sipguide_table_drop(&identities);
+}
+
+void
 sipguide_diameter_clear(void)
 {
     sipguide_table_clear(sessions);

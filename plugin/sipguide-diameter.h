@@ -51,6 +51,7 @@ typedef enum {
 #define SIPGUIDE_DIAM_CMD(d)          ((sipguide_diam_cmd_t)(((d) >> 20) & 0x7u))
 
 void sipguide_diameter_register(void);
+void sipguide_diameter_shutdown(void);
 void sipguide_diameter_clear(void);
 void sipguide_diameter_sweep(guint32 now);
 gboolean sipguide_diameter_refused(void);

@@ -51,6 +51,14 @@ sipguide_extract_handoff(void)
 }
 
 void
+sipguide_extract_shutdown(void)
+{
+    if (field_by_id != NULL)
+        g_hash_table_destroy(field_by_id);
+    field_by_id = NULL;
+}
+
+void
 sipguide_extract_file_start(void)
 {
     module_t *sip = prefs_find_module("sip");

@@ -45,6 +45,7 @@ int sipguide_sip_field_need(sipguide_sip_field_t f);
 
 /* Resolve the ids; call from the hand-off routine. */
 void sipguide_extract_handoff(void);
+void sipguide_extract_shutdown(void);
 
 /* Take the SIP dissector's preferences that change how a message reads;
  * call at the start of each file. */

@@ -22,6 +22,15 @@ sipguide_intern_register(void)
 }
 
 void
+sipguide_intern_shutdown(void)
+{
+    /* The strings are of the file scope; the map is Wireshark's to free. */
+    if (strings != NULL)
+        g_ptr_array_free(strings, TRUE);
+    strings = NULL;
+}
+
+void
 sipguide_intern_file_start(void)
 {
     g_ptr_array_set_size(strings, 1);

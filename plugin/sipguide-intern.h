@@ -14,6 +14,9 @@
 /* Once, at registration. */
 void sipguide_intern_register(void);
 
+/* Once, when Wireshark ends. */
+void sipguide_intern_shutdown(void);
+
 /* Forget the ids of the last file (its strings went with its scope). */
 void sipguide_intern_file_start(void);
 

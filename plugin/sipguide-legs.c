@@ -54,6 +54,13 @@ sipguide_legs_register(void)
 }
 
 void
+sipguide_legs_shutdown(void)
+{
+    sipguide_table_drop(&requests);
+    sipguide_table_drop(&requests_more);
+}
+
+void
 sipguide_legs_clear(void)
 {
     sipguide_table_clear(requests);

@@ -14,6 +14,7 @@
 #include "sipguide-model.h"
 
 void sipguide_legs_register(void);
+void sipguide_legs_shutdown(void);
 void sipguide_legs_clear(void);
 void sipguide_legs_sweep(guint32 now);
 gboolean sipguide_legs_refused(void);

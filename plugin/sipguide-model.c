@@ -47,6 +47,16 @@ sipguide_model_register(void)
     sipguide_diameter_register();
 }
 
+void
+sipguide_model_shutdown(void)
+{
+    sipguide_transaction_shutdown();
+    sipguide_legs_shutdown();
+    sipguide_dialog_shutdown();
+    sipguide_diameter_shutdown();
+    sipguide_intern_shutdown();
+}
+
 static void
 clear_records(void)
 {

@@ -27,6 +27,9 @@
 /* Create the tables; a registration routine. */
 void sipguide_model_register(void);
 
+/* Drop the tables; a shutdown routine (Wireshark ends). */
+void sipguide_model_shutdown(void);
+
 /* Forget the previous file; an init routine. */
 void sipguide_model_file_start(void);
 

@@ -67,6 +67,16 @@ sipguide_table_clear(sipguide_table_t *t)
     t->free_list = 0;
 }
 
+void
+sipguide_table_drop(sipguide_table_t **t)
+{
+    if (*t == NULL)
+        return;
+    sipguide_table_clear(*t);
+    g_free(*t);
+    *t = NULL;
+}
+
 static guint
 slot_of(guint64 key, guint mask)
 {

@@ -28,6 +28,9 @@ sipguide_table_t *sipguide_table_new(gsize size, guint cap);
 /* Drop every record and the memory they took. */
 void sipguide_table_clear(sipguide_table_t *t);
 
+/* Drop the store itself and set *t to NULL (*t may be NULL). */
+void sipguide_table_drop(sipguide_table_t **t);
+
 /* The record of 'key', or NULL. */
 void *sipguide_table_find(const sipguide_table_t *t, guint64 key);
 

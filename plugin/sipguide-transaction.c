@@ -166,6 +166,17 @@ sipguide_transaction_register(void)
 }
 
 void
+sipguide_transaction_shutdown(void)
+{
+    sipguide_table_drop(&transactions);
+    sipguide_table_drop(&transactions_more);
+    sipguide_table_drop(&responses);
+    sipguide_table_drop(&responses_more);
+    sipguide_table_drop(&clients);
+    sipguide_table_drop(&acks);
+}
+
+void
 sipguide_transaction_clear(void)
 {
     sipguide_table_clear(transactions);

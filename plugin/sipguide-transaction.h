@@ -23,6 +23,7 @@ typedef struct {
 } sipguide_txn_view_t;
 
 void sipguide_transaction_register(void);
+void sipguide_transaction_shutdown(void);
 void sipguide_transaction_clear(void);
 void sipguide_transaction_sweep(guint32 now);
 gboolean sipguide_transaction_refused(void);

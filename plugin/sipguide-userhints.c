@@ -122,6 +122,15 @@ hints_reset(void)
 }
 
 void
+sipguide_userhints_shutdown(void)
+{
+    hints_reset();
+    if (by_code != NULL)
+        g_hash_table_destroy(by_code);
+    by_code = NULL;
+}
+
+void
 sipguide_userhints_register(module_t *module)
 {
     static uat_field_t fields[] = {

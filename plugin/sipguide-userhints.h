@@ -15,6 +15,9 @@
 /* Register the table as a preference of 'module'. */
 void sipguide_userhints_register(module_t *module);
 
+/* Drop the index of the table; a shutdown routine's part. */
+void sipguide_userhints_shutdown(void);
+
 /* Whether some site hint is written for this code: without one, the
  * texts to match need not be read. */
 gboolean sipguide_userhints_for_code(guint32 code);
