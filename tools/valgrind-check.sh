@@ -4,17 +4,24 @@
 # capture and fails if any memcheck error has the plugin in its stack.
 #
 #   tools/valgrind-check.sh [--build DIR] [--jobs J] [--no-crafted] [--twopass]
-#                           [--track-origins] [--keep DIR]
+#                           [--separate] [--track-origins] [--keep DIR]
 #
 # --build DIR      a normal (not sanitized) build (default build)
 # --jobs J         valgrind runs at a time (default: the number of CPUs)
 # --no-crafted     only tests/captures (and tests/real/captures), without the
 #                  malformed responses of tools/fuzz_cases.py
 # --twopass        read each capture a second time with -2 -Y sip -V
+# --separate       one valgrind run per capture (slower; says which capture
+#                  an error came from) instead of one run per job over the
+#                  captures joined by mergecap
 # --track-origins  say where an uninitialised value came from (slower)
 # --keep DIR       keep the valgrind XML reports in DIR (kept anyway on failure)
 #
-# Each capture is read by tshark -V as the unprivileged user "nobody" (see
+# The captures are joined (mergecap -a, pcapng: each keeps its link type)
+# into one file per job: tshark starts under memcheck in some seconds, which
+# would otherwise be most of the run.  The joined files are read as they are,
+# one capture after the other; a report names the captures of its file.
+# Each file is read by tshark -V as the unprivileged user "nobody" (see
 # run_tshark in tests/tshark-test.sh).
 # Wireshark's memory pools are switched to plain malloc
 # (WIRESHARK_DEBUG_WMEM_OVERRIDE=simple, G_SLICE=always-malloc) so that
@@ -36,15 +43,17 @@ crafted=yes
 modes=(onepass)
 track=no
 keep=""
+separate=no
 while [ $# -gt 0 ]; do
     case $1 in
     --build) build=$2; shift 2 ;;
     --jobs) jobs=$2; shift 2 ;;
     --no-crafted) crafted=""; shift ;;
     --twopass) modes=(onepass twopass); shift ;;
+    --separate) separate=yes; shift ;;
     --track-origins) track=yes; shift ;;
     --keep) keep=$2; shift 2 ;;
-    -h|--help) sed -n '6,16p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
+    -h|--help) sed -n '6,19p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2 ;;
     *) echo "valgrind-check: unknown argument $1" >&2; exit 2 ;;
     esac
 done
@@ -58,7 +67,7 @@ if [ -z "$(find "$build/plugins" -name sipguide.so 2>/dev/null)" ]; then
     echo "valgrind-check: no plugins/*/epan/sipguide.so in $build: build it first" >&2
     exit 2
 fi
-for tool in valgrind tshark python3; do
+for tool in valgrind tshark mergecap python3; do
     command -v "$tool" > /dev/null || { echo "valgrind-check: $tool is missing (tools/install-deps.sh)" >&2; exit 2; }
 done
 
@@ -82,7 +91,7 @@ run_valgrind() {    # run_valgrind XML [tshark arguments]
     shift
     local env_args=(HOME="$work/home" WIRESHARK_PLUGIN_DIR="$work/plugins" LC_ALL=C.UTF-8 TZ=UTC
                     WIRESHARK_DEBUG_WMEM_OVERRIDE=simple G_SLICE=always-malloc)
-    local vg=(valgrind --tool=memcheck --xml=yes --xml-file="$xml" --num-callers=40
+    local vg=(valgrind --tool=memcheck --xml=yes --xml-file="$xml" --num-callers=40 --keep-debuginfo=yes
               --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite
               --track-origins="$track")
     "${unprivileged[@]}" env "${env_args[@]}" "${vg[@]}" tshark "$@"
@@ -102,7 +111,27 @@ run_one() {     # run_one CAPTURE MODE
 
 start=$(date +%s)
 captures=("$work"/in/*.pcap)
-for pcap in "${captures[@]}"; do
+inputs=("${captures[@]}")
+if [ "$separate" = no ]; then
+    # Round robin over the jobs, so that each joined file gets a share of
+    # the large captures and the small ones.
+    mkdir -p "$work/joined"
+    parts=$jobs
+    [ "$parts" -le "${#captures[@]}" ] || parts=${#captures[@]}
+    inputs=()
+    for ((p = 0; p < parts; p++)); do
+        group=()
+        for ((i = p; i < ${#captures[@]}; i += parts)); do
+            group+=("${captures[i]}")
+        done
+        joined="$work/joined/part$((p + 1)).pcapng"
+        mergecap -a -F pcapng -w "$joined" "${group[@]}"
+        printf '%s\n' "${group[@]##*/}" > "$work/out/$(basename "$joined").captures"
+        inputs+=("$joined")
+    done
+    chmod -R a+rX "$work/joined"
+fi
+for pcap in "${inputs[@]}"; do
     for mode in "${modes[@]}"; do
         while [ "$(jobs -rp | wc -l)" -ge "$jobs" ]; do
             wait -n || true
@@ -120,13 +149,22 @@ import glob, os, sys
 import xml.etree.ElementTree as ET
 
 out = sys.argv[1]
+
+def joined(tag):
+    # A joined file lists its captures beside the reports.
+    path = os.path.join(out, tag.rsplit(".", 1)[0] + ".captures")
+    if not os.path.exists(path):
+        return ""
+    names = open(path).read().split()
+    return " (captures %s; --separate tells which)" % ", ".join(names)
+
 ours, theirs, runs, bad = [], 0, 0, []
 for path in sorted(glob.glob(os.path.join(out, "*.xml"))):
     runs += 1
     tag = os.path.basename(path)[:-4]
     rc = open(os.path.join(out, tag + ".rc")).read().strip()
     if rc != "0":
-        bad.append("%s: tshark under valgrind exited %s" % (tag, rc))
+        bad.append("%s%s: tshark under valgrind exited %s" % (tag, joined(tag), rc))
     try:
         root = ET.parse(path).getroot()
     except ET.ParseError as e:
@@ -140,7 +178,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.xml"))):
             text = err.findtext("what") or (err.find("xwhat").findtext("text") if err.find("xwhat") is not None else "")
             top = ["%s (%s%s)" % (fn, file or os.path.basename(obj), ":" + line if line else "")
                    for obj, fn, file, line in frames[:8]]
-            ours.append("%s: %s: %s\n      %s" % (tag, what, text, "\n      ".join(top)))
+            ours.append("%s%s: %s: %s\n      %s" % (tag, joined(tag), what, text, "\n      ".join(top)))
         else:
             theirs += 1
 for line in bad:
@@ -151,7 +189,11 @@ print("valgrind-check: %d runs, %d memcheck error(s) with the plugin in the stac
       "%d of Wireshark's own (not counted)" % (runs, len(ours), theirs))
 sys.exit(1 if ours or bad else 0)
 EOF
-echo "valgrind-check: ${#captures[@]} captures, ${#modes[@]} run(s) each, ${elapsed}s"
+if [ "$separate" = no ]; then
+    echo "valgrind-check: ${#captures[@]} captures joined into ${#inputs[@]} file(s), ${#modes[@]} run(s) each, ${elapsed}s"
+else
+    echo "valgrind-check: ${#captures[@]} captures, ${#modes[@]} run(s) each, ${elapsed}s"
+fi
 if [ "$status" != 0 ]; then
     keep_work=yes
     echo "valgrind-check: reports kept in $work/out"
