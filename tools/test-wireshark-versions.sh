@@ -4,13 +4,15 @@
 # versions, each in a Debian chroot made by debootstrap from Debian packages
 # only, and prints one line per version.
 #
-#   tools/test-wireshark-versions.sh [host] [4.0] [4.4] [4.6] [--keep]
+#   tools/test-wireshark-versions.sh [host] [4.0] [4.4] [4.6] [--keep] [--prepare]
 #
 #   4.0, 4.4, 4.6  a chroot of Debian 12 (bookworm), 13 (trixie) or unstable
 #                  (sid); with no version given: 4.4 and 4.6
 #   host           this machine's own Wireshark, in a copy of the tree
 #   --keep         keep the copied tree and its build in each chroot
 #                  (/build/sipguide) for a look after the run
+#   --prepare      only make each chroot and install its packages, without
+#                  building or testing (CI does it while other legs run)
 #
 # A chroot is made once and reused: it lives under $SIPGUIDE_CHROOT_CACHE
 # (default /var/cache/sipguide-chroots), one folder per suite, with the log of
@@ -57,10 +59,12 @@ cache=$(cd "$cache" && pwd -P)     # as /proc/PID/root shows it
 # --- arguments -------------------------------------------------------------
 
 keep=0
+prepare=0
 versions=()
 for arg in "$@"; do
     case "$arg" in
     --keep) keep=1 ;;
+    --prepare) prepare=1 ;;
     host | 4.0 | 4.4 | 4.6) versions+=("$arg") ;;
     -h | --help) usage ;;
     *) echo "unknown argument: $arg" >&2; usage ;;
@@ -221,6 +225,13 @@ run_chroot() {
 
     "${inside[@]}" apt-cache policy wireshark-dev tshark 2>&1 | tee -a "$log" |
         awk '/^[^ ]/ { p = $1 } /Installed:/ { print "== " p " " $2 }' >&2 || true
+    if [ $prepare = 1 ]; then
+        echo "wireshark $version ($suite): chroot ready, packages installed"
+        rm -rf "$root/build/sipguide"
+        cleanup
+        exec 9>&-
+        return 0
+    fi
     # shellcheck disable=SC2016
     got=$("${inside[@]}" dpkg-query -W -f='${Version}' tshark | sed 's/^[0-9]*://; s/-[^-]*$//')
     series=$(echo "$got" | cut -d. -f1,2)
@@ -273,7 +284,7 @@ need_chroot_tools
 status=0
 for v in "${versions[@]}"; do
     if [ "$v" = host ]; then
-        run_host || status=1
+        [ $prepare = 1 ] || run_host || status=1
     else
         run_chroot "$v" || status=1
     fi
