@@ -91,7 +91,7 @@ no_qualifier(const sipguide_selector_t *sel)
 {
     return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->event == NULL
            && sel->credentials == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
-           && sel->expires_zero == SIPGUIDE_TRI_UNKNOWN
+           && sel->t38 == SIPGUIDE_TRI_UNKNOWN && sel->expires_zero == SIPGUIDE_TRI_UNKNOWN
            && sel->max_forwards_zero == SIPGUIDE_TRI_UNKNOWN && sel->aka == SIPGUIDE_TRI_UNKNOWN
            && sel->stale == SIPGUIDE_TRI_UNKNOWN && sel->alt_service == NULL
            && sel->own_phrase == SIPGUIDE_TRI_UNKNOWN;
@@ -128,6 +128,9 @@ complete_request(const sipguide_req_ctx_t *ctx)
         if (q.request_sdp == SIPGUIDE_TRI_UNKNOWN && !base->offer)
             q.request_sdp = SIPGUIDE_TRI_NO;
     }
+    /* No session description offers no fax. */
+    if (q.request_t38 == SIPGUIDE_TRI_UNKNOWN && q.request_sdp == SIPGUIDE_TRI_NO)
+        q.request_t38 = SIPGUIDE_TRI_NO;
     /* stale=true says the nonce of the request's credentials expired
      * (RFC 7616 §3.3). */
     if (q.stale == SIPGUIDE_TRI_YES && q.credentials == SIPGUIDE_TRI_UNKNOWN)
@@ -147,6 +150,7 @@ static gboolean
 qualifiers_hold(const sipguide_selector_t *sel, const request_t *q)
 {
     return tri_holds(sel->in_dialog, q->in_dialog) && tri_holds(sel->sdp, q->request_sdp)
+           && tri_holds(sel->t38, q->request_t38)
            && (sel->event == NULL || (q->event != NULL && event_matches(q->event, sel->event)))
            && tri_holds(sel->credentials, q->credentials)
            && tri_holds(sel->expires_zero, q->expires_zero)
@@ -158,12 +162,13 @@ qualifiers_hold(const sipguide_selector_t *sel, const request_t *q)
 }
 
 /* The most qualifiers a selector can have. */
-#define MAX_QUALIFIERS 10
+#define MAX_QUALIFIERS 11
 
 static unsigned
 qualifier_count(const sipguide_selector_t *sel)
 {
     return (sel->in_dialog != SIPGUIDE_TRI_UNKNOWN) + (sel->sdp != SIPGUIDE_TRI_UNKNOWN)
+           + (sel->t38 != SIPGUIDE_TRI_UNKNOWN)
            + (sel->event != NULL) + (sel->credentials != SIPGUIDE_TRI_UNKNOWN)
            + (sel->expires_zero != SIPGUIDE_TRI_UNKNOWN)
            + (sel->max_forwards_zero != SIPGUIDE_TRI_UNKNOWN) + (sel->aka != SIPGUIDE_TRI_UNKNOWN)

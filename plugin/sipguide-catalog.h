@@ -70,6 +70,7 @@ typedef struct {
     sipguide_tri_t  in_dialog;     /* the request had a To tag (re-INVITE ...) */
     const char     *event;         /* Event package of SUBSCRIBE, NOTIFY, PUBLISH, or NULL */
     sipguide_tri_t  request_sdp;   /* the request carried an SDP body */
+    sipguide_tri_t  request_t38;   /* its SDP offers T.38 fax (an m=image stream, UDPTL) */
     sipguide_tri_t  credentials;   /* the request carried credentials (Authorization ...) */
     sipguide_tri_t  expires_zero;  /* the request asked for an expiry of 0 */
     sipguide_tri_t  max_forwards_zero; /* the request came with Max-Forwards 0 */
@@ -84,7 +85,8 @@ static inline sipguide_req_ctx_t
 sipguide_req_ctx_method(const char *method)
 {
     sipguide_req_ctx_t ctx = { method, SIPGUIDE_TRI_UNKNOWN, NULL, SIPGUIDE_TRI_UNKNOWN,
-                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
+                               SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN,
                                SIPGUIDE_TRI_UNKNOWN, SIPGUIDE_TRI_UNKNOWN, NULL,
                                SIPGUIDE_TRI_UNKNOWN };
     return ctx;
@@ -100,6 +102,7 @@ typedef struct {
     sipguide_tri_t      in_dialog;     /* "in-dialog" YES, "initial" NO, else UNKNOWN */
     const char         *event;         /* "event=PKG", or NULL */
     sipguide_tri_t      sdp;           /* "sdp" YES, "no-sdp" NO, else UNKNOWN */
+    sipguide_tri_t      t38;           /* "t38" YES, else UNKNOWN */
     sipguide_tri_t      credentials;   /* "credentials" YES, "no-credentials" NO, else UNKNOWN */
     sipguide_tri_t      expires_zero;  /* "expires=0" YES, else UNKNOWN */
     sipguide_tri_t      max_forwards_zero; /* "max-forwards=0" YES, else UNKNOWN */

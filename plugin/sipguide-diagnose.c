@@ -327,7 +327,8 @@ static gboolean
 same_ctx(const sipguide_req_ctx_t *a, const sipguide_req_ctx_t *b)
 {
     return a->method == b->method && a->in_dialog == b->in_dialog && a->event == b->event
-           && a->request_sdp == b->request_sdp && a->credentials == b->credentials
+           && a->request_sdp == b->request_sdp && a->request_t38 == b->request_t38
+           && a->credentials == b->credentials
            && a->expires_zero == b->expires_zero && a->max_forwards_zero == b->max_forwards_zero
            && a->aka == b->aka && a->stale == b->stale && a->alt_service == b->alt_service
            && a->own_phrase == b->own_phrase;
@@ -343,7 +344,7 @@ ctx_slot(unsigned code, const sipguide_req_ctx_t *c)
     h = h * 31 + (guint64)(gsize)c->alt_service;
     h = h * 31 + (guint64)(c->in_dialog | c->request_sdp << 2 | c->credentials << 4
                            | c->expires_zero << 6 | c->max_forwards_zero << 8 | c->aka << 10
-                           | c->stale << 12 | c->own_phrase << 14);
+                           | c->stale << 12 | c->own_phrase << 14 | c->request_t38 << 16);
     h ^= h >> 29;
     h *= G_GUINT64_CONSTANT(0xbf58476d1ce4e5b9);
     h ^= h >> 32;
@@ -423,6 +424,11 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
 
     ctx.in_dialog = tri(f->context, SIPGUIDE_CTX_IN_DIALOG, SIPGUIDE_CTX_OUT_OF_DIALOG);
     ctx.request_sdp = tri(f->context, SIPGUIDE_CTX_SDP, SIPGUIDE_CTX_NO_SDP);
+    /* A request read with a session description tells whether it offers fax. */
+    if (f->context & SIPGUIDE_CTX_T38)
+        ctx.request_t38 = SIPGUIDE_TRI_YES;
+    else if (f->context & SIPGUIDE_CTX_SDP)
+        ctx.request_t38 = SIPGUIDE_TRI_NO;
     ctx.event = sipguide_facts_event(f);
     ctx.credentials = tri(f->context, SIPGUIDE_CTX_CREDENTIALS, SIPGUIDE_CTX_NO_CREDENTIALS);
     if (f->asked_expires >= 0)

@@ -419,6 +419,17 @@ body_inflated(const sipguide_msg_t *m)
     return TRUE;
 }
 
+gboolean
+sipguide_msg_body_bytes(const sipguide_msg_t *m, const guint8 **p, gint *len)
+{
+    sipguide_msg_complete(m);
+    if (m->h.body < 0 || m->h.body >= m->len || sipguide_msg_count(m, SIPGUIDE_H_CONTENT_ENCODING) > 0)
+        return FALSE;
+    *p = m->p + m->h.body;
+    *len = MIN(m->h.body_len, m->len - m->h.body);
+    return *len > 0;
+}
+
 const char *
 sipguide_msg_body(const sipguide_msg_t *m, packet_info *pinfo, gint max)
 {

@@ -167,4 +167,9 @@ const char *sipguide_msg_raw(const sipguide_msg_t *m, sipguide_hdr_t h, guint i,
  * the message has none. */
 const char *sipguide_msg_body(const sipguide_msg_t *m, packet_info *pinfo, gint max);
 
+/* The captured bytes of the body, in place (*len may be less than the
+ * body's length when the capture cut it).  FALSE when there are none or
+ * the body is encoded (Content-Encoding). */
+gboolean sipguide_msg_body_bytes(const sipguide_msg_t *m, const guint8 **p, gint *len);
+
 #endif /* SIPGUIDE_EXTRACT_H */

@@ -139,6 +139,8 @@ typedef enum {
 #define SIPGUIDE_CTX_ALT_RESTORATION  0x1000u /* ... of type restoration */
 #define SIPGUIDE_CTX_OWN_PHRASE       0x2000u /* the reason phrase is the catalog entry's */
 #define SIPGUIDE_CTX_OTHER_PHRASE     0x4000u /* another phrase */
+/* The request again: its session description offers T.38 fax (with SDP). */
+#define SIPGUIDE_CTX_T38              0x8000u
 
 #define SIPGUIDE_FACTS_INLINE 2
 

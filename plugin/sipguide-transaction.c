@@ -57,6 +57,7 @@ typedef struct {
 #define REQ_NO_SDP      0x10u
 #define REQ_MF_ZERO     0x20u           /* Max-Forwards 0 */
 #define REQ_MF_MORE     0x40u           /* a higher Max-Forwards */
+#define REQ_T38         0x80u           /* an SDP offer of T.38 fax */
 
 /* One transaction on one hop. */
 typedef struct {
@@ -702,7 +703,8 @@ sipguide_transaction_request(const sipguide_step_t *s)
                       | (v->sdp == SIPGUIDE_TRI_YES ? REQ_SDP : 0)
                       | (v->sdp == SIPGUIDE_TRI_NO ? REQ_NO_SDP : 0)
                       | (v->max_forwards == 0 ? REQ_MF_ZERO : 0)
-                      | (v->max_forwards > 0 ? REQ_MF_MORE : 0);
+                      | (v->max_forwards > 0 ? REQ_MF_MORE : 0)
+                      | (v->t38 ? REQ_T38 : 0);
         /* An INVITE may ring until Timer C. */
         if (strcmp(v->method, "INVITE") == 0)
             sipguide_table_keep(transactions_more, &r->h,
@@ -764,6 +766,7 @@ link_request(const sipguide_step_t *s, const slot_t *req)
     f->context = ((req->flags & REQ_TO_TAG) ? SIPGUIDE_CTX_IN_DIALOG : SIPGUIDE_CTX_OUT_OF_DIALOG)
                  | ((req->flags & REQ_SDP) ? SIPGUIDE_CTX_SDP : 0)
                  | ((req->flags & REQ_NO_SDP) ? SIPGUIDE_CTX_NO_SDP : 0)
+                 | ((req->flags & REQ_T38) ? SIPGUIDE_CTX_SDP | SIPGUIDE_CTX_T38 : 0)
                  | ((req->flags & REQ_MF_ZERO) ? SIPGUIDE_CTX_MAX_FORWARDS_ZERO : 0)
                  | ((req->flags & REQ_MF_MORE) ? SIPGUIDE_CTX_MAX_FORWARDS_MORE : 0)
                  | ((req->flags & REQ_CREDENTIALS) ? SIPGUIDE_CTX_CREDENTIALS

@@ -788,6 +788,65 @@ has_sdp(const sipguide_msg_t *m)
     return SIPGUIDE_TRI_NO;
 }
 
+/* Whether the media line after "m=image " (s to e) offers T.38 fax: a port
+ * other than 0 (port 0 declines a stream, RFC 3264 §6) and the transport
+ * UDPTL or TCPTL, or t38 among the formats (T.38 over RTP, RFC 4612). */
+static gboolean
+image_line_t38(const guint8 *s, const guint8 *e)
+{
+    gboolean port_zero = TRUE, digits = FALSE;
+    const guint8 *w;
+
+    for (; s < e && g_ascii_isdigit(*s); s++) {
+        digits = TRUE;
+        port_zero = port_zero && *s == '0';
+    }
+    if (!digits || port_zero)
+        return FALSE;
+    /* The transport, then the formats, each after blanks. */
+    while (s < e && *s != ' ')
+        s++;
+    while (s < e) {
+        gsize n;
+
+        while (s < e && *s == ' ')
+            s++;
+        for (w = s; s < e && *s != ' ' && *s != '\r'; s++)
+            ;
+        n = (gsize)(s - w);
+        if ((n == 5 && (word_is(w, "udptl", 5) || word_is(w, "tcptl", 5)))
+            || (n == 3 && word_is(w, "t38", 3)))
+            return TRUE;
+        if (s < e && *s == '\r')
+            break;
+    }
+    return FALSE;
+}
+
+/* Whether the body of a request offers T.38 fax: a line "m=image" (ITU-T
+ * T.38 Annex D; in a multipart body too) that image_line_t38() accepts. */
+static gboolean
+offers_t38(const sipguide_msg_t *m)
+{
+    static const char image[] = "m=image ";
+    const gsize n = sizeof(image) - 1;
+    const guint8 *p, *line, *end;
+    gint len;
+
+    if (!sipguide_msg_body_bytes(m, &p, &len))
+        return FALSE;
+    end = p + len;
+    for (line = p; line != NULL && line < end; ) {
+        const guint8 *eol = (const guint8 *)memchr(line, '\n', (gsize)(end - line));
+
+        if ((gsize)(end - line) > n && memcmp(line, image, n) == 0
+            && image_line_t38(line + n, eol != NULL ? eol : end))
+            return TRUE;
+        line = eol != NULL ? eol + 1 : NULL;
+    }
+    return FALSE;
+}
+
 /* The Reason values the model remembers (of an 18x, a CANCEL, a BYE). */
 static void
 read_reasons(const sipguide_msg_t *m, packet_info *pinfo, sipguide_values_t *v)
@@ -896,6 +955,7 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
             v->max_forwards = number(m, hops.off, hops.end);
     }
     v->sdp = has_sdp(m);
+    v->t38 = !m->response && v->sdp != SIPGUIDE_TRI_NO && offers_t38(m);
     if (sipguide_msg_count(m, SIPGUIDE_H_AUTHORIZATION) > 0) {
         auth_params_t a;
         auth_params(m, sipguide_headers_nth(&m->h, SIPGUIDE_H_AUTHORIZATION, 0), &a);

@@ -68,6 +68,7 @@ typedef struct {
     gboolean    stale;          /* stale=true */
     guint16     response_context; /* SIPGUIDE_CTX_* bits of the response itself */
     sipguide_tri_t sdp;         /* the body is, or holds, a session description */
+    gboolean    t38;            /* a request's session description offers T.38 fax */
     sipguide_raw_t from_uri;    /* the From and To addresses */
     sipguide_raw_t to_uri;
     const sipguide_msg_t *msg;  /* the message read, for sipguide_values_string() */

@@ -284,7 +284,7 @@ load_vocabulary(const char *data_dir)
 typedef struct {
     GPtrArray *methods;     /* char *: methods named by the selector */
     gboolean other;
-    sipguide_tri_t in_dialog, sdp, credentials;
+    sipguide_tri_t in_dialog, sdp, t38, credentials;
     char *event;
     sipguide_tri_t expires_zero, max_forwards_zero, aka, stale, own_phrase;
     char *alt_service;
@@ -717,7 +717,7 @@ valid_method(const char *m)
 static const char *const alt_service_types[] = { "emergency", "restoration" };
 
 /* The qualifiers of data/README.md, as the messages list them. */
-#define QUALIFIER_LIST "in-dialog, initial, sdp, no-sdp, event=PACKAGE, credentials, " \
+#define QUALIFIER_LIST "in-dialog, initial, sdp, no-sdp, t38, event=PACKAGE, credentials, " \
     "no-credentials, expires=0, max-forwards=0, aka, digest, stale, alt-service=TYPE, " \
     "own-phrase, other-phrase"
 
@@ -737,7 +737,7 @@ static gboolean
 qualifier_word(const char *w)
 {
     static const char *const words[] = {
-        "in-dialog", "initial", "sdp", "no-sdp", "credentials", "no-credentials", "expires=0",
+        "in-dialog", "initial", "sdp", "no-sdp", "t38", "credentials", "no-credentials", "expires=0",
         "max-forwards=0", "aka", "digest", "stale", "own-phrase", "other-phrase"
     };
     guint i;
@@ -778,6 +778,8 @@ parse_qualifier(const char *file, int line, const char *w, gboolean methods_only
         ok = set_tri(&sel->sdp, SIPGUIDE_TRI_YES);
     else if (strcmp(w, "no-sdp") == 0)
         ok = set_tri(&sel->sdp, SIPGUIDE_TRI_NO);
+    else if (strcmp(w, "t38") == 0)
+        ok = set_tri(&sel->t38, SIPGUIDE_TRI_YES);
     else if (strcmp(w, "credentials") == 0)
         ok = set_tri(&sel->credentials, SIPGUIDE_TRI_YES);
     else if (strcmp(w, "no-credentials") == 0)
@@ -869,6 +871,7 @@ static gboolean
 qualifier_free(const gselector_t *sel)
 {
     return sel->in_dialog == SIPGUIDE_TRI_UNKNOWN && sel->sdp == SIPGUIDE_TRI_UNKNOWN
+           && sel->t38 == SIPGUIDE_TRI_UNKNOWN
            && sel->event == NULL && sel->credentials == SIPGUIDE_TRI_UNKNOWN
            && sel->expires_zero == SIPGUIDE_TRI_UNKNOWN
            && sel->max_forwards_zero == SIPGUIDE_TRI_UNKNOWN && sel->aka == SIPGUIDE_TRI_UNKNOWN
@@ -1762,8 +1765,8 @@ same_string(const char *a, const char *b)
 static gboolean
 same_qualifiers(const gselector_t *a, const gselector_t *b)
 {
-    return a->in_dialog == b->in_dialog && a->sdp == b->sdp && a->credentials == b->credentials
-           && same_string(a->event, b->event) && a->expires_zero == b->expires_zero
+    return a->in_dialog == b->in_dialog && a->sdp == b->sdp && a->t38 == b->t38
+           && a->credentials == b->credentials && same_string(a->event, b->event) && a->expires_zero == b->expires_zero
            && a->max_forwards_zero == b->max_forwards_zero && a->aka == b->aka
            && a->stale == b->stale && same_string(a->alt_service, b->alt_service)
            && a->own_phrase == b->own_phrase;
@@ -2106,7 +2109,8 @@ c_selector(GString *out, const char *prefix, const gselector_t *sel)
         g_string_append(out, "0, NULL");
     g_string_append_printf(out, ", %s, %s, ", sel->other ? "TRUE" : "FALSE", c_tri(sel->in_dialog));
     c_string(out, sel->event);
-    g_string_append_printf(out, ", %s, %s, %s, %s, %s, %s, ", c_tri(sel->sdp), c_tri(sel->credentials),
+    g_string_append_printf(out, ", %s, %s, %s, %s, %s, %s, %s, ", c_tri(sel->sdp), c_tri(sel->t38),
+                           c_tri(sel->credentials),
                            c_tri(sel->expires_zero), c_tri(sel->max_forwards_zero), c_tri(sel->aka),
                            c_tri(sel->stale));
     c_string(out, sel->alt_service);

@@ -130,7 +130,8 @@ test_variants(void)
         for (v = 0; v < e->variant_count; v++) {
             const sipguide_section_t *s = &e->variants[v];
             if (s->sel.other || s->sel.in_dialog != SIPGUIDE_TRI_UNKNOWN || s->sel.event != NULL
-                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.sdp != SIPGUIDE_TRI_UNKNOWN || s->sel.t38 != SIPGUIDE_TRI_UNKNOWN
+                || s->sel.credentials != SIPGUIDE_TRI_UNKNOWN
                 || s->sel.expires_zero != SIPGUIDE_TRI_UNKNOWN
                 || s->sel.max_forwards_zero != SIPGUIDE_TRI_UNKNOWN || s->sel.aka != SIPGUIDE_TRI_UNKNOWN
                 || s->sel.stale != SIPGUIDE_TRI_UNKNOWN || s->sel.alt_service != NULL
@@ -358,6 +359,31 @@ test_context(void)
     ctx.credentials = SIPGUIDE_TRI_NO;
     sipguide_catalog_resolve(407, &ctx, &g);
     CHECK(strstr(g.meaning, "already carried") == NULL, "407 to INVITE without credentials: a challenge");
+
+    /* An offer of T.38 fax: its own sections, only when the offer is known
+     * to be one; a re-INVITE keeps its call, an initial INVITE ends the branch. */
+    ctx = ctx_of("INVITE");
+    ctx.in_dialog = SIPGUIDE_TRI_YES;
+    ctx.request_sdp = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strstr(g.meaning, "T.38") == NULL, "488 to a re-INVITE of unknown offer: no fax asserted");
+    ctx.request_t38 = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strstr(g.meaning, "T.38") == NULL, "488 to a re-INVITE offering no fax");
+    ctx.request_t38 = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strstr(g.meaning, "T.38") != NULL && strstr(g.flow, "keeps its audio") != NULL,
+          "488 to a re-INVITE offering T.38: the fax switch refused, the call stays");
+    sipguide_catalog_resolve(491, &ctx, &g);
+    CHECK(strstr(g.meaning, "fax glare") != NULL, "491 to a re-INVITE offering T.38: fax glare");
+    ctx.in_dialog = SIPGUIDE_TRI_NO;
+    sipguide_catalog_resolve(488, &ctx, &g);
+    CHECK(strstr(g.meaning, "from the start") != NULL && strstr(g.flow, "branch ends") != NULL,
+          "488 to an initial INVITE offering T.38: the attempt ends");
+    ctx = ctx_of("UPDATE");
+    ctx.request_t38 = SIPGUIDE_TRI_YES;
+    sipguide_catalog_resolve(200, &ctx, &g);
+    CHECK(strstr(g.meaning, "T.38") == NULL, "200 to UPDATE offering T.38: no INVITE section (no ACK)");
 
     /* A section naming only qualifiers applies to every method the code is
      * meant for: 477 with Kamailio's phrase or another one. */
