@@ -72,6 +72,7 @@ int hf_sipguide_response_source = -1;
 int hf_sipguide_request_in = -1;
 int hf_sipguide_response_time = -1;
 int hf_sipguide_cancel_in = -1;
+int hf_sipguide_crossing_in = -1;
 int hf_sipguide_auth_retry_in = -1;
 int hf_sipguide_auth_verdict = -1;
 int hf_sipguide_auth_rejected_in = -1;
@@ -800,6 +801,12 @@ proto_register_sipguide(void)
           { "CANCEL in", "sipguide.cancel_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
             "The CANCEL that ended the INVITE answered by this 487", HFILL }
+        },
+        { &hf_sipguide_crossing_in,
+          { "Crossing request in", "sipguide.crossing_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "A 491: the INVITE or UPDATE sent the other way in the dialog while its request was "
+            "pending (glare)", HFILL }
         },
         { &hf_sipguide_auth_retry_in,
           { "Retried with credentials in", "sipguide.auth_retry_in",

@@ -282,6 +282,7 @@ typedef struct {
     X(REQUEST_IN_JUMP,        "request-in-jump",        "frame seconds") \
     X(REQUEST_ELSEWHERE,      "request-elsewhere",      "frame") \
     X(CANCEL_IN,              "cancel-in",              "frame") \
+    X(CROSSING_IN,            "crossing-in",            "frame") \
     X(NO_CANCEL,              "no-cancel",              "") \
     X(NO_CANCEL_NO_REQUEST,   "no-cancel-no-request",   "") \
     X(AUTH_RETRY_IN,          "auth-retry-in",          "frame") \

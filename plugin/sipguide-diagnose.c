@@ -483,6 +483,12 @@ sipguide_diagnose_response(packet_info *pinfo, const sipguide_facts_t *f,
             note(r, sipguide_facts_get(f, SIPGUIDE_LINK_REQUEST_IN) != 0 ? SIPGUIDE_TEXT_NO_CANCEL
                                                                       : SIPGUIDE_TEXT_NO_CANCEL_NO_REQUEST, 0);
     }
+    if (f->code == 491) {
+        guint32 crossing = sipguide_facts_get(f, SIPGUIDE_LINK_CROSSING_IN);
+        if (crossing != 0)
+            link_line(r, SIPGUIDE_ITEM_CROSSING_IN, SIPGUIDE_TEXT_CROSSING_IN, crossing,
+                      SIPGUIDE_RAISE_NONE);
+    }
     if (f->code == 401 || f->code == 407)
         challenge(pinfo, r, f, later_known);
     if (f->code == 481)

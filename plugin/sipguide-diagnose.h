@@ -43,6 +43,7 @@ typedef enum {
     SIPGUIDE_ITEM_FAILED_OVER_IN,       /* a request: its client's copy to another next hop */
     SIPGUIDE_ITEM_DIAMETER_IN,          /* drawn with the Evidence */
     SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN,/* idem */
+    SIPGUIDE_ITEM_CROSSING_IN,          /* a 491: the request that crossed its own */
     SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
 } sipguide_item_t;
 

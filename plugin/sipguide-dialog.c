@@ -41,6 +41,11 @@ typedef struct {
     guint32        sub_frame;       /* the SUBSCRIBE or REFER */
     guint32        sub_ended;
     guint32        sub_pending;     /* a SUBSCRIBE or REFER inside the dialog, not yet accepted */
+    guint32        offer[2];        /* the latest INVITE or UPDATE inside the dialog, [0] sent
+                                     * the way of 'hop', [1] the other way; 0 once it has its
+                                     * final response */
+    guint32        crossed[2];      /* the request of the other way that was pending when that
+                                     * one was sent, or was sent while it was pending */
     guint8         usages;
 } dslot_t;
 
@@ -288,6 +293,13 @@ is(const sipguide_values_t *v, const char *method)
     return strcmp(v->method, method) == 0;
 }
 
+/* The index in dslot_t.offer of a message's way on the slot's hop. */
+static guint
+way(const dslot_t *d, const sipguide_hop_t *hop)
+{
+    return sipguide_hop_same_way(&d->hop, hop) > 0 ? 0 : 1;
+}
+
 void
 sipguide_dialog_request(const sipguide_step_t *s)
 {
@@ -322,6 +334,14 @@ sipguide_dialog_request(const sipguide_step_t *s)
     }
     if (d == NULL)
         return;
+    if (is(v, "INVITE") || is(v, "UPDATE")) {
+        guint w = way(d, &s->hop);
+
+        d->offer[w] = s->frame;
+        d->crossed[w] = d->offer[1 - w];
+        if (d->offer[1 - w] != 0)
+            d->crossed[1 - w] = s->frame;
+    }
     if (is(v, "BYE") && (d->usages & USE_INVITE) && d->invite_ended == 0) {
         d->invite_ended = s->frame;
         touch(s, ENDED_LIFE_S);
@@ -382,6 +402,25 @@ explain_481(const sipguide_step_t *s)
                                                      : SIPGUIDE_LINK_DIALOG_NONE_IN, c->frame);
 }
 
+/* A final response to an INVITE or UPDATE inside a dialog: its request is
+ * no longer pending; a 491 names the request of the other way that was
+ * pending with it (RFC 3261 §14.1, RFC 3311 §5.2: the two crossed). */
+static void
+offer_answered(const sipguide_step_t *s, const sipguide_txn_view_t *view)
+{
+    dslot_t *d = find_dialog(s);
+    guint out;
+
+    if (d == NULL || view->request_frame == 0)
+        return;
+    out = 1 - way(d, &s->hop);      /* the way of its request */
+    if (d->offer[out] != view->request_frame)
+        return;
+    if (s->v->code == 491 && d->crossed[out] != 0)
+        sipguide_facts_link(s->facts, s->scope, SIPGUIDE_LINK_CROSSING_IN, d->crossed[out]);
+    d->offer[out] = 0;
+}
+
 /* A response set up a dialog for the latest dialog-creating request of
  * its From tag on this hop. */
 static void
@@ -419,6 +458,9 @@ sipguide_dialog_response(const sipguide_step_t *s, const sipguide_txn_view_t *vi
         d->usages |= USE_SUB;
         d->sub_frame = d->sub_pending;
     }
+    if (!view->copy && v->code >= 200 && (f->context & SIPGUIDE_CTX_IN_DIALOG)
+        && (is(v, "INVITE") || is(v, "UPDATE")))
+        offer_answered(s, view);
     if (view->copy || v->to_tag.p == NULL || (f->context & SIPGUIDE_CTX_IN_DIALOG))
         return;
 

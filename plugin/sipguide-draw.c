@@ -645,6 +645,7 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_DUPLICATE_OF:         return hf_sipguide_duplicate_of;
     case SIPGUIDE_ITEM_ALSO_SEEN_IN:         return hf_sipguide_also_seen_in;
     case SIPGUIDE_ITEM_CANCEL_IN:            return hf_sipguide_cancel_in;
+    case SIPGUIDE_ITEM_CROSSING_IN:          return hf_sipguide_crossing_in;
     case SIPGUIDE_ITEM_AUTH_RETRY_IN:        return hf_sipguide_auth_retry_in;
     case SIPGUIDE_ITEM_AUTH_REJECTED_IN:     return hf_sipguide_auth_rejected_in;
     case SIPGUIDE_ITEM_AUTH_CHALLENGE_IN:    return hf_sipguide_auth_challenge_in;

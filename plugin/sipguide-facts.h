@@ -57,6 +57,8 @@ typedef enum {
     SIPGUIDE_LINK_ANSWERED_BEFORE_IN,   /* a request sent again: the response its hop had already
                                          * carried back before that copy (set on the copy, and
                                          * on the first copy for the first such resend) */
+    SIPGUIDE_LINK_CROSSING_IN,          /* a 491: the INVITE or UPDATE sent the other way in the
+                                         * dialog while its request was pending (glare) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 

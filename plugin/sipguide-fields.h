@@ -49,6 +49,7 @@ extern int hf_sipguide_response_source;
 extern int hf_sipguide_request_in;
 extern int hf_sipguide_response_time;
 extern int hf_sipguide_cancel_in;
+extern int hf_sipguide_crossing_in;
 extern int hf_sipguide_auth_retry_in;
 extern int hf_sipguide_auth_verdict;
 extern int hf_sipguide_auth_rejected_in;

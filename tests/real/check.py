@@ -430,6 +430,22 @@ def dialog_creator(creator, resp, methods):
     return creator.method in ("SUBSCRIBE", "REFER") and tags(creator) == tags(resp)
 
 
+def crosses(t, resp, cap):
+    """t is an INVITE or UPDATE of resp's dialog sent by resp's sender, pending
+    together with the request resp answers (RFC 3261 14.1): sent after that
+    request, or before it without a final response before it."""
+    if (t.method not in ("INVITE", "UPDATE") or t.call_id != resp.call_id
+            or tags(t) != tags(resp) or not before(t, resp) or not same_sender(t, resp)):
+        return False
+    q = truth_request_in(resp, cap)
+    if q is None:
+        return False
+    if not before(t, q):
+        return True
+    return not any(m.code is not None and m.code >= 200 and answers(m, t) and before(m, q)
+                   for m in cap.messages)
+
+
 def ends_subscription(m, resp):
     state = (m.sub_state or "").strip().lower()
     return (before(m, resp) and m.call_id == resp.call_id and tags(m) == tags(resp)
@@ -522,6 +538,10 @@ LINKS = {
     "sipguide.cancel_in": (
         lambda t, r, cap: cancels(t, r),
         "the CANCEL of the same INVITE on the same hop"),
+    "sipguide.crossing_in": (
+        lambda t, r, cap: r.code == 491 and crosses(t, r, cap),
+        "an INVITE or UPDATE of the same dialog, sent the other way while the request of this "
+        "491 was pending"),
     "sipguide.dialog_invite_in": (
         lambda t, r, cap: r.cseq[1] not in ("SUBSCRIBE", "NOTIFY", "REFER")
         and dialog_creator(t, r, ("INVITE",)),
@@ -632,6 +652,12 @@ def truth_link(field, msg, cap):
         found = None
         if r.code == 487 and r.cseq[1] == "INVITE":
             found = first_match(cap, lambda t: cancels(t, r) and not duplicate_of_earlier(t, cap))
+    elif field == "sipguide.crossing_in":
+        found = None
+        if r.code == 491:
+            crossing = [t for t in cap.messages if crosses(t, r, cap)
+                        and not duplicate_of_earlier(t, cap)]
+            found = crossing[-1] if crossing else None
     elif field == "sipguide.dialog_invite_in":
         found = None
         if r.code == 481 and r.cseq[1] not in ("SUBSCRIBE", "NOTIFY", "REFER"):
