@@ -268,6 +268,7 @@ typedef struct {
     X(ALLOW,                  "allow",                  "methods") \
     X(ACCEPT,                 "accept",                 "types") \
     X(ALT_SERVICE,            "alt-service",            "type action") \
+    X(SDP_IMAGE_DECLINED,     "sdp-image-declined",     "") \
     X(RESPONSE_SOURCE,        "response-source",        "source") \
     X(PHRASE_DIFFERS,         "phrase-differs",         "received registered") \
     X(PHRASE_UNREGISTERED,    "phrase-unregistered",    "received") \

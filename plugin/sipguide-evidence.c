@@ -13,6 +13,7 @@
 #include "sipguide-evidence.h"
 #include "sipguide-parse.h"
 #include "sipguide-reason.h"
+#include "sipguide-sdp.h"
 
 /* Longest body read for the 3GPP IMS XML (alternative-service is small). */
 #define BODY_MAX 8192
@@ -561,6 +562,9 @@ sipguide_evidence_read(const sipguide_msg_t *m, packet_info *pinfo,
     if (m->code == 415 && (names = list_names(m, SIPGUIDE_H_ACCEPT, pinfo)) != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_ACCEPT, "types", names);
     read_ims_body(m, pinfo, ev);
+    /* An answer that declines the image stream an offer of fax asked for. */
+    if (m->code >= 100 && m->code < 300 && sipguide_sdp_image(m) == SIPGUIDE_SDP_IMAGE_DECLINED)
+        add_line(ev, pinfo, SIPGUIDE_TEXT_SDP_IMAGE_DECLINED, FALSE, FALSE, NULL, 0);
     ev->response_source = sipguide_msg_string(m, SIPGUIDE_H_RESPONSE_SOURCE, 0);
     if (ev->response_source != NULL)
         LINE(ev, pinfo, SIPGUIDE_TEXT_RESPONSE_SOURCE, "source", ev->response_source);

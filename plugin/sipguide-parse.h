@@ -35,4 +35,17 @@ sipguide_ascii_lower(guint8 c)
     return c >= 'A' && c <= 'Z' ? (guint8)(c + ('a' - 'A')) : c;
 }
 
+/* Whether the n bytes at p are word w (lower case) in any case. */
+static inline gboolean
+sipguide_word_is(const guint8 *p, const char *w, gsize n)
+{
+    gsize i;
+
+    for (i = 0; i < n; i++) {
+        if (sipguide_ascii_lower(p[i]) != (guint8)w[i])
+            return FALSE;
+    }
+    return TRUE;
+}
+
 #endif /* SIPGUIDE_PARSE_H */

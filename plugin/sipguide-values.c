@@ -18,6 +18,7 @@
 #include "sipguide-hop.h"
 #include "sipguide-parse.h"
 #include "sipguide-reason.h"
+#include "sipguide-sdp.h"
 #include "sipguide-values.h"
 
 #define MAGIC_COOKIE "z9hG4bK"
@@ -101,20 +102,6 @@ find_any(const sipguide_msg_t *m, gint from, gint end, const sipguide_byteset_t 
     if (found != NULL)
         *found = *q;
     return (gint)(q - m->p);
-}
-
-/* Whether the n bytes at p are the lower-case word w, in any case (as
- * g_ascii_strncasecmp() compares them, without a call). */
-static inline gboolean
-word_is(const guint8 *p, const char *w, gsize n)
-{
-    gsize i;
-
-    for (i = 0; i < n; i++) {
-        if (sipguide_ascii_lower(p[i]) != (guint8)w[i])
-            return FALSE;
-    }
-    return TRUE;
 }
 
 /* The byte at 'off', 0 past the message. */
@@ -349,15 +336,15 @@ via_parm(const sipguide_msg_t *m, gint off, gint end, via_parm_t *v)
             off = end;
         switch (name_end - semi - 1) {
         case 5:
-            if (word_is(m->p + semi + 1, "rport", 5))
+            if (sipguide_word_is(m->p + semi + 1, "rport", 5))
                 slot = &v->rport;
             break;
         case 6:
-            if (word_is(m->p + semi + 1, "branch", 6))
+            if (sipguide_word_is(m->p + semi + 1, "branch", 6))
                 slot = &v->branch;
             break;
         case 8:
-            if (word_is(m->p + semi + 1, "received", 8))
+            if (sipguide_word_is(m->p + semi + 1, "received", 8))
                 slot = &v->received;
             break;
         default:
@@ -627,7 +614,7 @@ auth_param(const sipguide_msg_t *m, gint off, gint end, auth_params_t *a)
     }
     for (i = 0; i < G_N_ELEMENTS(known); i++) {
         if (name_end - name == (gint)known[i].len
-            && word_is(m->p + name, known[i].name, known[i].len)) {
+            && sipguide_word_is(m->p + name, known[i].name, known[i].len)) {
             part_t *slot = (part_t *)((guint8 *)a + known[i].field);
             if (slot->off < 0)
                 *slot = (part_t){ value, off };
@@ -781,70 +768,11 @@ has_sdp(const sipguide_msg_t *m)
 
     if (type.off < 0)
         return SIPGUIDE_TRI_NO;
-    if (len >= 15 && word_is(m->p + type.off, "application/sdp", 15))
+    if (len >= 15 && sipguide_word_is(m->p + type.off, "application/sdp", 15))
         return SIPGUIDE_TRI_YES;
-    if (len >= 10 && word_is(m->p + type.off, "multipart/", 10))
+    if (len >= 10 && sipguide_word_is(m->p + type.off, "multipart/", 10))
         return SIPGUIDE_TRI_UNKNOWN;
     return SIPGUIDE_TRI_NO;
-}
-
-/* Whether the media line after "m=image " (s to e) offers T.38 fax: a port
- * other than 0 (port 0 declines a stream, RFC 3264 §6) and the transport
- * UDPTL or TCPTL, or t38 among the formats (T.38 over RTP, RFC 4612). */
-static gboolean
-image_line_t38(const guint8 *s, const guint8 *e)
-{
-    gboolean port_zero = TRUE, digits = FALSE;
-    const guint8 *w;
-
-    for (; s < e && g_ascii_isdigit(*s); s++) {
-        digits = TRUE;
-        port_zero = port_zero && *s == '0';
-    }
-    if (!digits || port_zero)
-        return FALSE;
-    /* The transport, then the formats, each after blanks. */
-    while (s < e && *s != ' ')
-        s++;
-    while (s < e) {
-        gsize n;
-
-        while (s < e && *s == ' ')
-            s++;
-        for (w = s; s < e && *s != ' ' && *s != '\r'; s++)
-            ;
-        n = (gsize)(s - w);
-        if ((n == 5 && (word_is(w, "udptl", 5) || word_is(w, "tcptl", 5)))
-            || (n == 3 && word_is(w, "t38", 3)))
-            return TRUE;
-        if (s < e && *s == '\r')
-            break;
-    }
-    return FALSE;
-}
-
-/* Whether the body of a request offers T.38 fax: a line "m=image" (ITU-T
- * T.38 Annex D; in a multipart body too) that image_line_t38() accepts. */
-static gboolean
-offers_t38(const sipguide_msg_t *m)
-{
-    static const char image[] = "m=image ";
-    const gsize n = sizeof(image) - 1;
-    const guint8 *p, *line, *end;
-    gint len;
-
-    if (!sipguide_msg_body_bytes(m, &p, &len))
-        return FALSE;
-    end = p + len;
-    for (line = p; line != NULL && line < end; ) {
-        const guint8 *eol = (const guint8 *)memchr(line, '\n', (gsize)(end - line));
-
-        if ((gsize)(end - line) > n && memcmp(line, image, n) == 0
-            && image_line_t38(line + n, eol != NULL ? eol : end))
-            return TRUE;
-        line = eol != NULL ? eol + 1 : NULL;
-    }
-    return FALSE;
 }
 
 /* The Reason values the model remembers (of an 18x, a CANCEL, a BYE). */
@@ -955,7 +883,7 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
             v->max_forwards = number(m, hops.off, hops.end);
     }
     v->sdp = has_sdp(m);
-    v->t38 = !m->response && v->sdp != SIPGUIDE_TRI_NO && offers_t38(m);
+    v->t38 = !m->response && v->sdp != SIPGUIDE_TRI_NO && sipguide_sdp_image(m) == SIPGUIDE_SDP_IMAGE_T38;
     if (sipguide_msg_count(m, SIPGUIDE_H_AUTHORIZATION) > 0) {
         auth_params_t a;
         auth_params(m, sipguide_headers_nth(&m->h, SIPGUIDE_H_AUTHORIZATION, 0), &a);
