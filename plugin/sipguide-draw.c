@@ -152,12 +152,19 @@ set_generated(proto_item *pi, gboolean own)
         proto_item_set_generated(pi);
 }
 
+/* The name a label starts with. */
+static inline const char *
+hf_name(int hf)
+{
+    return proto_registrar_get_nth(hf)->name;
+}
+
 /* A line of field hf as a label alone (label_alone()): its name and the
  * first len bytes of text. */
 static proto_item *
 add_label(proto_tree *tree, const draw_t *d, int hf, const char *text, int len)
 {
-    const char *name = proto_registrar_get_nth(hf)->name;
+    const char *name = hf_name(hf);
     gboolean own = own_brackets(strlen(name) + 2 + (size_t)len);
     proto_item *pi;
 
@@ -165,13 +172,6 @@ add_label(proto_tree *tree, const draw_t *d, int hf, const char *text, int len)
                                   own ? "[%s: %.*s]" : "%s: %.*s", name, len, text);
     set_generated(pi, own);
     return pi;
-}
-
-/* The name a label starts with. */
-static inline const char *
-hf_name(int hf)
-{
-    return proto_registrar_get_nth(hf)->name;
 }
 
 /* In a shown tree the label is made at once, name and value in one

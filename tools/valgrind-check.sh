@@ -189,11 +189,9 @@ print("valgrind-check: %d runs, %d memcheck error(s) with the plugin in the stac
       "%d of Wireshark's own (not counted)" % (runs, len(ours), theirs))
 sys.exit(1 if ours or bad else 0)
 EOF
-if [ "$separate" = no ]; then
-    echo "valgrind-check: ${#captures[@]} captures joined into ${#inputs[@]} file(s), ${#modes[@]} run(s) each, ${elapsed}s"
-else
-    echo "valgrind-check: ${#captures[@]} captures, ${#modes[@]} run(s) each, ${elapsed}s"
-fi
+read_as="${#captures[@]} captures"
+[ "$separate" = yes ] || read_as="$read_as joined into ${#inputs[@]} file(s)"
+echo "valgrind-check: $read_as, ${#modes[@]} run(s) each, ${elapsed}s"
 if [ "$status" != 0 ]; then
     keep_work=yes
     echo "valgrind-check: reports kept in $work/out"
