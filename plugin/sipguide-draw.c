@@ -21,9 +21,9 @@
 #include "sipguide-prime.h"
 #include "sipguide-userhints.h"
 
-/* A text longer than this is shown over several lines, so that no label
- * is cut at Wireshark's label limit (ITEM_LABEL_LENGTH). */
-#define SIPGUIDE_LINE_BYTES 200
+/* The bytes of a label that Wireshark keeps (ITEM_LABEL_LENGTH holds its
+ * terminating NUL too); it cuts a longer one and marks it truncated. */
+#define SIPGUIDE_LABEL_BYTES (ITEM_LABEL_LENGTH - 1)
 
 /* Replace {method} with the request method. */
 static const char *
@@ -45,20 +45,30 @@ expand(packet_info *pinfo, const char *text, const char *method)
     return wmem_strbuf_get_str(buf);
 }
 
-/* Length of the first line of text: at most SIPGUIDE_LINE_BYTES bytes,
- * cut at a space when there is one, never inside a UTF-8 character. */
+/* The bytes of text a label holds after a prefix of PREFIX bytes (a
+ * field's name and ": "), with room left for a pair of brackets. */
 static size_t
-first_line_length(const char *text)
+text_room(size_t prefix)
+{
+    return prefix + 2 + 32 < SIPGUIDE_LABEL_BYTES ? SIPGUIDE_LABEL_BYTES - prefix - 2 : 32;
+}
+
+/* Length of the first line of text, which a label holds in ROOM bytes:
+ * all of it when it fits, else cut at a space when there is one in the
+ * second half, never inside a UTF-8 character.  A longer text is shown
+ * over several lines, so that no label is cut. */
+static size_t
+first_line_length(const char *text, size_t room)
 {
     size_t len = strlen(text), cut;
 
-    if (len <= SIPGUIDE_LINE_BYTES)
+    if (len <= room)
         return len;
-    for (cut = SIPGUIDE_LINE_BYTES; cut > SIPGUIDE_LINE_BYTES / 2; cut--) {
+    for (cut = room; cut > room / 2; cut--) {
         if (text[cut] == ' ')
             return cut;
     }
-    cut = SIPGUIDE_LINE_BYTES;
+    cut = room;
     while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80)
         cut--;
     return cut;
@@ -218,15 +228,64 @@ add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
     proto_item_set_hidden(pi);
 }
 
-/* The length of a text's first line (first_line_length), for a "%.*s"
- * format; *rest is where the rest begins. */
-static int
-first_line(const char *text, const char **rest)
+/* Whether the tree is tshark's text, which prints labels only. */
+static inline gboolean
+text_only(const draw_t *d)
 {
-    size_t len = first_line_length(text);
+    return d->shown && !d->hidden;
+}
+
+/* A generated item made hidden: a field for filters and columns only. */
+static void
+hide(proto_item *pi)
+{
+    proto_item_set_generated(pi);
+    proto_item_set_hidden(pi);
+}
+
+/* A line that would only repeat what a line drawn before it says (the
+ * title's code and phrase, the delay in the line of the request it
+ * answers, a Reason's values in its evidence).  Wireshark shows it, for a user picks a field from its line;
+ * tshark's text leaves it out, and makes its field (hidden, so that the
+ * text stays the same) only when something asks for it.  NULL when no line
+ * is drawn. */
+static proto_item *
+add_repeated_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
+{
+    if (!text_only(d))
+        return add_uint(tree, d, hf, value);
+    if (referenced(hf))
+        hide(proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value));
+    return NULL;
+}
+
+static proto_item *
+add_repeated_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
+{
+    if (!text_only(d))
+        return add_string(tree, d, hf, value);
+    if (referenced(hf))
+        hide(proto_tree_add_string(tree, hf, d->tvb, 0, 0, value));
+    return NULL;
+}
+
+/* The length of a text's first line (first_line_length) in a label that
+ * starts with PREFIX bytes, for a "%.*s" format; *rest is where the rest
+ * begins. */
+static int
+first_line(const char *text, size_t prefix, const char **rest)
+{
+    size_t len = first_line_length(text, text_room(prefix));
 
     *rest = text + len;
     return (int)len;
+}
+
+/* The bytes "Name: " takes at the start of a label of field hf. */
+static size_t
+name_prefix(int hf)
+{
+    return strlen(hf_name(hf)) + 2;
 }
 
 /* The rest of a long label, one line each below its item. */
@@ -242,7 +301,7 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
     more = proto_item_add_subtree(pi, ett_sipguide_text);
     while (*text != '\0') {
         const char *line = text;
-        int len = first_line(line, &text);
+        int len = first_line(line, 0, &text);
 
         proto_tree_add_subtree_format(more, d->tvb, 0, 0, ett_sipguide_text, NULL, "%.*s",
                                       len, line);
@@ -267,7 +326,7 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
         proto_item_set_generated(pi);
         return pi;
     }
-    len = first_line(text, &rest);
+    len = first_line(text, name_prefix(hf), &rest);
     if (label_alone(d, hf)) {
         pi = add_label(tree, d, hf, text, len);
     } else {
@@ -285,7 +344,7 @@ static proto_item *
 add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const char *text)
 {
     const char *rest;
-    int len = first_line(text, &rest);
+    int len = first_line(text, name_prefix(hf), &rest);
     proto_item *pi;
 
     pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, value, "%s: %.*s", hf_name(hf),
@@ -586,12 +645,13 @@ draw_evidence(proto_tree *tree, const draw_t *d, const sipguide_result_t *r)
             expert_add_info_format(d->pinfo, pi, &ei_sipguide_evidence_malformed, "%s",
                                    first_sentence(d->pinfo, ev->lines[i].text));
     }
+    /* Each Reason has an evidence line above that names its protocol and
+     * cause, and one that quotes its text. */
     for (i = 0; i < ev->reason_count; i++) {
-        add_string(et, d, hf_sipguide_reason_protocol, ev->reasons[i].protocol);
-        add_uint(et, d, hf_sipguide_reason_cause, ev->reasons[i].cause);
-        if (ev->reasons[i].text != NULL) {
-            add_string(et, d, hf_sipguide_reason_text, ev->reasons[i].text);
-        }
+        add_repeated_string(et, d, hf_sipguide_reason_protocol, ev->reasons[i].protocol);
+        add_repeated_uint(et, d, hf_sipguide_reason_cause, ev->reasons[i].cause);
+        if (ev->reasons[i].text != NULL)
+            add_repeated_string(et, d, hf_sipguide_reason_text, ev->reasons[i].text);
     }
     if (ev->has_retry_after) {
         add_uint(et, d, hf_sipguide_retry_after, ev->retry_after);
@@ -705,7 +765,7 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
         return d->top;
     if (d->shown) {
         const char *rest, *text = sipguide_diagnose_tx_text(d->pinfo, l);
-        int len = first_line(text, &rest);
+        int len = first_line(text, 0, &rest);
 
         pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%.*s", len, text);
         add_more_lines(pi, d, rest);
@@ -740,7 +800,7 @@ draw_tx_lines(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *tx, gui
             continue;
         draw_tx_line(tt, d, &tx[i]);
         if (r != NULL && tx[i].item == SIPGUIDE_ITEM_REQUEST_IN && r->has_time)
-            add_uint(tt, d, hf_sipguide_response_time, (r->response_us + 500) / 1000);
+            add_repeated_uint(tt, d, hf_sipguide_response_time, (r->response_us + 500) / 1000);
     }
 }
 
@@ -872,7 +932,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     }
     d.top = ti;
 
-    pi = add_uint(st, &d, hf_sipguide_code, r->code);
+    pi = add_repeated_uint(st, &d, hf_sipguide_code, r->code);
 
     if (!r->valid) {
         if (d.shown)
@@ -888,7 +948,7 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     if (g->entry != NULL && g->entry->registered) {
         if (d.shown)
             proto_item_append_text(ti, ": %u %s (%s)", r->code, g->entry->phrase, g->klass->name);
-        add_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
+        add_repeated_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
     } else if (g->entry != NULL) {
         /* A code seen in the wild but not registered: its phrase is the
          * one of the document that defined it, not of the registry, and the
