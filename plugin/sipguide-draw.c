@@ -46,11 +46,15 @@ expand(packet_info *pinfo, const char *text, const char *method)
 }
 
 /* The bytes of text a label holds after a prefix of PREFIX bytes (a
- * field's name and ": "), with room left for a pair of brackets. */
+ * field's name and ": "), with room left for a pair of brackets.  The
+ * guide's field names are short; a name that left less than half of a
+ * label would still get a line of half a label, cut by Wireshark. */
 static size_t
 text_room(size_t prefix)
 {
-    return prefix + 2 + 32 < SIPGUIDE_LABEL_BYTES ? SIPGUIDE_LABEL_BYTES - prefix - 2 : 32;
+    if (prefix + 2 > SIPGUIDE_LABEL_BYTES / 2)
+        return SIPGUIDE_LABEL_BYTES / 2;
+    return SIPGUIDE_LABEL_BYTES - prefix - 2;
 }
 
 /* Length of the first line of text, which a label holds in ROOM bytes:
@@ -245,10 +249,10 @@ hide(proto_item *pi)
 
 /* A line that would only repeat what a line drawn before it says (the
  * title's code and phrase, the delay in the line of the request it
- * answers, a Reason's values in its evidence).  Wireshark shows it, for a user picks a field from its line;
- * tshark's text leaves it out, and makes its field (hidden, so that the
- * text stays the same) only when something asks for it.  NULL when no line
- * is drawn. */
+ * answers, a Reason's values in its evidence lines).  Wireshark shows it,
+ * for a user picks a field from its line; tshark's text leaves it out, and
+ * makes its field (hidden, so that the text stays the same) only when
+ * something asks for it.  NULL when no line is drawn. */
 static proto_item *
 add_repeated_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
 {
