@@ -139,13 +139,21 @@ add_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
     return pi;
 }
 
-/* Whether a line of field hf can be a label alone: the tree is shown
- * where only labels are read (tshark's text) and nothing asks for hf.  A
- * text item has no value, which a string item copies and frees again. */
+/* Whether the tree is tshark's text, which prints labels only and leaves
+ * hidden items out. */
+static inline gboolean
+text_only(const draw_t *d)
+{
+    return d->shown && !d->hidden;
+}
+
+/* Whether a line of field hf can be a label alone: the tree is tshark's
+ * text and nothing asks for hf.  A text item has no value, which a string
+ * item copies and frees again. */
 static inline gboolean
 label_alone(const draw_t *d, int hf)
 {
-    return d->shown && !d->hidden && !referenced(hf);
+    return text_only(d) && !referenced(hf);
 }
 
 /* Wireshark prints a generated item's label in brackets, which it copies
@@ -218,27 +226,6 @@ hidden_wanted(const draw_t *d, int hf)
     return d->hidden || referenced(hf);
 }
 
-/* An item whose text another line already shows: kept, hidden, for
- * filters, columns and the structured outputs; it needs no label. */
-static void
-add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
-{
-    proto_item *pi;
-
-    if (!hidden_wanted(d, hf))
-        return;
-    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
-    proto_item_set_generated(pi);
-    proto_item_set_hidden(pi);
-}
-
-/* Whether the tree is tshark's text, which prints labels only. */
-static inline gboolean
-text_only(const draw_t *d)
-{
-    return d->shown && !d->hidden;
-}
-
 /* A generated item made hidden: a field for filters and columns only. */
 static void
 hide(proto_item *pi)
@@ -247,19 +234,34 @@ hide(proto_item *pi)
     proto_item_set_hidden(pi);
 }
 
+/* An item whose text another line already shows: kept, hidden, for
+ * filters, columns and the structured outputs; it needs no label. */
+static void
+add_hidden_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
+{
+    if (hidden_wanted(d, hf))
+        hide(proto_tree_add_string(tree, hf, d->tvb, 0, 0, value));
+}
+
+static void
+add_hidden_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
+{
+    if (hidden_wanted(d, hf))
+        hide(proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value));
+}
+
 /* A line that would only repeat what a line drawn before it says (the
  * title's code and phrase, the delay in the line of the request it
  * answers, a Reason's values in its evidence lines).  Wireshark shows it,
  * for a user picks a field from its line; tshark's text leaves it out, and
- * makes its field (hidden, so that the text stays the same) only when
- * something asks for it.  NULL when no line is drawn. */
+ * there its field is a hidden item, made only when something asks for it
+ * (the text is the same either way).  NULL when no line is drawn. */
 static proto_item *
 add_repeated_uint(proto_tree *tree, const draw_t *d, int hf, guint32 value)
 {
     if (!text_only(d))
         return add_uint(tree, d, hf, value);
-    if (referenced(hf))
-        hide(proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value));
+    add_hidden_uint(tree, d, hf, value);
     return NULL;
 }
 
@@ -268,8 +270,7 @@ add_repeated_string(proto_tree *tree, const draw_t *d, int hf, const char *value
 {
     if (!text_only(d))
         return add_string(tree, d, hf, value);
-    if (referenced(hf))
-        hide(proto_tree_add_string(tree, hf, d->tvb, 0, 0, value));
+    add_hidden_string(tree, d, hf, value);
     return NULL;
 }
 

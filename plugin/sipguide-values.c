@@ -883,7 +883,8 @@ sipguide_values_read(const sipguide_msg_t *m, packet_info *pinfo, sipguide_value
             v->max_forwards = number(m, hops.off, hops.end);
     }
     v->sdp = has_sdp(m);
-    v->t38 = !m->response && v->sdp != SIPGUIDE_TRI_NO && sipguide_sdp_image(m) == SIPGUIDE_SDP_IMAGE_T38;
+    v->t38 = !m->response && v->sdp != SIPGUIDE_TRI_NO
+             && sipguide_sdp_image(m) == SIPGUIDE_SDP_IMAGE_T38;
     if (sipguide_msg_count(m, SIPGUIDE_H_AUTHORIZATION) > 0) {
         auth_params_t a;
         auth_params(m, sipguide_headers_nth(&m->h, SIPGUIDE_H_AUTHORIZATION, 0), &a);
