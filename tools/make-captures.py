@@ -28,6 +28,15 @@
 #   NAME < [OPTION...] gen CODE METHOD [PHRASE...]
 #                                           a response CODE to METHOD, made up on the spot
 #                                           (its own Call-ID and CSeq number; PHRASE or "Response")
+#   NAME ! [OPTION...] icmp TYPE CODE [from=ADDR] [mtu=N] [quote=N]
+#                                           an ICMP error (ICMPv6 on an IPv6 connection)
+#                                           quoting the last UDP datagram of NAME, sent
+#                                           back to its source from ADDR (default: its
+#                                           destination); mtu= fills the MTU of a "too big"
+#                                           error; the quote holds the datagram's first N
+#                                           bytes (default: as many as 576 bytes of IPv4, or
+#                                           1280 of IPv6, leave room for: RFC 1812 §4.3.2.3,
+#                                           RFC 4443 §2.4)
 # Several messages in one statement travel in one packet (one TCP segment).
 # Options of a packet:
 #   split=N     the payload in two segments, the first N bytes long (TCP only)
@@ -157,6 +166,7 @@ class Conn:
         self.ssn = {0: 0, 1: 0}         # SCTP: next stream sequence number
         self.vtag = {0: 0x1A2B3C4D, 1: 0x5E6F7081}   # SCTP: the tag each side expects
         self.masks = 0                  # WebSocket: masking keys used
+        self.last_datagram = None       # UDP: (source, destination, IP packet) of the last one
 
 
 class Tunnel:
@@ -232,7 +242,30 @@ def udp_frame(conn, direction, payload, ident=0):
     hdr = struct.pack("!HHHH", sp, dp, length, 0)
     csum = checksum(pseudo(sa, da, 17, length) + hdr + payload) or 0xFFFF
     hdr = hdr[:6] + struct.pack("!H", csum)
-    return encapsulate(conn, direction, ip_packet(sa, da, 17, hdr + payload, ident), ident)
+    packet = ip_packet(sa, da, 17, hdr + payload, ident)
+    conn.last_datagram = (sa, da, packet)
+    return encapsulate(conn, direction, packet, ident)
+
+
+def icmp_frame(conn, kind, code, sender, mtu, quote, where):
+    """An ICMP or ICMPv6 error quoting the conn's last UDP datagram."""
+    if conn.last_datagram is None:
+        raise FlowError("%s: no UDP datagram of %s to quote" % (where, conn.name))
+    sa, da, packet = conn.last_datagram
+    sender = sender or da
+    if sender.version != sa.version:
+        raise FlowError("%s: from= must be an address of the datagram's IP version" % where)
+    if sa.version == 4:
+        quoted = packet[:quote if quote is not None else 576 - 20 - 8]
+        rest = mtu if kind == 3 and code == 4 else 0
+        msg = struct.pack("!BBHHH", kind, code, 0, 0, rest) + quoted
+        msg = msg[:2] + struct.pack("!H", checksum(msg)) + msg[4:]
+        return ether(False, ip_packet(sender, sa, 1, msg))
+    quoted = packet[:quote if quote is not None else 1280 - 40 - 8]
+    msg = struct.pack("!BBHI", kind, code, 0, mtu if kind == 2 else 0) + quoted
+    csum = checksum(pseudo(sender, sa, 58, len(msg)) + msg)
+    msg = msg[:2] + struct.pack("!H", csum) + msg[4:]
+    return ether(True, ip_packet(sender, sa, 58, msg))
 
 
 def tcp_frame(conn, direction, flags, payload, ident=0):
@@ -369,8 +402,8 @@ def build(flow_path):
                 raise FlowError("%s: both addresses must be IPv4 or both IPv6" % where)
             conns[words[1]] = Conn(words[1], words[2], a, b, tunnel)
             continue
-        if len(words) < 3 or words[1] not in (">", "<"):
-            raise FlowError("%s: expected 'NAME > MSG...' or 'NAME < MSG...'" % where)
+        if len(words) < 3 or words[1] not in (">", "<", "!"):
+            raise FlowError("%s: expected 'NAME > MSG...', 'NAME < MSG...' or 'NAME ! icmp ...'" % where)
         conn = conns.get(words[0])
         if conn is None:
             raise FlowError("%s: unknown connection %r" % (where, words[0]))
@@ -399,6 +432,25 @@ def build(flow_path):
                 raise FlowError("%s: %s=%s is not a number" % (where, key, value))
         if when is not None and after is not None:
             raise FlowError("%s: at= and after= together" % where)
+        if words[1] == "!":
+            opts = dict(w.split("=", 1) for w in rest[3:] if "=" in w)
+            if (len(rest) < 3 or rest[0] != "icmp" or not rest[1].isdigit() or not rest[2].isdigit()
+                    or len(opts) != len(rest) - 3 or set(opts) - {"from", "mtu", "quote"}):
+                raise FlowError("%s: expected 'NAME ! icmp TYPE CODE [from=ADDR] [mtu=N] [quote=N]'" % where)
+            try:
+                sender = ipaddress.ip_address(opts["from"]) if "from" in opts else None
+                mtu = int(opts.get("mtu", 0))
+                quote = int(opts["quote"]) if "quote" in opts else None
+            except ValueError as e:
+                raise FlowError("%s: %s" % (where, e))
+            frame = icmp_frame(conn, int(rest[1]), int(rest[2]), sender, mtu, quote, where)
+            if when is not None:
+                writer.add(frame, START * 1000000 + when)
+            elif after is not None and writer.last is not None:
+                writer.add(frame, writer.last + after)
+            else:
+                writer.add(frame, None)
+            continue
         if rest and rest[0] == "gen":
             if len(rest) < 3 or not re.fullmatch(r"\d{3}", rest[1]) or not re.fullmatch(r"[A-Z]+", rest[2]):
                 raise FlowError("%s: expected 'NAME < gen CODE METHOD [PHRASE...]'" % where)
