@@ -32,6 +32,7 @@
 #include "sipguide-model.h"
 #include "sipguide-pdus.h"
 #include "sipguide-prime.h"
+#include "sipguide-quote.h"
 #include "sipguide-stats.h"
 #include "sipguide-userhints.h"
 #include "sipguide-values.h"
@@ -110,6 +111,7 @@ int hf_sipguide_request_copies = -1;
 int hf_sipguide_request_invite_final_in = -1;
 int hf_sipguide_request_given_up_in = -1;
 int hf_sipguide_request_failed_over_in = -1;
+int hf_sipguide_request_icmp_error_in = -1;
 int hf_sipguide_diameter_in = -1;
 int hf_sipguide_diameter_candidate_in = -1;
 int hf_sipguide_diameter_application = -1;
@@ -150,6 +152,7 @@ expert_field ei_sipguide_ack_missing = EI_INIT;
 expert_field ei_sipguide_request_timeout = EI_INIT;
 expert_field ei_sipguide_request_no_final = EI_INIT;
 expert_field ei_sipguide_request_copies = EI_INIT;
+expert_field ei_sipguide_request_icmp_error = EI_INIT;
 
 static dissector_handle_t sipguide_handle;
 static int sipguide_tap = -1;
@@ -432,14 +435,17 @@ later_needs(proto_tree *tree, packet_info *pinfo)
     }
 }
 
+typedef enum { FRAME_NO_SIP, FRAME_SIP, FRAME_QUOTE } frame_sip_t;
+
 /* Whether the SIP dissector ran on this frame, or (when the model reads
  * everything) the Diameter one.  Their layer is near the end of the list,
  * and protocol ids compare faster than names.  A message quoted in an
- * ICMP error is none: the host that sent the error did not take it, and
- * Wireshark leaves such quotes out of its own SIP statistics and export
- * too (as does the reading through taps of the GUI's first pass). */
-static gboolean
-frame_has_sip(const packet_info *pinfo)
+ * ICMP error is no message of the frame: the host that sent the error did
+ * not take it, and Wireshark leaves such quotes out of its own SIP
+ * statistics and export too; the model only learns that its request came
+ * back (read_quote). */
+static frame_sip_t
+frame_sip(const packet_info *pinfo)
 {
     static int proto_icmp = -2, proto_icmpv6 = -2;
     const int proto_sip = sipguide_sip_field_ids[SIPGUIDE_SF_SIP];
@@ -449,7 +455,7 @@ frame_has_sip(const packet_info *pinfo)
     gboolean found = FALSE;
 
     if (proto_sip < 0 || pinfo->layers == NULL)
-        return FALSE;
+        return FRAME_NO_SIP;
     if (proto_icmp == -2) {
         proto_icmp = proto_get_id_by_filter_name("icmp");
         proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
@@ -459,9 +465,39 @@ frame_has_sip(const packet_info *pinfo)
         if (id == proto_sip || (id == proto_diameter && proto_diameter > 0))
             found = TRUE;
         else if (found && id > 0 && (id == proto_icmp || id == proto_icmpv6))
-            return FALSE;
+            return FRAME_QUOTE;
     }
-    return found;
+    return found ? FRAME_SIP : FRAME_NO_SIP;
+}
+
+/* The last frame whose quote the model read: the post-dissector and the
+ * taps may both see a frame's first reading. */
+static guint32 quote_read_in;
+
+/* A frame read for the first time that is an ICMP error quoting a SIP
+ * message: the model learns that the message came back. */
+static void
+read_quote(packet_info *pinfo, tvbuff_t *tvb)
+{
+    sipguide_quote_t q;
+    sipguide_msgs_t msgs;
+
+    if (pinfo->num <= quote_read_in || !sipguide_quote_find(pinfo, tvb, &q))
+        return;
+    quote_read_in = pinfo->num;
+    memset(&msgs, 0, sizeof(msgs));
+    sipguide_extract_spans(pinfo, SIPGUIDE_NEED_ALL, &q.span, 1, NULL, 0, 0, &msgs);
+    if (msgs.count == 1)
+        sipguide_model_quote(pinfo, &msgs.msgs[0], &q);
+}
+
+/* A first pass read through taps: a frame with no exported message that
+ * may quote one. */
+static void
+quote_from_taps(packet_info *pinfo, tvbuff_t *tvb)
+{
+    if (frame_sip(pinfo) == FRAME_QUOTE)
+        read_quote(pinfo, tvb);
 }
 
 static int
@@ -498,8 +534,18 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
         sipguide_prime_later_passes(later_needs(tree, pinfo));
     }
 
-    if (frame == NULL && !frame_has_sip(pinfo))
-        return 0;
+    if (frame == NULL) {
+        frame_sip_t sip = frame_sip(pinfo);
+
+        if (sip == FRAME_QUOTE && !PINFO_FD_VISITED(pinfo)) {
+            if (sipguide_prime_armed() == SIPGUIDE_NEED_ALL)
+                read_quote(pinfo, tvb);
+            if (sipguide_pdus_checking())
+                sipguide_pdus_check_quote(pinfo, tvb);
+        }
+        if (sip != FRAME_SIP)
+            return 0;
+    }
     /* A first pass read through taps that does not draw the guide leaves
      * the frame to them, which read it once it is complete. */
     if (frame == NULL && first_pass_taps && sipguide_prime_armed() != SIPGUIDE_NEED_ALL)
@@ -619,14 +665,15 @@ sipguide_init(void)
         expert_fields[i] = proto_registrar_get_byname(expert_field_names[i]);
     needs_decided = FALSE;
     later_decided = FALSE;
+    quote_read_in = 0;
     sipguide_frames_reset();
     sipguide_diagnose_file_start();
     sipguide_extract_file_start();
     first_pass_taps = sipguide_prime_file_start();
     if (first_pass_taps)
-        sipguide_pdus_listen(remember_from_taps);
+        sipguide_pdus_listen(remember_from_taps, quote_from_taps);
     else if (sipguide_pdus_checking())
-        sipguide_pdus_listen(NULL);
+        sipguide_pdus_listen(NULL, NULL);
     else
         sipguide_pdus_stop();
     sipguide_model_set_t1(pref_t1_ms);
@@ -997,6 +1044,12 @@ proto_register_sipguide(void)
             "An unanswered request: the same request its client sent to another next hop instead",
             HFILL }
         },
+        { &hf_sipguide_request_icmp_error_in,
+          { "ICMP error in", "sipguide.request.icmp_error_in",
+            FT_FRAMENUM, BASE_NONE, NULL, 0x0,
+            "A request: the first ICMP or ICMPv6 error that quotes a copy of it (port or host "
+            "unreachable, prohibited, too big, time exceeded)", HFILL }
+        },
         { &hf_sipguide_diameter_in,
           { "Diameter in", "sipguide.diameter_in",
             FT_FRAMENUM, BASE_NONE, NULL, 0x0,
@@ -1104,6 +1157,10 @@ proto_register_sipguide(void)
         { &ei_sipguide_request_copies,
           { "sipguide.request.odd_copies", PI_SEQUENCE, PI_NOTE,
             "A request resent at intervals T1 doubling does not give", EXPFILL }
+        },
+        { &ei_sipguide_request_icmp_error,
+          { "sipguide.request.icmp_error", PI_SEQUENCE, PI_WARN,
+            "A request that came back quoted in an ICMP error", EXPFILL }
         },
         { &ei_sipguide_time_inconsistent,
           { "sipguide.time.inconsistent", PI_SEQUENCE, PI_WARN,

@@ -339,6 +339,15 @@ typedef struct {
     X(REQUEST_FAILED_OVER,    "request-failed-over",    "seconds frame") \
     X(REQUEST_CAPTURE_ENDED,  "request-capture-ended",  "seconds limit") \
     X(REQUEST_CAPTURE_ENDED_RESENT, "request-capture-ended-resent", "seconds copies limit") \
+    X(REQUEST_TIMED_OUT_ICMP, "request-timed-out-icmp", "limit") \
+    X(REQUEST_CAPTURE_ENDED_ICMP, "request-capture-ended-icmp", "seconds limit") \
+    X(REQUEST_ICMP_IGNORED,   "request-icmp-ignored",   "frame") \
+    X(REQUEST_ICMP_PORT,      "request-icmp-port",      "frame errors") \
+    X(REQUEST_ICMP_HOST,      "request-icmp-host",      "frame errors") \
+    X(REQUEST_ICMP_ADMIN,     "request-icmp-admin",     "frame errors") \
+    X(REQUEST_ICMP_TOO_BIG,   "request-icmp-too-big",   "frame errors mtu") \
+    X(REQUEST_ICMP_TTL,       "request-icmp-ttl",       "frame errors") \
+    X(REQUEST_ICMP_OTHER,     "request-icmp-other",     "frame errors") \
     X(REGISTRATION_STILL_VALID, "registration-still-valid", "frame seconds") \
     X(REQUEST_COPIES,         "request-copies",         "count t1") \
     X(REQUEST_COPIES_ANSWERED, "request-copies-answered", "count request") \

@@ -567,6 +567,8 @@ tx_text(packet_info *pinfo, const sipguide_tx_line_t *l, const char *phrase)
         "other", uint_text(pinfo, l->challenge),
         "request", uint_text(pinfo, l->challenge),
         "copies", uint_text(pinfo, l->challenge),
+        "errors", uint_text(pinfo, l->challenge),
+        "mtu", uint_text(pinfo, l->number),
         /* A Diameter line's command and, after an earlier success, that
          * answer's command (its data in 'number'). */
         "command", l->item == SIPGUIDE_ITEM_DIAMETER_IN ? sipguide_diameter_command(l->reason) : "",

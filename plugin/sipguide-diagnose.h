@@ -44,6 +44,7 @@ typedef enum {
     SIPGUIDE_ITEM_DIAMETER_IN,          /* drawn with the Evidence */
     SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN,/* idem */
     SIPGUIDE_ITEM_CROSSING_IN,          /* a 491: the request that crossed its own */
+    SIPGUIDE_ITEM_ICMP_ERROR_IN,        /* a request: an ICMP error that quotes it */
     SIPGUIDE_ITEM_NOTE                  /* a sentence without a link */
 } sipguide_item_t;
 
@@ -58,7 +59,8 @@ typedef enum {
     SIPGUIDE_RAISE_NO_ACK,
     SIPGUIDE_RAISE_TIMED_OUT,
     SIPGUIDE_RAISE_NO_FINAL,            /* an INVITE that only rang, a CANCEL without its 487 */
-    SIPGUIDE_RAISE_ODD_COPIES
+    SIPGUIDE_RAISE_ODD_COPIES,
+    SIPGUIDE_RAISE_ICMP_ERROR           /* a request that came back in an ICMP error */
 } sipguide_raise_t;
 
 typedef struct {

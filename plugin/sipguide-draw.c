@@ -728,6 +728,7 @@ item_field(sipguide_item_t item)
     case SIPGUIDE_ITEM_INVITE_FINAL_IN:      return hf_sipguide_request_invite_final_in;
     case SIPGUIDE_ITEM_GIVEN_UP_IN:          return hf_sipguide_request_given_up_in;
     case SIPGUIDE_ITEM_FAILED_OVER_IN:       return hf_sipguide_request_failed_over_in;
+    case SIPGUIDE_ITEM_ICMP_ERROR_IN:        return hf_sipguide_request_icmp_error_in;
     case SIPGUIDE_ITEM_DIAMETER_IN:          return hf_sipguide_diameter_in;
     case SIPGUIDE_ITEM_DIAMETER_CANDIDATE_IN: return hf_sipguide_diameter_candidate_in;
     default:                                 return hf_sipguide_transaction_note;
@@ -747,6 +748,7 @@ raise_expert(sipguide_raise_t raise)
     case SIPGUIDE_RAISE_TIMED_OUT:      return &ei_sipguide_request_timeout;
     case SIPGUIDE_RAISE_NO_FINAL:       return &ei_sipguide_request_no_final;
     case SIPGUIDE_RAISE_ODD_COPIES:     return &ei_sipguide_request_copies;
+    case SIPGUIDE_RAISE_ICMP_ERROR:     return &ei_sipguide_request_icmp_error;
     default:                            return NULL;
     }
 }

@@ -109,6 +109,15 @@ sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
 }
 
 void
+sipguide_facts_set_data(sipguide_facts_t *f, sipguide_link_kind_t kind, guint32 data)
+{
+    sipguide_link_t *l = (sipguide_link_t *)sipguide_facts_find(f, kind);
+
+    if (l != NULL)
+        l->kind = (guint32)kind | ((data & 0xffffffu) << 8);
+}
+
+void
 sipguide_facts_add(sipguide_facts_t *f, wmem_allocator_t *scope,
                    sipguide_link_kind_t kind, guint32 data, guint32 frame)
 {

@@ -59,6 +59,8 @@ typedef enum {
                                          * on the first copy for the first such resend) */
     SIPGUIDE_LINK_CROSSING_IN,          /* a 491: the INVITE or UPDATE sent the other way in the
                                          * dialog while its request was pending (glare) */
+    SIPGUIDE_LINK_ICMP_ERROR_IN,        /* a request: the first ICMP error that quotes a copy of
+                                         * it (data: SIPGUIDE_ICMP_DATA, sipguide-quote.h) */
     SIPGUIDE_LINK_COUNT
 } sipguide_link_kind_t;
 
@@ -182,6 +184,9 @@ void sipguide_facts_link(sipguide_facts_t *f, wmem_allocator_t *scope,
 /* Add a link with a value, beside any other of its kind. */
 void sipguide_facts_add(sipguide_facts_t *f, wmem_allocator_t *scope,
                         sipguide_link_kind_t kind, guint32 data, guint32 frame);
+
+/* Set the value of the first link of a kind, if there is one. */
+void sipguide_facts_set_data(sipguide_facts_t *f, sipguide_link_kind_t kind, guint32 data);
 
 /* The frame of the first link of a kind, 0 when there is none. */
 guint32 sipguide_facts_get(const sipguide_facts_t *f, sipguide_link_kind_t kind);

@@ -87,6 +87,7 @@ extern int hf_sipguide_request_copies;
 extern int hf_sipguide_request_invite_final_in;
 extern int hf_sipguide_request_given_up_in;
 extern int hf_sipguide_request_failed_over_in;
+extern int hf_sipguide_request_icmp_error_in;
 extern int hf_sipguide_diameter_in;
 extern int hf_sipguide_diameter_candidate_in;
 extern int hf_sipguide_diameter_application;
@@ -118,6 +119,7 @@ extern expert_field ei_sipguide_ack_missing;
 extern expert_field ei_sipguide_request_timeout;
 extern expert_field ei_sipguide_request_no_final;
 extern expert_field ei_sipguide_request_copies;
+extern expert_field ei_sipguide_request_icmp_error;
 
 /* Preferences: which parts the guide shows. */
 extern sipguide_epan_bool_t pref_show_ims;

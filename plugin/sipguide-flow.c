@@ -13,6 +13,7 @@
 #include "sipguide-diameter.h"
 #include "sipguide-flow.h"
 #include "sipguide-model.h"
+#include "sipguide-quote.h"
 #include "sipguide-reason.h"
 #include "sipguide-transaction.h"
 
@@ -290,6 +291,7 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
     const sipguide_link_t *gave_up = sipguide_facts_find(f, SIPGUIDE_LINK_GAVE_UP_IN);
     const sipguide_link_t *failed_over = sipguide_facts_find(f, SIPGUIDE_LINK_FAILED_OVER_IN);
     const sipguide_link_t *leg = gave_up != NULL ? gave_up : failed_over;
+    const sipguide_link_t *icmp = sipguide_facts_find(f, SIPGUIDE_LINK_ICMP_ERROR_IN);
     sipguide_tx_line_t *l;
 
     /* Of two, the one that came first tells what the client did. */
@@ -318,8 +320,11 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
         }
     } else if (timers_ran_out(us)) {
         q->outcome = "timed-out";
+        /* A client that takes an ICMP error for a transport failure does
+         * not wait for its timer. */
         line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
-             is(q->method, "INVITE") ? SIPGUIDE_TEXT_REQUEST_TIMED_OUT_INVITE : SIPGUIDE_TEXT_REQUEST_TIMED_OUT,
+             icmp != NULL ? SIPGUIDE_TEXT_REQUEST_TIMED_OUT_ICMP
+             : is(q->method, "INVITE") ? SIPGUIDE_TEXT_REQUEST_TIMED_OUT_INVITE : SIPGUIDE_TEXT_REQUEST_TIMED_OUT,
              0, 0, SIPGUIDE_RAISE_TIMED_OUT);
         /* An initial INVITE or a REGISTER that nothing answered decides
          * its call or registration. */
@@ -338,14 +343,41 @@ request_outcome(packet_info *pinfo, const sipguide_facts_t *f, sipguide_request_
                                                         : SIPGUIDE_VOCAB_REG_OUTCOME;
         }
     } else {
+        /* An ICMP error says why nothing came so far. */
         q->outcome = "capture-ended";
         if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE,
-                      f->copies > 1 ? SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED_RESENT
-                                    : SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
+                      icmp != NULL ? SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED_ICMP
+                      : f->copies > 1 ? SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED_RESENT
+                                      : SIPGUIDE_TEXT_REQUEST_CAPTURE_ENDED, 0, 0,
                       SIPGUIDE_RAISE_NONE)) != NULL) {
             l->number = ms_to_end(us);
             l->challenge = f->copies;
         }
+    }
+
+    /* An ICMP error that quotes a copy of it: why it got no answer, and
+     * whether its client took the error for one. */
+    if (icmp != NULL) {
+        static const sipguide_text_t texts[] = {
+            [SIPGUIDE_ICMP_PORT] = SIPGUIDE_TEXT_REQUEST_ICMP_PORT,
+            [SIPGUIDE_ICMP_HOST] = SIPGUIDE_TEXT_REQUEST_ICMP_HOST,
+            [SIPGUIDE_ICMP_ADMIN] = SIPGUIDE_TEXT_REQUEST_ICMP_ADMIN,
+            [SIPGUIDE_ICMP_TOO_BIG] = SIPGUIDE_TEXT_REQUEST_ICMP_TOO_BIG,
+            [SIPGUIDE_ICMP_TTL] = SIPGUIDE_TEXT_REQUEST_ICMP_TTL,
+            [SIPGUIDE_ICMP_OTHER] = SIPGUIDE_TEXT_REQUEST_ICMP_OTHER,
+        };
+        guint32 data = SIPGUIDE_LINK_DATA(icmp->kind);
+        sipguide_icmp_kind_t kind = SIPGUIDE_ICMP_KIND(data);
+
+        if ((l = line(q->tx, &q->tx_count, SIPGUIDE_ITEM_ICMP_ERROR_IN,
+                      kind < G_N_ELEMENTS(texts) ? texts[kind] : SIPGUIDE_TEXT_REQUEST_ICMP_OTHER,
+                      icmp->frame, icmp->frame, SIPGUIDE_RAISE_ICMP_ERROR)) != NULL) {
+            l->number = SIPGUIDE_ICMP_MTU(data);
+            l->challenge = SIPGUIDE_ICMP_COUNT(data);
+        }
+        if (SIPGUIDE_ICMP_RESENT(data))
+            line(q->tx, &q->tx_count, SIPGUIDE_ITEM_NOTE, SIPGUIDE_TEXT_REQUEST_ICMP_IGNORED,
+                 icmp->frame, icmp->frame, SIPGUIDE_RAISE_NONE);
     }
 
     /* How often the client sent it (RFC 3261 §17.1.1.2, §17.1.2.2). */

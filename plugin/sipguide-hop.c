@@ -76,6 +76,20 @@ sipguide_hop_of_frame(const packet_info *pinfo, sipguide_hop_t *hop)
     }
 }
 
+void
+sipguide_hop_of_addresses(int type, const guint8 *src, const guint8 *dst, int len,
+                          guint32 srcport, guint32 dstport, sipguide_transport_t transport,
+                          sipguide_hop_t *hop)
+{
+    guint32 s = address_hash(type, src, len), d = address_hash(type, dst, len);
+
+    hop->src_ep = known(port_hash(s, srcport));
+    hop->dst_ep = known(port_hash(d, dstport));
+    hop->src_addr = known(s);
+    hop->dst_addr = known(d);
+    hop->transport = (guint8)transport;
+}
+
 /* A dotted-quad IPv4 address, read as inet_pton() reads one: four
  * decimal numbers up to 255, no leading zero, nothing else. */
 static gboolean

@@ -33,6 +33,13 @@ typedef struct {
 /* The hop of the frame being dissected. */
 void sipguide_hop_of_frame(const packet_info *pinfo, sipguide_hop_t *hop);
 
+/* The hop of a datagram given by its addresses (an address type of
+ * Wireshark's, and 'len' bytes each) and ports, as sipguide_hop_of_frame
+ * would give it for the datagram's own frame. */
+void sipguide_hop_of_addresses(int type, const guint8 *src, const guint8 *dst, int len,
+                               guint32 srcport, guint32 dstport, sipguide_transport_t transport,
+                               sipguide_hop_t *hop);
+
 /* The hash of an endpoint given by text (a Via sent-by or received
  * address and a port), comparable with the hashes of sipguide_hop_t when
  * the text is a literal IPv4 or IPv6 address; 0 when it is not. */

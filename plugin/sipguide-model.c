@@ -261,6 +261,18 @@ sweep_when_due(void)
 }
 
 void
+sipguide_model_quote(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_quote_t *q)
+{
+    sipguide_values_t v;
+
+    if (closed || !sipguide_values_read(m, pinfo, &v))
+        return;
+    key_focus(v.call_id);
+    sipguide_transaction_quoted(&v, &q->hop, pinfo->num, q->kind, q->mtu);
+    key_focus(SIPGUIDE_NO_RAW);
+}
+
+void
 sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
                      sipguide_facts_t *facts, gboolean keep)
 {

@@ -22,6 +22,7 @@
 #include "sipguide-extract.h"
 #include "sipguide-facts.h"
 #include "sipguide-hop.h"
+#include "sipguide-quote.h"
 #include "sipguide-values.h"
 
 /* Create the tables; a registration routine. */
@@ -48,6 +49,10 @@ void sipguide_model_set_t1(guint t1_ms);
  * after this frame. */
 void sipguide_model_frame(packet_info *pinfo, const sipguide_msgs_t *msgs,
                           sipguide_facts_t *facts, gboolean keep);
+
+/* A message quoted in an ICMP error of a frame read for the first time,
+ * in frame order: the request it quotes learns of the error. */
+void sipguide_model_quote(packet_info *pinfo, const sipguide_msg_t *m, const sipguide_quote_t *q);
 
 /* Whether the model has read a frame after 'frame', so that "nothing
  * later was seen" is an answer and not a guess. */

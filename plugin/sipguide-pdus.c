@@ -11,10 +11,13 @@
 #include <epan/tap.h>
 #include <epan/exported_pdu.h>
 #include <epan/dissectors/packet-ip.h>
+#include <epan/ipproto.h>
+#include <epan/epan_dissect.h>
 #include <wsutil/exported_pdu_tlvs.h>
 
 #include "compat.h"
 #include "sipguide-pdus.h"
+#include "sipguide-quote.h"
 
 typedef enum { PDU_SIP, PDU_DIAMETER } pdu_kind_t;
 
@@ -24,6 +27,7 @@ typedef struct {
 } pdu_t;
 
 static sipguide_pdus_cb_t frame_done;
+static sipguide_pdus_quote_cb_t quote_done;
 static gboolean listening;
 /* The newest frame dissected so far.  The first pass reads the frames in
  * order (and a live capture adds newer ones); a frame dissected again
@@ -48,9 +52,26 @@ static struct {
     pdu_t         inline_pdus[INLINE_PDUS];
     guint16       ip_id;
     gboolean      ip_matched;   /* ip_id is that of the header of the frame's addresses */
-    /* The check: what the protocol items gave, in this dissection. */
+    gboolean      icmp;         /* an IPv4 header carries ICMP (the header an ICMP error
+                                 * quotes is not tapped) */
+    /* The check: what the protocol items gave, in this dissection, and the
+     * quote of an ICMP error the post-dissector found (or not). */
     const sipguide_msgs_t *items;
+    gboolean      quote_checked;
+    gboolean      quote_found;
+    sipguide_quote_t quote;
 } cur;
+
+static guint32 quotes_compared;
+
+/* Whether a frame with no exported message may be an ICMP error that
+ * quotes one: the IP tap saw ICMP over IPv4, or the frame is IPv6 (whose
+ * headers no tap here reports). */
+static gboolean
+may_quote(const packet_info *pinfo)
+{
+    return (cur.num == pinfo->num && cur.icmp) || pinfo->net_src.type == AT_IPv6;
+}
 
 static void
 start_frame(packet_info *pinfo)
@@ -130,6 +151,8 @@ on_ip(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void
     start_frame(pinfo);
     matches = addresses_equal(&iph->ip_src, &pinfo->net_src)
               && addresses_equal(&iph->ip_dst, &pinfo->net_dst);
+    if (iph->ip_proto == IP_PROTO_ICMP)
+        cur.icmp = TRUE;
     if (matches || !cur.ip_matched) {
         cur.ip_id = iph->ip_id;
         cur.ip_matched = matches;
@@ -217,8 +240,33 @@ check_frame(packet_info *pinfo)
                 "protocol items\n", pinfo->num, cur.ip_id, items->ip_id);
 }
 
+/* The check of a quote: the taps must look at the frame and find there
+ * what the post-dissector found. */
+static void
+check_quote(packet_info *pinfo, epan_dissect_t *edt)
+{
+    sipguide_quote_t q;
+    gboolean found;
+
+    quotes_compared++;
+    if (!may_quote(pinfo)) {
+        fprintf(stderr, "sipguide-check: frame %u: an ICMP error the taps would not look at\n",
+                pinfo->num);
+        return;
+    }
+    memset(&q, 0, sizeof(q));
+    found = edt != NULL && edt->tvb != NULL && sipguide_quote_find(pinfo, edt->tvb, &q);
+    if (found != cur.quote_found
+        || (found && (q.span.ds != cur.quote.span.ds || q.span.start != cur.quote.span.start
+                      || q.span.end != cur.quote.span.end || q.kind != cur.quote.kind
+                      || q.mtu != cur.quote.mtu
+                      || memcmp(&q.hop, &cur.quote.hop, sizeof(q.hop)) != 0)))
+        fprintf(stderr, "sipguide-check: frame %u: the taps find %s quote, the post-dissector %s\n",
+                pinfo->num, found ? "a" : "no", cur.quote_found ? "one" : "none");
+}
+
 static tap_packet_status
-on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const void *data _U_,
+on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt, const void *data _U_,
          tap_flags_t flags _U_)
 {
     sipguide_span_t *sip, *diameter;
@@ -234,6 +282,13 @@ on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt _U_, const v
         sipguide_extract_spans(pinfo, 3, sip, nsip, diameter, ndiameter,
                                cur.ip_id, &msgs);
         frame_done(pinfo, &msgs);
+    } else if (cur.quote_checked && cur.num == pinfo->num) {
+        check_quote(pinfo, edt);
+    } else if (pinfo->num > newest && quote_done != NULL && edt != NULL && edt->tvb != NULL
+               && may_quote(pinfo)) {
+        /* An ICMP error may quote a SIP message, which is exported to no
+         * tap. */
+        quote_done(pinfo, edt->tvb);
     }
     if (pinfo->num > newest)
         newest = pinfo->num;
@@ -254,9 +309,10 @@ listen_on(const char *tap, int *tag, tap_packet_cb cb)
 }
 
 void
-sipguide_pdus_listen(sipguide_pdus_cb_t done)
+sipguide_pdus_listen(sipguide_pdus_cb_t done, sipguide_pdus_quote_cb_t quoted)
 {
     frame_done = done;
+    quote_done = quoted;
     memset(&cur, 0, sizeof(cur));
     newest = 0;
     if (listening)
@@ -291,11 +347,26 @@ sipguide_pdus_check(packet_info *pinfo, const sipguide_msgs_t *msgs)
 }
 
 void
+sipguide_pdus_check_quote(packet_info *pinfo, tvbuff_t *tvb)
+{
+    if (!listening)
+        return;
+    start_frame(pinfo);
+    cur.quote_checked = TRUE;
+    memset(&cur.quote, 0, sizeof(cur.quote));
+    cur.quote_found = sipguide_quote_find(pinfo, tvb, &cur.quote);
+}
+
+void
 sipguide_pdus_file_end(void)
 {
-    if (listening && sipguide_pdus_checking())
+    if (listening && sipguide_pdus_checking()) {
         fprintf(stderr, "sipguide-check: %u frames compared\n", compared);
+        if (quotes_compared > 0)
+            fprintf(stderr, "sipguide-check: %u ICMP quotes compared\n", quotes_compared);
+    }
     compared = 0;
+    quotes_compared = 0;
 }
 
 void

@@ -24,8 +24,13 @@
  * that have some. */
 typedef void (*sipguide_pdus_cb_t)(packet_info *pinfo, const sipguide_msgs_t *msgs);
 
-/* Listen from now on; 'done' gets each frame.  Nothing when listening. */
-void sipguide_pdus_listen(sipguide_pdus_cb_t done);
+/* A frame without exported messages that may be an ICMP error quoting one:
+ * an ICMP one, or any over IPv6; 'tvb' is the whole frame. */
+typedef void (*sipguide_pdus_quote_cb_t)(packet_info *pinfo, tvbuff_t *tvb);
+
+/* Listen from now on; 'done' gets each frame with messages, 'quoted' each
+ * that may quote one.  Nothing when listening. */
+void sipguide_pdus_listen(sipguide_pdus_cb_t done, sipguide_pdus_quote_cb_t quoted);
 
 /* Stop listening.  Nothing when not listening. */
 void sipguide_pdus_stop(void);
@@ -46,6 +51,10 @@ void sipguide_pdus_check(packet_info *pinfo, const sipguide_msgs_t *msgs);
 
 /* At the end of a file, when checking: a line "sipguide-check: N frames
  * compared" on stderr. */
+/* The check again: the quote of an ICMP error the post-dissector finds in
+ * a frame (sipguide-quote.h), which the taps must find too. */
+void sipguide_pdus_check_quote(packet_info *pinfo, tvbuff_t *tvb);
+
 void sipguide_pdus_file_end(void);
 
 #endif /* SIPGUIDE_PDUS_H */

@@ -16,6 +16,7 @@
 
 #include "sipguide-diameter.h"
 #include "sipguide-intern.h"
+#include "sipguide-quote.h"
 #include "sipguide-table.h"
 #include "sipguide-transaction.h"
 
@@ -640,6 +641,21 @@ answered_before(const sipguide_step_t *s, const slot_t *slot)
         sipguide_facts_link(slot->facts, wmem_file_scope(), SIPGUIDE_LINK_ANSWERED_BEFORE_IN, response);
 }
 
+/* A copy of a request sent after an ICMP error quoted an earlier one: its
+ * client did not take the error for a transport failure. */
+static void
+resent_after_icmp(sipguide_facts_t *f)
+{
+    const sipguide_link_t *l = sipguide_facts_find(f, SIPGUIDE_LINK_ICMP_ERROR_IN);
+
+    if (l != NULL) {
+        guint32 d = SIPGUIDE_LINK_DATA(l->kind);
+        sipguide_facts_set_data(f, SIPGUIDE_LINK_ICMP_ERROR_IN,
+                                SIPGUIDE_ICMP_DATA(SIPGUIDE_ICMP_KIND(d), SIPGUIDE_ICMP_MTU(d),
+                                                   SIPGUIDE_ICMP_COUNT(d), TRUE));
+    }
+}
+
 gboolean
 sipguide_transaction_request(const sipguide_step_t *s)
 {
@@ -670,6 +686,8 @@ sipguide_transaction_request(const sipguide_step_t *s)
             if (slot->facts != NULL) {
                 if (slot->facts->copies < G_MAXUINT16)
                     slot->facts->copies++;
+                if (slot->facts->nlinks > 0)
+                    resent_after_icmp(slot->facts);
                 if (!resend_on_time(s, slot->facts->copies - 1u, gap, strcmp(v->method, "INVITE") == 0))
                     slot->facts->flags |= SIPGUIDE_FACT_COPIES_ODD;
             }
@@ -728,6 +746,33 @@ sipguide_transaction_request(const sipguide_step_t *s)
         challenge_answered(s);
     return TRUE;
 }
+
+void
+sipguide_transaction_quoted(const sipguide_values_t *v, const sipguide_hop_t *hop,
+                            guint32 frame, guint kind, guint32 mtu)
+{
+    slot_t *slot;
+    const sipguide_link_t *l;
+
+    /* An ACK is no transaction that waits for an answer. */
+    if (v->response || strcmp(v->method, "ACK") == 0)
+        return;
+    slot = txn_same_way((txn_rec_t *)sipguide_table_find(transactions, transaction_key(v, v->method)),
+                        hop);
+    if (slot == NULL || slot->facts == NULL)
+        return;
+    l = sipguide_facts_find(slot->facts, SIPGUIDE_LINK_ICMP_ERROR_IN);
+    if (l == NULL) {
+        sipguide_facts_add(slot->facts, wmem_file_scope(), SIPGUIDE_LINK_ICMP_ERROR_IN,
+                           SIPGUIDE_ICMP_DATA(kind, mtu, 1, FALSE), frame);
+    } else {
+        guint32 d = SIPGUIDE_LINK_DATA(l->kind);
+        sipguide_facts_set_data(slot->facts, SIPGUIDE_LINK_ICMP_ERROR_IN,
+                                SIPGUIDE_ICMP_DATA(SIPGUIDE_ICMP_KIND(d), SIPGUIDE_ICMP_MTU(d),
+                                                   SIPGUIDE_ICMP_COUNT(d) + 1, SIPGUIDE_ICMP_RESENT(d)));
+    }
+}
+
 
 /* ---------------------------------------------------------------------- */
 /* Responses */

@@ -36,6 +36,13 @@ gboolean sipguide_transaction_refused(void);
  * changes nothing else in the model). */
 gboolean sipguide_transaction_request(const sipguide_step_t *s);
 
+/* A request quoted in an ICMP error in 'frame' (its values and hop as the
+ * quote gives them; 'kind' and 'mtu' as sipguide-quote.h): the first copy
+ * of the request on that hop keeps a link to the first such error and
+ * counts them.  Nothing else changes. */
+void sipguide_transaction_quoted(const sipguide_values_t *v, const sipguide_hop_t *hop,
+                                 guint32 frame, guint kind, guint32 mtu);
+
 /* Feed a response. */
 void sipguide_transaction_response(const sipguide_step_t *s, sipguide_txn_view_t *view);
 

@@ -1,0 +1,53 @@
+/* sipguide-quote.h
+ * A SIP message that comes back quoted in an ICMP or ICMPv6 error: where
+ * the quote lies in the frame, the hop of the datagram it quotes, and what
+ * the error says of it.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+
+#ifndef SIPGUIDE_QUOTE_H
+#define SIPGUIDE_QUOTE_H
+
+#include <epan/packet.h>
+
+#include "sipguide-extract.h"
+#include "sipguide-hop.h"
+
+/* What an error says of the datagram it quotes. */
+typedef enum {
+    SIPGUIDE_ICMP_PORT,         /* port unreachable: nothing listens on that port */
+    SIPGUIDE_ICMP_HOST,         /* no route, network, host or address unreachable */
+    SIPGUIDE_ICMP_ADMIN,        /* communication administratively prohibited */
+    SIPGUIDE_ICMP_TOO_BIG,      /* fragmentation needed / packet too big (an MTU) */
+    SIPGUIDE_ICMP_TTL,          /* time (hop limit) exceeded in transit or reassembly */
+    SIPGUIDE_ICMP_OTHER         /* another error (parameter problem, source quench ...) */
+} sipguide_icmp_kind_t;
+
+typedef struct {
+    sipguide_icmp_kind_t kind;
+    guint32              mtu;   /* with SIPGUIDE_ICMP_TOO_BIG, when the error gives one */
+    sipguide_hop_t       hop;   /* of the quoted datagram, as its own frame gives it */
+    sipguide_span_t      span;  /* the quoted SIP message, as far as the quote goes */
+} sipguide_quote_t;
+
+/* Whether the frame is an ICMP or ICMPv6 error whose quote holds a SIP
+ * message over UDP, found in the frame's bytes 'tvb' (the whole frame):
+ * the quote's UDP header has the ports Wireshark read from it, the IPv4 or
+ * IPv6 header before it carries UDP, and the ICMP header before that an
+ * error type.  Nothing is read outside 'tvb'. */
+gboolean sipguide_quote_find(packet_info *pinfo, tvbuff_t *tvb, sipguide_quote_t *q);
+
+/* The data of the link the quoted request keeps (sipguide-facts.h): the
+ * kind (3 bits), the MTU (16 bits), how many errors quoted a copy of it
+ * (4 bits, at most 15), and whether its client sent it again after the
+ * first error (1 bit). */
+#define SIPGUIDE_ICMP_DATA(kind, mtu, count, resent) \
+    (((guint32)(kind) & 0x7u) | ((guint32)MIN((mtu), 0xffffu) << 3) \
+     | ((guint32)MIN((count), 15u) << 19) | ((resent) ? 1u << 23 : 0u))
+#define SIPGUIDE_ICMP_KIND(data)   ((sipguide_icmp_kind_t)((data) & 0x7u))
+#define SIPGUIDE_ICMP_MTU(data)    (((data) >> 3) & 0xffffu)
+#define SIPGUIDE_ICMP_COUNT(data)  (((data) >> 19) & 0xfu)
+#define SIPGUIDE_ICMP_RESENT(data) ((((data) >> 23) & 1u) != 0)
+
+#endif /* SIPGUIDE_QUOTE_H */
