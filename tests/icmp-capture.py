@@ -5,7 +5,9 @@
 # 198.51.100.20 (frame 1), the ICMP port unreachable that quotes it
 # (frame 2), the INVITE sent again 0.6 s later (frame 3) and its ICMP
 # error (frame 4).  tests/taps-test.sh checks that the guide takes the
-# quotes for no SIP message, as Wireshark's own SIP statistics do.
+# quotes for no SIP message, as Wireshark's own SIP statistics do, and
+# links the first INVITE to the first error.  (tests/captures/icmp.flow
+# makes more kinds of error with tools/make-captures.py.)
 #
 # SPDX-License-Identifier: GPL-2.0-or-later
 
