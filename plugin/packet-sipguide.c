@@ -482,7 +482,7 @@ read_quote(packet_info *pinfo, tvbuff_t *tvb)
     sipguide_quote_t q;
     sipguide_msgs_t msgs;
 
-    if (pinfo->num <= quote_read_in || !sipguide_quote_find(pinfo, tvb, &q))
+    if (pinfo->num <= quote_read_in || !sipguide_quote_find(tvb, &q))
         return;
     quote_read_in = pinfo->num;
     memset(&msgs, 0, sizeof(msgs));

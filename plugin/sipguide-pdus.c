@@ -255,7 +255,7 @@ check_quote(packet_info *pinfo, epan_dissect_t *edt)
         return;
     }
     memset(&q, 0, sizeof(q));
-    found = edt != NULL && edt->tvb != NULL && sipguide_quote_find(pinfo, edt->tvb, &q);
+    found = edt != NULL && edt->tvb != NULL && sipguide_quote_find(edt->tvb, &q);
     if (found != cur.quote_found
         || (found && (q.span.ds != cur.quote.span.ds || q.span.start != cur.quote.span.start
                       || q.span.end != cur.quote.span.end || q.kind != cur.quote.kind
@@ -354,7 +354,7 @@ sipguide_pdus_check_quote(packet_info *pinfo, tvbuff_t *tvb)
     start_frame(pinfo);
     cur.quote_checked = TRUE;
     memset(&cur.quote, 0, sizeof(cur.quote));
-    cur.quote_found = sipguide_quote_find(pinfo, tvb, &cur.quote);
+    cur.quote_found = sipguide_quote_find(tvb, &cur.quote);
 }
 
 void

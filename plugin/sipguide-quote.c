@@ -3,7 +3,7 @@
  * the error carries the IP header of the datagram it refused, its UDP
  * header and as much of the message as fits.  Wireshark dissects the quote
  * but tells a post-dissector or a tap only where the frame ends; the quote
- * is found in the frame's bytes from the ports Wireshark read in it.
+ * is found in the frame's bytes by the headers that lead to it.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -95,67 +95,66 @@ icmp6_kind(guint8 type, guint8 code, sipguide_icmp_kind_t *kind)
     }
 }
 
-/* Whether the UDP header at p + udp follows an IPv4 or IPv6 header that
- * carries UDP, after an ICMP header of an error; fills the kind, MTU and
- * hop of *q. */
+/* Whether an IPv4 or IPv6 header that carries UDP starts at p + ip, after
+ * the ICMP header of an error, with a SIP start line after the UDP
+ * header; fills *q but for its span, and sets *msg to where the message
+ * starts. */
 static gboolean
-headers_before(const guint8 *p, guint udp, guint32 srcport, guint32 dstport, sipguide_quote_t *q)
+quote_at(const guint8 *p, guint len, guint ip, sipguide_quote_t *q, guint *msg)
 {
-    guint ihl;
+    const guint8 *icmp = p + ip - ICMP_HEADER;
+    guint udp;
 
-    /* IPv4: 20 to 60 bytes, the header length in its first byte. */
-    for (ihl = 5; ihl <= 15 && udp >= ihl * 4 + ICMP_HEADER; ihl++) {
-        guint ip = udp - ihl * 4;
-        const guint8 *icmp;
-
-        if (p[ip] != (0x40 | ihl) || p[ip + 9] != IP_PROTO_UDP)
-            continue;
-        icmp = p + ip - ICMP_HEADER;
-        if (!icmp4_kind(icmp[0], icmp[1], &q->kind))
+    if ((p[ip] >> 4) == 4) {
+        udp = ip + (p[ip] & 0x0fu) * 4;
+        if ((p[ip] & 0x0fu) < 5 || p[ip + 9] != IP_PROTO_UDP || udp + UDP_HEADER + 12 > len
+            || !icmp4_kind(icmp[0], icmp[1], &q->kind))
             return FALSE;
         q->mtu = q->kind == SIPGUIDE_ICMP_TOO_BIG ? (guint32)icmp[6] << 8 | icmp[7] : 0;
-        sipguide_hop_of_addresses(AT_IPv4, p + ip + 12, p + ip + 16, 4, srcport, dstport,
-                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
-        return TRUE;
-    }
-    /* IPv6: 40 bytes when no extension header comes before UDP. */
-    if (udp >= 40 + ICMP_HEADER && (p[udp - 40] >> 4) == 6 && p[udp - 40 + 6] == IP_PROTO_UDP) {
-        guint ip = udp - 40;
-        const guint8 *icmp = p + ip - ICMP_HEADER;
-
-        if (!icmp6_kind(icmp[0], icmp[1], &q->kind))
+    } else if ((p[ip] >> 4) == 6) {
+        udp = ip + 40;
+        if (p[ip + 6] != IP_PROTO_UDP || udp + UDP_HEADER + 12 > len
+            || !icmp6_kind(icmp[0], icmp[1], &q->kind))
             return FALSE;
         q->mtu = q->kind == SIPGUIDE_ICMP_TOO_BIG
                  ? (guint32)icmp[4] << 24 | (guint32)icmp[5] << 16 | (guint32)icmp[6] << 8 | icmp[7]
                  : 0;
-        sipguide_hop_of_addresses(AT_IPv6, p + ip + 8, p + ip + 24, 16, srcport, dstport,
-                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
-        return TRUE;
+    } else {
+        return FALSE;
     }
-    return FALSE;
+    if (!start_line(p + udp + UDP_HEADER, len - udp - UDP_HEADER))
+        return FALSE;
+    /* The datagram's addresses and the ports of its UDP header. */
+    if ((p[ip] >> 4) == 4)
+        sipguide_hop_of_addresses(AT_IPv4, p + ip + 12, p + ip + 16, 4,
+                                  (guint32)p[udp] << 8 | p[udp + 1], (guint32)p[udp + 2] << 8 | p[udp + 3],
+                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
+    else
+        sipguide_hop_of_addresses(AT_IPv6, p + ip + 8, p + ip + 24, 16,
+                                  (guint32)p[udp] << 8 | p[udp + 1], (guint32)p[udp + 2] << 8 | p[udp + 3],
+                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
+    *msg = udp + UDP_HEADER;
+    return TRUE;
 }
 
 gboolean
-sipguide_quote_find(packet_info *pinfo, tvbuff_t *tvb, sipguide_quote_t *q)
+sipguide_quote_find(tvbuff_t *tvb, sipguide_quote_t *q)
 {
-    guint len = tvb_captured_length(tvb), udp;
-    guint8 ports[4];
+    guint len = tvb_captured_length(tvb), ip, msg;
     const guint8 *p;
 
-    if (pinfo->ptype != PT_UDP || len < ICMP_HEADER + 20 + UDP_HEADER + 12)
+    if (len < ICMP_HEADER + 20 + UDP_HEADER + 12)
         return FALSE;
-    ports[0] = (guint8)(pinfo->srcport >> 8);
-    ports[1] = (guint8)pinfo->srcport;
-    ports[2] = (guint8)(pinfo->destport >> 8);
-    ports[3] = (guint8)pinfo->destport;
     p = tvb_get_ptr(tvb, 0, len);
-    for (udp = ICMP_HEADER + 20; udp + UDP_HEADER + 12 <= len; udp++) {
-        if (memcmp(p + udp, ports, 4) != 0
-            || !start_line(p + udp + UDP_HEADER, len - udp - UDP_HEADER)
-            || !headers_before(p, udp, pinfo->srcport, pinfo->destport, q))
+    /* Wireshark tells neither where the ICMP header lies nor (since 4.2,
+     * which restores the frame's ports after a quote) the quote's ports:
+     * the first place where an error's header, an IP header carrying UDP,
+     * a UDP header and a SIP start line follow each other is the quote. */
+    for (ip = ICMP_HEADER; ip + 20 + UDP_HEADER + 12 <= len; ip++) {
+        if (!quote_at(p, len, ip, q, &msg))
             continue;
         q->span.ds = tvb_get_ds_tvb(tvb);
-        q->span.start = tvb_raw_offset(tvb) + (gint)(udp + UDP_HEADER);
+        q->span.start = tvb_raw_offset(tvb) + (gint)msg;
         q->span.end = tvb_raw_offset(tvb) + (gint)len;
         return TRUE;
     }

@@ -31,12 +31,12 @@ typedef struct {
     sipguide_span_t      span;  /* the quoted SIP message, as far as the quote goes */
 } sipguide_quote_t;
 
-/* Whether the frame is an ICMP or ICMPv6 error whose quote holds a SIP
- * message over UDP, found in the frame's bytes 'tvb' (the whole frame):
- * the quote's UDP header has the ports Wireshark read from it, the IPv4 or
- * IPv6 header before it carries UDP, and the ICMP header before that an
- * error type.  Nothing is read outside 'tvb'. */
-gboolean sipguide_quote_find(packet_info *pinfo, tvbuff_t *tvb, sipguide_quote_t *q);
+/* Whether the frame 'tvb' (the whole frame) holds an ICMP or ICMPv6 error
+ * whose quote is a SIP message over UDP: the first place in its bytes where
+ * an error's ICMP header, an IPv4 or IPv6 header that carries UDP, a UDP
+ * header and a SIP start line follow each other.  Nothing is read outside
+ * 'tvb'. */
+gboolean sipguide_quote_find(tvbuff_t *tvb, sipguide_quote_t *q);
 
 /* The data of the link the quoted request keeps (sipguide-facts.h): the
  * kind (3 bits), the MTU (16 bits), how many errors quoted a copy of it

@@ -52,8 +52,10 @@ for pcap in "$work"/captures/*.pcap; do
                     /^(Session Initiation Protocol|Diameter Protocol)/ { has = 1 }
                     /^Internet Control Message Protocol/ { icmp = 1 }
                     END { print n + (has && !icmp) }' "$work/out/$name.txt")
+    # (Wireshark 4.0 prints a quote's protocols at the top, 4.4 inside the
+    # ICMP tree.)
     expected_quotes=$(awk '/^Frame [0-9]+:/ { n += sip && icmp; sip = 0; icmp = 0; next }
-                    /^Session Initiation Protocol/ { sip = 1 }
+                    /^ *Session Initiation Protocol/ { sip = 1 }
                     /^Internet Control Message Protocol/ { icmp = 1 }
                     END { print n + (sip && icmp) }' "$work/out/$name.txt")
     rm -f "$work/out/$name.txt"
