@@ -103,16 +103,19 @@ static gboolean
 quote_at(const guint8 *p, guint len, guint ip, sipguide_quote_t *q, guint *msg)
 {
     const guint8 *icmp = p + ip - ICMP_HEADER;
-    guint udp;
+    guint udp, src, alen;
+    int type;
 
     if ((p[ip] >> 4) == 4) {
         udp = ip + (p[ip] & 0x0fu) * 4;
+        src = ip + 12, alen = 4, type = AT_IPv4;
         if ((p[ip] & 0x0fu) < 5 || p[ip + 9] != IP_PROTO_UDP || udp + UDP_HEADER + 12 > len
             || !icmp4_kind(icmp[0], icmp[1], &q->kind))
             return FALSE;
         q->mtu = q->kind == SIPGUIDE_ICMP_TOO_BIG ? (guint32)icmp[6] << 8 | icmp[7] : 0;
     } else if ((p[ip] >> 4) == 6) {
         udp = ip + 40;
+        src = ip + 8, alen = 16, type = AT_IPv6;
         if (p[ip + 6] != IP_PROTO_UDP || udp + UDP_HEADER + 12 > len
             || !icmp6_kind(icmp[0], icmp[1], &q->kind))
             return FALSE;
@@ -124,15 +127,11 @@ quote_at(const guint8 *p, guint len, guint ip, sipguide_quote_t *q, guint *msg)
     }
     if (!start_line(p + udp + UDP_HEADER, len - udp - UDP_HEADER))
         return FALSE;
-    /* The datagram's addresses and the ports of its UDP header. */
-    if ((p[ip] >> 4) == 4)
-        sipguide_hop_of_addresses(AT_IPv4, p + ip + 12, p + ip + 16, 4,
-                                  (guint32)p[udp] << 8 | p[udp + 1], (guint32)p[udp + 2] << 8 | p[udp + 3],
-                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
-    else
-        sipguide_hop_of_addresses(AT_IPv6, p + ip + 8, p + ip + 24, 16,
-                                  (guint32)p[udp] << 8 | p[udp + 1], (guint32)p[udp + 2] << 8 | p[udp + 3],
-                                  SIPGUIDE_TRANSPORT_UDP, &q->hop);
+    /* The datagram's addresses (the destination right after the source)
+     * and the ports of its UDP header. */
+    sipguide_hop_of_addresses(type, p + src, p + src + alen, (int)alen,
+                              (guint32)p[udp] << 8 | p[udp + 1], (guint32)p[udp + 2] << 8 | p[udp + 3],
+                              SIPGUIDE_TRANSPORT_UDP, &q->hop);
     *msg = udp + UDP_HEADER;
     return TRUE;
 }

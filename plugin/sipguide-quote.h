@@ -49,5 +49,9 @@ gboolean sipguide_quote_find(tvbuff_t *tvb, sipguide_quote_t *q);
 #define SIPGUIDE_ICMP_MTU(data)    (((data) >> 3) & 0xffffu)
 #define SIPGUIDE_ICMP_COUNT(data)  (((data) >> 19) & 0xfu)
 #define SIPGUIDE_ICMP_RESENT(data) ((((data) >> 23) & 1u) != 0)
+/* One error more (up to 15), and the resent bit, set in place. */
+#define SIPGUIDE_ICMP_ONE_MORE(data) \
+    (SIPGUIDE_ICMP_COUNT(data) < 15u ? (data) + (1u << 19) : (data))
+#define SIPGUIDE_ICMP_WITH_RESENT(data) ((data) | 1u << 23)
 
 #endif /* SIPGUIDE_QUOTE_H */

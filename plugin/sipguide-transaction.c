@@ -648,12 +648,9 @@ resent_after_icmp(sipguide_facts_t *f)
 {
     const sipguide_link_t *l = sipguide_facts_find(f, SIPGUIDE_LINK_ICMP_ERROR_IN);
 
-    if (l != NULL) {
-        guint32 d = SIPGUIDE_LINK_DATA(l->kind);
+    if (l != NULL)
         sipguide_facts_set_data(f, SIPGUIDE_LINK_ICMP_ERROR_IN,
-                                SIPGUIDE_ICMP_DATA(SIPGUIDE_ICMP_KIND(d), SIPGUIDE_ICMP_MTU(d),
-                                                   SIPGUIDE_ICMP_COUNT(d), TRUE));
-    }
+                                SIPGUIDE_ICMP_WITH_RESENT(SIPGUIDE_LINK_DATA(l->kind)));
 }
 
 gboolean
@@ -762,15 +759,12 @@ sipguide_transaction_quoted(const sipguide_values_t *v, const sipguide_hop_t *ho
     if (slot == NULL || slot->facts == NULL)
         return;
     l = sipguide_facts_find(slot->facts, SIPGUIDE_LINK_ICMP_ERROR_IN);
-    if (l == NULL) {
+    if (l == NULL)
         sipguide_facts_add(slot->facts, wmem_file_scope(), SIPGUIDE_LINK_ICMP_ERROR_IN,
                            SIPGUIDE_ICMP_DATA(kind, mtu, 1, FALSE), frame);
-    } else {
-        guint32 d = SIPGUIDE_LINK_DATA(l->kind);
+    else
         sipguide_facts_set_data(slot->facts, SIPGUIDE_LINK_ICMP_ERROR_IN,
-                                SIPGUIDE_ICMP_DATA(SIPGUIDE_ICMP_KIND(d), SIPGUIDE_ICMP_MTU(d),
-                                                   SIPGUIDE_ICMP_COUNT(d) + 1, SIPGUIDE_ICMP_RESENT(d)));
-    }
+                                SIPGUIDE_ICMP_ONE_MORE(SIPGUIDE_LINK_DATA(l->kind)));
 }
 
 
