@@ -1,8 +1,9 @@
 /* sipguide-bytes.h
  * Scans of a message's bytes that test many bytes at once: the first of a
  * few byte values (a line's end, a header name's end, the delimiters of a
- * Via), whether a text is plain ASCII, and the last bytes of a text as a
- * word for the hashes that read a word at a time.  The scans go sixteen
+ * Via), whether a text is plain ASCII or a label Wireshark keeps as it is,
+ * and the last bytes of a text as a word for the hashes that read a word
+ * at a time.  The scans go sixteen
  * bytes at a time where SSE2 is, eight with word arithmetic elsewhere,
  * each byte tested for every value without a branch: a short line then
  * costs one branch the processor did not foresee, where a loop over its
@@ -129,6 +130,55 @@ sipguide_plain_text(const guint8 *p, gint len)
             return FALSE;
     }
     return TRUE;
+}
+
+/* Whether Wireshark keeps the bytes s[0, len) of a label as they are:
+ * printable ASCII, and UTF-8 characters but the C1 controls.  From 4.2 on
+ * it escapes the control characters (C0, DEL as \x7F, C1) and ends a
+ * label at a byte that starts no UTF-8 character; 4.0 keeps any byte,
+ * and then these labels are the same too.  Sixteen bytes are tested at a
+ * time where SSE2 is, the last sixteen over bytes already seen. */
+static inline gboolean
+sipguide_kept_in_label(const guint8 *s, size_t len)
+{
+    size_t i = 0;
+
+    for (;;) {
+        gunichar c;
+
+#ifdef __SSE2__
+        if (len >= 16) {
+            const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f);
+            size_t at = len - i >= 16 ? i : len - 16;
+            __m128i b;
+            unsigned odd;
+
+            if (i >= len)
+                return TRUE;
+            /* A byte below 0x20 as a signed byte is a control or a byte of
+             * a multibyte character; those before i are seen already. */
+            b = _mm_loadu_si128((const __m128i *)(const void *)(s + at));
+            odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(b, space),
+                                                           _mm_cmpeq_epi8(b, del)));
+            odd &= 0xffffu << (i - at);
+            if (odd == 0) {
+                i = at + 16;
+                continue;
+            }
+            i = at + (size_t)__builtin_ctz(odd);
+        }
+#endif
+        for (; i < len && s[i] >= 0x20 && s[i] < 0x7f; i++)
+            ;
+        if (i >= len)
+            return TRUE;
+        if (s[i] < 0x80)
+            return FALSE;
+        c = g_utf8_get_char_validated((const gchar *)s + i, (gssize)(len - i));
+        if (c == (gunichar)-1 || c == (gunichar)-2 || c <= 0x9f)
+            return FALSE;
+        i += (size_t)g_utf8_skip[s[i]];
+    }
 }
 
 #endif /* SIPGUIDE_BYTES_H */

@@ -17,6 +17,7 @@
 #include "sipguide-diameter.h"
 #include "sipguide-draw.h"
 #include "sipguide-fields.h"
+#include "sipguide-label.h"
 #include "sipguide-parse.h"
 #include "sipguide-prime.h"
 #include "sipguide-userhints.h"
@@ -117,13 +118,22 @@ wanted(const draw_t *d, int hf)
     return d->shown || referenced(hf);
 }
 
+/* A text item labelled with len bytes of text (sipguide-label.h). */
+static proto_item *
+add_text_item(proto_tree *tree, const draw_t *d, const char *text, size_t len)
+{
+    sipguide_piece_t p[] = { { text, len } };
+
+    return sipguide_label_add(tree, d->tvb, p, 1, FALSE);
+}
+
 /* A text-only subtree, in a shown tree; elsewhere its items go to the parent. */
 static proto_tree *
 add_subtree(proto_tree *tree, const draw_t *d, int ett, const char *label)
 {
     if (!d->shown)
         return tree;
-    return proto_tree_add_subtree(tree, d->tvb, 0, 0, ett, NULL, label);
+    return proto_item_add_subtree(add_text_item(tree, d, label, strlen(label)), ett);
 }
 
 /* A generated number or string item, when the field is needed. */
@@ -181,17 +191,29 @@ hf_name(int hf)
     return proto_registrar_get_nth(hf)->name;
 }
 
+/* The label of an item of field hf, shown: its name and the first len
+ * bytes of text (all of it with SIZE_MAX). */
+static void
+set_named_label(proto_item *pi, int hf, const char *text, size_t len)
+{
+    const char *name = hf_name(hf);
+    sipguide_piece_t p[] = { { name, strlen(name) }, SIPGUIDE_PIECE(": "),
+                             { text, len == SIZE_MAX ? strlen(text) : len } };
+
+    sipguide_label_set(pi, p, 3, FALSE);
+}
+
 /* A line of field hf as a label alone (label_alone()): its name and the
  * first len bytes of text. */
 static proto_item *
 add_label(proto_tree *tree, const draw_t *d, int hf, const char *text, int len)
 {
     const char *name = hf_name(hf);
-    gboolean own = own_brackets(strlen(name) + 2 + (size_t)len);
-    proto_item *pi;
+    size_t name_len = strlen(name);
+    sipguide_piece_t p[] = { { name, name_len }, SIPGUIDE_PIECE(": "), { text, (size_t)len } };
+    gboolean own = own_brackets(name_len + 2 + (size_t)len);
+    proto_item *pi = sipguide_label_add(tree, d->tvb, p, 3, own);
 
-    proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                  own ? "[%s: %.*s]" : "%s: %.*s", name, len, text);
     set_generated(pi, own);
     return pi;
 }
@@ -209,11 +231,9 @@ add_string(proto_tree *tree, const draw_t *d, int hf, const char *value)
         return NULL;
     if (label_alone(d, hf))
         return add_label(tree, d, hf, value, (int)strlen(value));
+    pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
     if (d->shown)
-        pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, value, "%s: %s",
-                                          hf_name(hf), value);
-    else
-        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, value);
+        set_named_label(pi, hf, value, strlen(value));
     proto_item_set_generated(pi);
     return pi;
 }
@@ -308,8 +328,7 @@ add_more_lines(proto_item *pi, const draw_t *d, const char *text)
         const char *line = text;
         int len = first_line(line, 0, &text);
 
-        proto_tree_add_subtree_format(more, d->tvb, 0, 0, ett_sipguide_text, NULL, "%.*s",
-                                      len, line);
+        add_text_item(more, d, line, (size_t)len);
         while (*text == ' ')
             text++;
     }
@@ -335,8 +354,8 @@ add_text(proto_tree *tree, const draw_t *d, int hf, const char *text)
     if (label_alone(d, hf)) {
         pi = add_label(tree, d, hf, text, len);
     } else {
-        pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0, text, "%s: %.*s", hf_name(hf),
-                                          len, text);
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, text);
+        set_named_label(pi, hf, text, (size_t)len);
         proto_item_set_generated(pi);
     }
     add_more_lines(pi, d, rest);
@@ -352,8 +371,8 @@ add_uint_text(proto_tree *tree, const draw_t *d, int hf, guint32 value, const ch
     int len = first_line(text, name_prefix(hf), &rest);
     proto_item *pi;
 
-    pi = proto_tree_add_uint_format(tree, hf, d->tvb, 0, 0, value, "%s: %.*s", hf_name(hf),
-                                    len, text);
+    pi = proto_tree_add_uint(tree, hf, d->tvb, 0, 0, value);
+    set_named_label(pi, hf, text, (size_t)len);
     proto_item_set_generated(pi);
     add_more_lines(pi, d, rest);
     return pi;
@@ -372,20 +391,23 @@ add_term(proto_tree *tree, const draw_t *d, int hf, sipguide_vocab_t vocab, int 
         proto_item_set_generated(pi);
         return pi;
     }
-    if (label_alone(d, hf)) {
+    {
         const char *name = hf_name(hf), *token = sipguide_term_token(vocab, index);
         const char *description = sipguide_term_description(vocab, index);
-        gboolean own = own_brackets(strlen(name) + strlen(token) + strlen(description) + 5);
+        sipguide_piece_t p[] = { { name, strlen(name) }, SIPGUIDE_PIECE(": "),
+                                 { token, strlen(token) }, SIPGUIDE_PIECE(" ("),
+                                 { description, strlen(description) }, SIPGUIDE_PIECE(")") };
 
-        proto_tree_add_subtree_format(tree, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                      own ? "[%s: %s (%s)]" : "%s: %s (%s)", name, token,
-                                      description);
-        set_generated(pi, own);
-        return pi;
+        if (label_alone(d, hf)) {
+            gboolean own = own_brackets(p[0].len + p[2].len + p[4].len + 5);
+
+            pi = sipguide_label_add(tree, d->tvb, p, G_N_ELEMENTS(p), own);
+            set_generated(pi, own);
+            return pi;
+        }
+        pi = proto_tree_add_string(tree, hf, d->tvb, 0, 0, token);
+        sipguide_label_set(pi, p, G_N_ELEMENTS(p), FALSE);
     }
-    pi = proto_tree_add_string_format(tree, hf, d->tvb, 0, 0,
-            sipguide_term_token(vocab, index), "%s: %s (%s)", hf_name(hf),
-            sipguide_term_token(vocab, index), sipguide_term_description(vocab, index));
     proto_item_set_generated(pi);
     return pi;
 }
@@ -435,8 +457,8 @@ draw_ims_context(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
             wmem_strbuf_append(list, sipguide_term_token(SIPGUIDE_VOCAB_ELEMENT,
                                                          g->elements->items[i]));
         }
-        senders = proto_tree_add_subtree(ims, d->tvb, 0, 0, ett_sipguide_text, &pi,
-                                         wmem_strbuf_get_str(list));
+        pi = add_text_item(ims, d, wmem_strbuf_get_str(list), wmem_strbuf_get_len(list));
+        senders = proto_item_add_subtree(pi, ett_sipguide_text);
         proto_item_set_generated(pi);
         for (i = 0; i < g->elements->count; i++)
             add_hidden_string(senders, d, hf_sipguide_ims_element,
@@ -523,10 +545,19 @@ draw_troubleshooting(proto_tree *tree, const draw_t *d, const sipguide_guide_t *
             continue;
         }
         /* One line: the other code and what tells the two apart. */
-        pi = add_uint_text(ts, d, hf_sipguide_related, r->code,
-                           wmem_strdup_printf(d->pinfo->pool, "%u%s%s \u2014 %s", r->code,
-                                              other != NULL ? " " : "",
-                                              other != NULL ? other->phrase : "", why));
+        {
+            sipguide_number_t n;
+            sipguide_piece_t p[] = { sipguide_label_number(&n, r->code), SIPGUIDE_PIECE(" "),
+                                     { other != NULL ? other->phrase : "", 0 },
+                                     SIPGUIDE_PIECE(" \u2014 "), { why, strlen(why) } };
+
+            if (other != NULL)
+                p[2].len = strlen(other->phrase);
+            else
+                p[1].len = 0;
+            pi = add_uint_text(ts, d, hf_sipguide_related, r->code,
+                               sipguide_label_join(d->pinfo->pool, p, G_N_ELEMENTS(p)));
+        }
         add_hidden_string(proto_item_add_subtree(pi, ett_sipguide_text), d,
                           hf_sipguide_related_why, why);
     }
@@ -542,9 +573,13 @@ draw_class(proto_tree *tree, const draw_t *d, const sipguide_guide_t *g)
 
     if (d->shown) {
         /* One line: the class and what it means. */
+        sipguide_number_t n;
+        sipguide_piece_t p[] = { { g->klass->name, strlen(g->klass->name) }, SIPGUIDE_PIECE(" ("),
+                                 sipguide_label_number(&n, g->cls), SIPGUIDE_PIECE(") \u2014 "),
+                                 { g->klass->meaning, strlen(g->klass->meaning) } };
+
         pi = add_uint_text(tree, d, hf_sipguide_class, g->cls,
-                           wmem_strdup_printf(d->pinfo->pool, "%s (%u) \u2014 %s", g->klass->name,
-                                              g->cls, g->klass->meaning));
+                           sipguide_label_join(d->pinfo->pool, p, G_N_ELEMENTS(p)));
         ct = proto_item_add_subtree(pi, ett_sipguide_class);
         add_hidden_string(ct, d, hf_sipguide_class_meaning, g->klass->meaning);
     } else {
@@ -772,9 +807,10 @@ draw_tx_line_only(proto_tree *tt, const draw_t *d, const sipguide_tx_line_t *l)
         return d->top;
     if (d->shown) {
         const char *rest, *text = sipguide_diagnose_tx_text(d->pinfo, l);
-        int len = first_line(text, 0, &rest);
+        sipguide_piece_t p[] = { { text, (size_t)first_line(text, 0, &rest) } };
 
-        pi = proto_tree_add_uint_format(tt, hf, d->tvb, 0, 0, l->link, "%.*s", len, text);
+        pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
+        sipguide_label_set(pi, p, 1, FALSE);
         add_more_lines(pi, d, rest);
     } else {
         pi = proto_tree_add_uint(tt, hf, d->tvb, 0, 0, l->link);
@@ -953,8 +989,18 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     }
 
     if (g->entry != NULL && g->entry->registered) {
-        if (d.shown)
-            proto_item_append_text(ti, ": %u %s (%s)", r->code, g->entry->phrase, g->klass->name);
+        if (d.shown) {
+            sipguide_number_t n;
+            sipguide_piece_t p[] = { { hf_name(proto_sipguide), 0 }, SIPGUIDE_PIECE(": "),
+                                     sipguide_label_number(&n, r->code), SIPGUIDE_PIECE(" "),
+                                     { g->entry->phrase, strlen(g->entry->phrase) },
+                                     SIPGUIDE_PIECE(" ("),
+                                     { g->klass->name, strlen(g->klass->name) },
+                                     SIPGUIDE_PIECE(")") };
+
+            p[0].len = strlen(p[0].text);
+            sipguide_label_set(ti, p, G_N_ELEMENTS(p), FALSE);
+        }
         add_repeated_string(st, &d, hf_sipguide_phrase, g->entry->phrase);
     } else if (g->entry != NULL) {
         /* A code seen in the wild but not registered: its phrase is the
@@ -993,14 +1039,24 @@ sipguide_draw_response(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
             add_string(st, &d, hf_sipguide_meant_for, wmem_strbuf_get_str(list));
         }
         if (!g->expected && d.shown) {
-            pi = proto_tree_add_string_format(st, hf_sipguide_method, tvb, 0, 0, r->method,
-                    "%s: %s (not a method %u is meant for)", hf_name(hf_sipguide_method),
-                    r->method, r->code);
+            sipguide_number_t n;
+            sipguide_piece_t p[] = { { r->method, strlen(r->method) },
+                                     SIPGUIDE_PIECE(" (not a method "),
+                                     sipguide_label_number(&n, r->code),
+                                     SIPGUIDE_PIECE(" is meant for)") };
+
+            pi = proto_tree_add_string(st, hf_sipguide_method, tvb, 0, 0, r->method);
+            set_named_label(pi, hf_sipguide_method,
+                            sipguide_label_join(pinfo->pool, p, G_N_ELEMENTS(p)), SIZE_MAX);
             proto_item_set_generated(pi);
         } else if (g->method_specific && d.shown) {
-            pi = proto_tree_add_string_format(st, hf_sipguide_method, tvb, 0, 0, r->method,
-                    "%s: %s (the guide is specific to %s)", hf_name(hf_sipguide_method),
-                    r->method, r->method);
+            sipguide_piece_t p[] = { { r->method, strlen(r->method) },
+                                     SIPGUIDE_PIECE(" (the guide is specific to "),
+                                     { r->method, strlen(r->method) }, SIPGUIDE_PIECE(")") };
+
+            pi = proto_tree_add_string(st, hf_sipguide_method, tvb, 0, 0, r->method);
+            set_named_label(pi, hf_sipguide_method,
+                            sipguide_label_join(pinfo->pool, p, G_N_ELEMENTS(p)), SIZE_MAX);
             proto_item_set_generated(pi);
         } else {
             add_string(st, &d, hf_sipguide_method, r->method);
@@ -1049,8 +1105,14 @@ sipguide_draw_request(proto_tree *tree, packet_info *pinfo, tvbuff_t *tvb,
     else
         ti = proto_tree_add_item(tree, proto_sipguide, tvb, 0, 0, ENC_NA);
     /* The same label in every pass: what later passes add is below it. */
-    if (d.shown)
-        proto_item_append_text(ti, ": %s request", q->method != NULL ? q->method : "a");
+    if (d.shown) {
+        const char *method = q->method != NULL ? q->method : "a";
+        sipguide_piece_t p[] = { { hf_name(proto_sipguide), 0 }, SIPGUIDE_PIECE(": "),
+                                 { method, strlen(method) }, SIPGUIDE_PIECE(" request") };
+
+        p[0].len = strlen(p[0].text);
+        sipguide_label_set(ti, p, G_N_ELEMENTS(p), FALSE);
+    }
     st = proto_item_add_subtree(ti, ett_sipguide);
     d.top = ti;
     if (q->outcome != NULL)
