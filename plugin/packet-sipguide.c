@@ -20,6 +20,7 @@
 
 #include "compat.h"
 #include "packet-sipguide.h"
+#include "sipguide-batch.h"
 #include "sipguide-calls.h"
 #include "sipguide-catalog.h"
 #include "sipguide-diagnose.h"
@@ -210,9 +211,11 @@ frame_where(sipguide_frame_t *frame)
 
 /* The first reading of a frame with its SIP values: the facts of every
  * message, from the model when the run has one, kept for later passes
- * unless the program reads each frame once. */
+ * unless the program reads each frame once, with where each message lies
+ * (found in pinfo's data sources when 'where' is NULL). */
 static sipguide_frame_t *
-remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model)
+remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model,
+               const sipguide_where_t *where)
 {
     gboolean keep = !sipguide_prime_single_pass();
     gsize facts_size = sizeof(sipguide_frame_t) + msgs->count * sizeof(sipguide_facts_t);
@@ -232,7 +235,9 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model)
         const sipguide_msg_t *m = &msgs->msgs[i];
         sipguide_facts_init(&frame->facts[i], m->response, m->code,
                             sipguide_intern(sipguide_msg_method(m)));
-        if (keep)
+        if (keep && where != NULL)
+            frame_where(frame)[i] = where[i];
+        else if (keep)
             sipguide_where_of(pinfo, m, &frame_where(frame)[i]);
     }
     if (model)
@@ -243,12 +248,21 @@ remember_frame(packet_info *pinfo, const sipguide_msgs_t *msgs, gboolean model)
 }
 
 /* A frame of a first pass read through taps, once its dissection is over:
- * unless the post-dissector read it already, from protocol items. */
+ * unless the post-dissector read it already, from protocol items, it is
+ * kept for a batch (sipguide-batch.h). */
 static void
-remember_from_taps(packet_info *pinfo, const sipguide_msgs_t *msgs)
+remember_from_taps(packet_info *pinfo, const sipguide_span_t *sip, guint nsip,
+                   sipguide_span_t *diameter, guint ndiameter, guint16 ip_id)
 {
     if (sipguide_frames_get(pinfo->num) == NULL)
-        remember_frame(pinfo, msgs, TRUE);
+        sipguide_batch_add(pinfo, sip, nsip, diameter, ndiameter, ip_id);
+}
+
+/* A frame of a batch, read. */
+static void
+remember_from_batch(packet_info *pinfo, const sipguide_msgs_t *msgs, const sipguide_where_t *where)
+{
+    remember_frame(pinfo, msgs, TRUE, where);
 }
 
 /* A later pass: the messages where the first pass found them.  FALSE when
@@ -496,8 +510,10 @@ read_quote(packet_info *pinfo, tvbuff_t *tvb)
 static void
 quote_from_taps(packet_info *pinfo, tvbuff_t *tvb)
 {
-    if (frame_sip(pinfo) == FRAME_QUOTE)
+    if (frame_sip(pinfo) == FRAME_QUOTE) {
+        sipguide_batch_flush();
         read_quote(pinfo, tvb);
+    }
 }
 
 static int
@@ -509,6 +525,11 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_need_t need;
     gboolean readable, drawn, tapped, calls, shown = FALSE, want_expert = FALSE, later_known, same;
 
+    /* The frames kept for a batch are read before anything reads what they
+     * teach: a later pass, or a first reading from protocol items. */
+    if (sipguide_batch_pending()
+        && (PINFO_FD_VISITED(pinfo) || (tree != NULL && sipguide_prime_armed() == SIPGUIDE_NEED_ALL)))
+        sipguide_batch_flush();
     frame = (sipguide_frame_t *)sipguide_frames_get(pinfo->num);
     /* No tree: nothing in this run can show or filter on the guide, but for
      * a later pass (the GUI's Expert Information, the calls table), where
@@ -570,7 +591,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
          * record, so that later passes do not feed it again. */
         if (!readable || (msgs.count == 0 && msgs.ndiameter == 0))
             return 0;
-        frame = remember_frame(pinfo, &msgs, sipguide_prime_armed() == SIPGUIDE_NEED_ALL);
+        frame = remember_frame(pinfo, &msgs, sipguide_prime_armed() == SIPGUIDE_NEED_ALL, NULL);
     }
     /* This pass's messages are the remembered ones when it reads as many. */
     same = readable && msgs.count == frame->count;
@@ -638,6 +659,7 @@ sipguide_prefs_apply(void)
 static void
 sipguide_cleanup(void)
 {
+    sipguide_batch_drop();
     sipguide_frames_reset();
     sipguide_pdus_file_end();
 }
@@ -647,6 +669,7 @@ sipguide_cleanup(void)
 static void
 sipguide_shutdown(void)
 {
+    sipguide_batch_shutdown();
     sipguide_model_shutdown();
     sipguide_extract_shutdown();
     sipguide_userhints_shutdown();
@@ -670,6 +693,7 @@ sipguide_init(void)
     sipguide_diagnose_file_start();
     sipguide_extract_file_start();
     first_pass_taps = sipguide_prime_file_start();
+    sipguide_batch_start(remember_from_batch);
     if (first_pass_taps)
         sipguide_pdus_listen(remember_from_taps, quote_from_taps);
     else if (sipguide_pdus_checking())

@@ -208,20 +208,28 @@ build(const sipguide_fi_list_t *lists, packet_info *pinfo, int need, sipguide_ms
 /* Where a message lies, from one pass to the next */
 
 void
-sipguide_where_of(packet_info *pinfo, const sipguide_msg_t *m, sipguide_where_t *w)
+sipguide_where_of_span(packet_info *pinfo, const sipguide_span_t *s, sipguide_where_t *w)
 {
     GSList *src;
     guint i = 0;
 
-    w->start = (guint32)MAX(m->start, 0);
-    w->length = (guint32)MIN(MAX(m->end - m->start, 0), 0xffffff);
+    w->start = (guint32)MAX(s->start, 0);
+    w->length = (guint32)MIN(MAX(s->end - s->start, 0), 0xffffff);
     w->source = SIPGUIDE_NO_SOURCE;
     for (src = pinfo->data_src; src != NULL && i < SIPGUIDE_NO_SOURCE; src = src->next, i++) {
-        if (get_data_source_tvb((const struct data_source *)src->data) == m->ds) {
+        if (get_data_source_tvb((const struct data_source *)src->data) == s->ds) {
             w->source = i;
             return;
         }
     }
+}
+
+void
+sipguide_where_of(packet_info *pinfo, const sipguide_msg_t *m, sipguide_where_t *w)
+{
+    sipguide_span_t s = { m->ds, m->start, m->end };
+
+    sipguide_where_of_span(pinfo, &s, w);
 }
 
 gboolean

@@ -125,6 +125,7 @@ void sipguide_extract_spans(packet_info *pinfo, int need, const sipguide_span_t 
 /* Where message m lies, to keep; source SIPGUIDE_NO_SOURCE when its data
  * source is not among the frame's. */
 void sipguide_where_of(packet_info *pinfo, const sipguide_msg_t *m, sipguide_where_t *w);
+void sipguide_where_of_span(packet_info *pinfo, const sipguide_span_t *s, sipguide_where_t *w);
 
 /* The span a kept place names in this dissection of the frame; FALSE
  * when this dissection has no such data source or bytes. */

@@ -271,7 +271,6 @@ on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt, const void 
 {
     sipguide_span_t *sip, *diameter;
     guint nsip, ndiameter;
-    sipguide_msgs_t msgs;
 
     if (cur.items != NULL)
         check_frame(pinfo);
@@ -279,9 +278,7 @@ on_frame(void *tapdata _U_, packet_info *pinfo, epan_dissect_t *edt, const void 
              && cur.npdus > 0 && frame_done != NULL) {
         spans_of(pinfo, PDU_SIP, &sip, &nsip);
         spans_of(pinfo, PDU_DIAMETER, &diameter, &ndiameter);
-        sipguide_extract_spans(pinfo, 3, sip, nsip, diameter, ndiameter,
-                               cur.ip_id, &msgs);
-        frame_done(pinfo, &msgs);
+        frame_done(pinfo, sip, nsip, diameter, ndiameter, cur.ip_id);
     } else if (cur.quote_checked && cur.num == pinfo->num) {
         check_quote(pinfo, edt);
     } else if (pinfo->num > newest && quote_done != NULL && edt != NULL && edt->tvb != NULL

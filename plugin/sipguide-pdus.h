@@ -19,10 +19,11 @@
 
 #include "sipguide-extract.h"
 
-/* Called once a frame's dissection is over, with its SIP messages read
- * (everything the model needs) and its Diameter messages; only for frames
- * that have some. */
-typedef void (*sipguide_pdus_cb_t)(packet_info *pinfo, const sipguide_msgs_t *msgs);
+/* Called once a frame's dissection is over, with where its SIP and
+ * Diameter messages lie and its IPv4 identification (0: none); only for
+ * frames that have some. */
+typedef void (*sipguide_pdus_cb_t)(packet_info *pinfo, const sipguide_span_t *sip, guint nsip,
+                                   sipguide_span_t *diameter, guint ndiameter, guint16 ip_id);
 
 /* A frame without exported messages that may be an ICMP error quoting one:
  * an ICMP one, or any over IPv6; 'tvb' is the whole frame. */
