@@ -525,6 +525,10 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
     sipguide_need_t need;
     gboolean readable, drawn, tapped, calls, shown = FALSE, want_expert = FALSE, later_known, same;
 
+    /* A first reading without a tree: the taps read the frame, if anything
+     * does (the GUI's first pass calls this for every frame). */
+    if (tree == NULL && !PINFO_FD_VISITED(pinfo))
+        return 0;
     /* The frames kept for a batch are read before anything reads what they
      * teach: a later pass, or a first reading from protocol items. */
     if (sipguide_batch_pending()

@@ -178,23 +178,26 @@ scan_kept(const kept_frame_t *f, tvbuff_t *all, guint *ncut, ready_t *r)
 void
 sipguide_batch_flush(void)
 {
+    guint nframes = batch.nframes, i, ncut = 0;
     tvbuff_t *all;
-    guint i, ncut = 0;
 
-    if (batch.nframes == 0)
+    if (nframes == 0)
         return;
+    /* Emptied first: a frame is read once, whatever happens while it is
+     * read.  Its bytes stay until the next frame is kept. */
+    batch.nframes = 0;
     if (batch_pool == NULL)
         batch_pool = wmem_allocator_new(WMEM_ALLOCATOR_BLOCK);
     all = tvb_new_real_data(batch.bytes, batch.nbytes, (gint)batch.nbytes);
-    for (i = 0; i < batch.nframes; i++)
+    batch.nmsgs = batch.nbytes = 0;
+    for (i = 0; i < nframes; i++)
         scan_kept(&batch.frames[i], all, &ncut, &ready[i]);
-    for (i = 0; i < batch.nframes; i++)
+    for (i = 0; i < nframes; i++)
         read_frame_cb(&ready[i].pinfo, &ready[i].msgs, &batch.where[batch.frames[i].first]);
     for (i = 0; i < ncut; i++)
         tvb_free(batch.cut[i]);
     tvb_free(all);
     wmem_free_all(batch_pool);
-    batch.nframes = batch.nmsgs = batch.nbytes = 0;
 }
 
 void
