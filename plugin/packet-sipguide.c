@@ -539,7 +539,7 @@ dissect_sipguide(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data
      * a later pass (the GUI's Expert Information, the calls table), where
      * the guide's expert info and records need none. */
     if (tree == NULL
-        && (frame == NULL || !PINFO_FD_VISITED(pinfo)
+        && (frame == NULL
             || !((expert_tap > 0 && have_tap_listener(expert_tap))
                  || (sipguide_calls_tap() > 0 && have_tap_listener(sipguide_calls_tap())))))
         return 0;

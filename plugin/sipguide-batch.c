@@ -56,16 +56,16 @@ static sipguide_batch_cb_t read_frame_cb;
 static wmem_allocator_t *batch_pool;    /* the kept frames' pinfo->pool */
 
 void
-sipguide_batch_start(sipguide_batch_cb_t read)
+sipguide_batch_drop(void)
 {
-    read_frame_cb = read;
     batch.nframes = batch.nmsgs = batch.nbytes = 0;
 }
 
 void
-sipguide_batch_drop(void)
+sipguide_batch_start(sipguide_batch_cb_t read)
 {
-    batch.nframes = batch.nmsgs = batch.nbytes = 0;
+    read_frame_cb = read;
+    sipguide_batch_drop();
 }
 
 gboolean
@@ -244,7 +244,7 @@ sipguide_batch_add(packet_info *pinfo, const sipguide_span_t *sip, guint nsip,
 void
 sipguide_batch_shutdown(void)
 {
-    batch.nframes = batch.nmsgs = batch.nbytes = 0;
+    sipguide_batch_drop();
     if (batch_pool != NULL)
         wmem_destroy_allocator(batch_pool);
     batch_pool = NULL;
