@@ -71,10 +71,6 @@ static const name_t names[] = {
 };
 #define NAME_MAX_LEN 19
 
-/* Index in names[] of the first name of each length, and one past the
- * last; filled once. */
-static guint8 by_len[NAME_MAX_LEN + 2];
-
 /* Each name in words of eight bytes, zero after its end, to compare a
  * word at a time. */
 #define NAME_WORDS ((NAME_MAX_LEN + 7) / 8)
@@ -87,54 +83,74 @@ static guint64 name_words[G_N_ELEMENTS(names)][NAME_WORDS];
  * byte before the end, none after); filled once. */
 static guint64 len_mask[NAME_MAX_LEN + 1][NAME_WORDS];
 
+/* A name's place in a table of 64: its first word (lowered, cut at its
+ * end) plus its length, multiplied by an odd constant, the top six bits.
+ * No two of the names above share a place (the table is checked when it
+ * is filled), so a name has one candidate to compare with. */
+#define NAME_MULT G_GUINT64_CONSTANT(0x4aa279760fab53e5)
+#define NAME_PLACE(word0, len) ((guint)((((word0) + (guint64)(len)) * NAME_MULT) >> 58))
+static guint8 by_place[64];     /* 1 + the index in names[], 0 for none */
+static gboolean names_indexed;
+
 static void
 index_names(void)
 {
-    guint i, len = 0;
+    guint i, len;
 
-    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+    for (i = 0; i < G_N_ELEMENTS(names); i++)
         memcpy(name_words[i], names[i].name, names[i].len);
-        while (len <= names[i].len)
-            by_len[len++] = (guint8)i;
-    }
-    while (len < G_N_ELEMENTS(by_len))
-        by_len[len++] = (guint8)G_N_ELEMENTS(names);
     for (len = 0; len <= NAME_MAX_LEN; len++) {
         guint8 bytes[NAME_WORDS * 8] = { 0 };
         memset(bytes, 0xff, len);
         memcpy(len_mask[len], bytes, sizeof(bytes));
     }
+    for (i = 0; i < G_N_ELEMENTS(names); i++) {
+        guint place = NAME_PLACE(GUINT64_FROM_LE(name_words[i][0]), names[i].len);
+
+        if (by_place[place] != 0)
+            g_error("sipguide: the header names %s and %s share a place", names[i].name,
+                    names[by_place[place] - 1].name);
+        by_place[place] = (guint8)(i + 1);
+    }
+    names_indexed = TRUE;
 }
 
 /* The header of full name p[0, len), or -1 for one the guide does not
  * read; 'avail' bytes may be read from p.  The name is taken a word at a
- * time, lowered and cut at its end, and compared a word at a time with
- * the names of its length.  Names hold only letters and '-', so setting
- * bit 0x20 of each byte lowers a letter, keeps '-', and makes no other
- * byte of a name (CR, which would give '-', ends a name before it gets
- * here). */
-static int
+ * time, lowered and cut at its end; its first word and length give the
+ * one name it may be, compared a word at a time.  Names hold only letters
+ * and '-', so setting bit 0x20 of each byte lowers a letter, keeps '-',
+ * and makes no other byte of a name (CR, which would give '-', ends a
+ * name before it gets here). */
+static inline int
 full_name(const guint8 *p, gint len, gint avail)
 {
-    guint64 words[NAME_WORDS] = { 0 };
-    guint i, w, nwords;
+    guint64 w = 0;
+    guint i, k, nwords;
 
     if (len < 2 || len > NAME_MAX_LEN)
         return -1;
-    if (avail >= (gint)sizeof(words))
-        memcpy(words, p, sizeof(words));
+    if (avail >= 8)
+        memcpy(&w, p, 8);
     else
-        memcpy(words, p, (size_t)len);
+        memcpy(&w, p, (size_t)len);
+    w = (GUINT64_FROM_LE(w) | LOWER_BITS) & GUINT64_FROM_LE(len_mask[len][0]);
+    i = by_place[NAME_PLACE(w, len)];
+    if (i == 0 || names[--i].len != len || GUINT64_TO_LE(w) != name_words[i][0])
+        return -1;
     nwords = ((guint)len + 7) / 8;
-    for (w = 0; w < nwords; w++)
-        words[w] = (words[w] | LOWER_BITS) & len_mask[len][w];
-    for (i = by_len[len]; i < by_len[len + 1]; i++) {
-        for (w = 0; w < nwords && words[w] == name_words[i][w]; w++)
-            ;
-        if (w == nwords)
-            return names[i].hdr;
+    for (k = 1; k < nwords; k++) {
+        guint64 more = 0;
+        gint n = MIN(8, len - 8 * (gint)k);
+
+        if (avail >= 8 * (gint)k + 8)
+            memcpy(&more, p + 8 * k, 8);
+        else
+            memcpy(&more, p + 8 * k, (size_t)n);
+        if (((more | LOWER_BITS) & len_mask[len][k]) != name_words[i][k])
+            return -1;
     }
-    return -1;
+    return names[i].hdr;
 }
 
 /* The header of a compact form (RFC 3261 §7.3.3 and its extensions). */
@@ -157,7 +173,7 @@ compact_name(guint8 c)
 
 /* The header of the name p[0, len) before a colon.  As in Wireshark, a
  * compact form is the whole name, and a full name ends at a NUL byte. */
-static int
+static inline int
 header_of(const guint8 *p, gint len, gint avail, gboolean may_have_nul)
 {
     const guint8 *nul;
@@ -251,26 +267,32 @@ gboolean
 sipguide_headers_cseq_method(wmem_allocator_t *scope, const guint8 *v, gint len, gint *method, gboolean *seq)
 {
     const guint8 *s = v;
-    gsize slen = (gsize)len;
-    gint i = 0;
+    gsize slen;
+    gint i, digits;
     gboolean ok;
 
     /* The dissector walks the value as a UTF-8 string (an invalid byte
-     * becomes three), yet counts in bytes of the raw value. */
-    while (i < len && v[i] < 0x80)
+     * becomes three), yet counts in bytes of the raw value.  While the
+     * bytes it walks are ASCII, as they are in all but odd values, the raw
+     * value is the same string. */
+    for (i = 0; i < len && g_ascii_isdigit(v[i]); i++)
+        ;
+    digits = i;
+    while (i < len && !g_ascii_isalpha(v[i]) && v[i] < 0x80)
         i++;
-    if (i < len) {
+    if (i < len && v[i] >= 0x80) {
         s = get_utf_8_string(scope, v, len);
         slen = strlen((const char *)s);
-    }
 #define CH(k) ((gsize)(k) < slen ? s[k] : 0)
-    for (i = 0; i < len && g_ascii_isdigit(CH(i)); i++)
-        ;
-    if (seq != NULL)
-        *seq = i < len;
-    while (i < len && !g_ascii_isalpha(CH(i)))
-        i++;
+        for (i = 0; i < len && g_ascii_isdigit(CH(i)); i++)
+            ;
+        digits = i;
+        while (i < len && !g_ascii_isalpha(CH(i)))
+            i++;
 #undef CH
+    }
+    if (seq != NULL)
+        *seq = digits < len;
     ok = i < len && len - i <= CSEQ_METHOD_MAX;
     if (s != v)
         wmem_free(scope, (void *)s);
@@ -312,7 +334,7 @@ sipguide_headers_message_length(const guint8 *p, gint len)
 
     if (p == NULL || len <= 0)
         return 0;
-    if (by_len[NAME_MAX_LEN + 1] == 0)
+    if (!names_indexed)
         index_names();
     line_end(p, 0, len, &offset);
     while (offset < len) {
@@ -360,7 +382,7 @@ scan(const guint8 *p, gint len, wmem_allocator_t *scope, sipguide_headers_t *h, 
     guint cap = SIPGUIDE_HEADERS_INLINE;
     gboolean complete = TRUE;
 
-    if (by_len[NAME_MAX_LEN + 1] == 0)
+    if (!names_indexed)
         index_names();
     h->kind = SIPGUIDE_START_OTHER;
     h->start_len = 0;
