@@ -444,12 +444,16 @@ gboolean
 sipguide_evidence_alt_service(const sipguide_msg_t *m, packet_info *pinfo, const char **type,
                               const char **action)
 {
-    const char *content = sipguide_msg_string(m, SIPGUIDE_H_CONTENT_TYPE, 0);
+    const sipguide_hline_t *content;
     const char *body;
 
     *type = *action = NULL;
-    if (content == NULL
-        || g_ascii_strncasecmp(sipguide_skip_ws(content), "application/3gpp-ims+xml", 24) != 0)
+    /* The Content-Type's value is read in place: its first bytes, after the
+     * blanks the scan skipped, are the media type. */
+    sipguide_msg_complete(m);
+    content = sipguide_headers_nth(&m->h, SIPGUIDE_H_CONTENT_TYPE, 0);
+    if (content == NULL || content->end - content->value < 24
+        || !sipguide_word_is(m->p + content->value, "application/3gpp-ims+xml", 24))
         return FALSE;
     body = sipguide_msg_body(m, pinfo, BODY_MAX);
     if (body == NULL || strstr(body, "alternative-service") == NULL)

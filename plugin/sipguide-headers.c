@@ -115,39 +115,42 @@ index_names(void)
     names_indexed = TRUE;
 }
 
+/* Word k of the name p[0, len), lowered and cut at the name's end, in
+ * memory order as name_words[] holds them; 'avail' bytes may be read from
+ * p.  Names hold only letters and '-', so setting bit 0x20 of each byte
+ * lowers a letter, keeps '-', and makes no other byte of a name (CR, which
+ * would give '-', ends a name before it gets here). */
+static inline guint64
+name_word(const guint8 *p, gint len, gint avail, guint k)
+{
+    guint64 w = 0;
+    gint at = 8 * (gint)k;
+
+    if (avail - at >= 8)
+        memcpy(&w, p + at, 8);
+    else
+        memcpy(&w, p + at, (size_t)MIN(8, len - at));
+    return (w | LOWER_BITS) & len_mask[len][k];
+}
+
 /* The header of full name p[0, len), or -1 for one the guide does not
- * read; 'avail' bytes may be read from p.  The name is taken a word at a
- * time, lowered and cut at its end; its first word and length give the
- * one name it may be, compared a word at a time.  Names hold only letters
- * and '-', so setting bit 0x20 of each byte lowers a letter, keeps '-',
- * and makes no other byte of a name (CR, which would give '-', ends a
- * name before it gets here). */
+ * read; 'avail' bytes may be read from p.  Its first word and length give
+ * the one name it may be, compared a word at a time. */
 static inline int
 full_name(const guint8 *p, gint len, gint avail)
 {
-    guint64 w = 0;
+    guint64 w;
     guint i, k, nwords;
 
     if (len < 2 || len > NAME_MAX_LEN)
         return -1;
-    if (avail >= 8)
-        memcpy(&w, p, 8);
-    else
-        memcpy(&w, p, (size_t)len);
-    w = (GUINT64_FROM_LE(w) | LOWER_BITS) & GUINT64_FROM_LE(len_mask[len][0]);
-    i = by_place[NAME_PLACE(w, len)];
-    if (i == 0 || names[--i].len != len || GUINT64_TO_LE(w) != name_words[i][0])
+    w = name_word(p, len, avail, 0);
+    i = by_place[NAME_PLACE(GUINT64_FROM_LE(w), len)];
+    if (i == 0 || names[--i].len != len || w != name_words[i][0])
         return -1;
     nwords = ((guint)len + 7) / 8;
     for (k = 1; k < nwords; k++) {
-        guint64 more = 0;
-        gint n = MIN(8, len - 8 * (gint)k);
-
-        if (avail >= 8 * (gint)k + 8)
-            memcpy(&more, p + 8 * k, 8);
-        else
-            memcpy(&more, p + 8 * k, (size_t)n);
-        if (((more | LOWER_BITS) & len_mask[len][k]) != name_words[i][k])
+        if (name_word(p, len, avail, k) != name_words[i][k])
             return -1;
     }
     return names[i].hdr;
@@ -263,33 +266,39 @@ start_line(const guint8 *p, gint len, sipguide_headers_t *h)
     h->method_len = t1_len;
 }
 
+/* The dissector's walk of a CSeq value s[0, slen) over 'len' bytes: its
+ * digits (their count in *digits), then to its first letter, where it
+ * returns; with 'ascii' it stops at a byte above 0x7f too. */
+static inline gint
+cseq_walk(const guint8 *s, gsize slen, gint len, gboolean ascii, gint *digits)
+{
+    gint i;
+
+#define CH(k) ((gsize)(k) < slen ? s[k] : 0)
+    for (i = 0; i < len && g_ascii_isdigit(CH(i)); i++)
+        ;
+    *digits = i;
+    while (i < len && !g_ascii_isalpha(CH(i)) && !(ascii && CH(i) >= 0x80))
+        i++;
+#undef CH
+    return i;
+}
+
 gboolean
 sipguide_headers_cseq_method(wmem_allocator_t *scope, const guint8 *v, gint len, gint *method, gboolean *seq)
 {
     const guint8 *s = v;
-    gsize slen;
     gint i, digits;
     gboolean ok;
 
     /* The dissector walks the value as a UTF-8 string (an invalid byte
      * becomes three), yet counts in bytes of the raw value.  While the
      * bytes it walks are ASCII, as they are in all but odd values, the raw
-     * value is the same string. */
-    for (i = 0; i < len && g_ascii_isdigit(v[i]); i++)
-        ;
-    digits = i;
-    while (i < len && !g_ascii_isalpha(v[i]) && v[i] < 0x80)
-        i++;
+     * value is that string. */
+    i = cseq_walk(v, (gsize)len, len, TRUE, &digits);
     if (i < len && v[i] >= 0x80) {
         s = get_utf_8_string(scope, v, len);
-        slen = strlen((const char *)s);
-#define CH(k) ((gsize)(k) < slen ? s[k] : 0)
-        for (i = 0; i < len && g_ascii_isdigit(CH(i)); i++)
-            ;
-        digits = i;
-        while (i < len && !g_ascii_isalpha(CH(i)))
-            i++;
-#undef CH
+        i = cseq_walk(s, strlen((const char *)s), len, FALSE, &digits);
     }
     if (seq != NULL)
         *seq = digits < len;

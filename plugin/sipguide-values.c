@@ -740,7 +740,6 @@ response_context(const sipguide_msg_t *m, packet_info *pinfo, const sipguide_val
 {
     const sipguide_code_t *e = sipguide_catalog_code(m->code);
     const char *algorithm, *type, *action;
-    part_t ct = value_part(m, SIPGUIDE_H_CONTENT_TYPE);
     guint16 bits = 0;
     int own;
 
@@ -750,10 +749,7 @@ response_context(const sipguide_msg_t *m, packet_info *pinfo, const sipguide_val
         if (v->stale)
             bits |= SIPGUIDE_CTX_STALE;
     }
-    /* The body is read only when the Content-Type is the one of its kind
-     * (its first bytes, read in place, are those the evidence compares). */
-    if (ct.end - ct.off >= 24 && sipguide_word_is(m->p + ct.off, "application/3gpp-ims+xml", 24)
-        && sipguide_evidence_alt_service(m, pinfo, &type, &action) && type != NULL) {
+    if (sipguide_evidence_alt_service(m, pinfo, &type, &action) && type != NULL) {
         if (g_ascii_strcasecmp(type, "emergency") == 0)
             bits |= SIPGUIDE_CTX_ALT_EMERGENCY;
         else if (g_ascii_strcasecmp(type, "restoration") == 0)
